@@ -1,0 +1,40 @@
+extension SuiteLoader {
+    static let jsonlRecordHint = "each line of a JSONL suite is one case, such as {\"id\": \"a\", \"input\": \"...\", \"expected\": \"...\"}"
+
+    /// Reads one JSON object per line; blank lines are ignored.
+    static func readJSONL(_ bytes: UnsafeBufferPointer<UInt8>, into collector: inout CaseCollector) throws(SuiteLoadError) {
+        var lineStart = 0
+        var lineNumber = 0
+        while lineStart < bytes.count {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+            var parser = JSONParser(bytes: line)
+            parser.skipWhitespace()
+            if parser.isAtEnd { continue }
+            let recordColumn = parser.index + 1
+            let record: JSONValue
+            do {
+                record = try parser.parseDocument()
+            } catch {
+                try collector.reject(SuiteLoadError(
+                    .malformedRecord, path: collector.path, line: lineNumber,
+                    column: SourcePosition(offset: error.offset, in: line).column,
+                    message: error.message,
+                    hint: jsonlHint(for: error)
+                ))
+                continue
+            }
+            try collector.add(record, line: lineNumber, column: recordColumn, hintForNonObject: jsonlRecordHint)
+        }
+    }
+
+    private static func jsonlHint(for failure: JSONParseFailure) -> String? {
+        if failure.message.hasPrefix("unterminated string") || failure.message.hasPrefix("unterminated object") {
+            return "a JSONL record must fit on one line; write line breaks inside strings as \\n"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,24 @@
+/// A value from outside the language (a suite, a run, a model …) that paths can step into.
+///
+/// The language knows nothing of evaluation; the session wraps its objects in this protocol so that
+/// `r/summary/rouge`, `suite/0` and `suite/*/input` work on them like on records and lists.
+public protocol DomainObject: Sendable {
+    /// The type name `type(x)` reports and diagnostics use (e.g. `suite`, `run`).
+    var typeName: String { get }
+    /// The names `x/name` accepts, in display order; used for hints and completion.
+    var memberNames: [String] { get }
+    /// The value of `x/name`, or nil when there is no such member.
+    func member(_ name: String) -> Value?
+    /// The elements, for objects that behave like lists (`x/0`, `x/*`, `len(x)`); nil otherwise.
+    var elements: [Value]? { get }
+    /// A one-line or multi-line plain-text rendering (what the shell prints).
+    var plainText: String { get }
+    /// Whether two objects are the same one (for `==`).
+    func isSame(as other: any DomainObject) -> Bool
+}
+
+extension DomainObject {
+    public var elements: [Value]? { nil }
+
+    public func isSame(as other: any DomainObject) -> Bool { false }
+}

@@ -1,0 +1,75 @@
+import AssayEvaluation
+import AssayLanguage
+
+/// Builtins that read and write suites.
+enum SuiteBuiltins {
+    static func all(_ state: SessionState) -> [Builtin] {
+        [
+            Builtin(
+                name: "load", usage: "load(path, skip_bad: false)",
+                summary: "Loads a suite of cases from JSONL, JSON or CSV; skip_bad keeps the good records of a damaged file.",
+                parameters: [.positional("path"), .keyword("skip_bad")]
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                let path = try arguments.string("path") ?? ""
+                let suite: Suite
+                let skipsBad = try arguments.boolean("skip_bad") ?? false
+                do throws(SuiteLoadError) {
+                    suite = try SuiteLoader.load(path: state.resolvePath(path), skipBad: skipsBad)
+                } catch {
+                    throw BuiltinFailure(message: error.located(as: path), hint: error.hint, argument: "path", id: "io.load")
+                }
+                if !suite.skipped.isEmpty {
+                    let places = suite.skipped.prefix(5).map { "line \($0.line)" }.joined(separator: ", ")
+                    let more = suite.skipped.count > 5 ? ", …" : ""
+                    state.sink(.stream(.stderr, "warning: skipped \(suite.skipped.count) bad record\(suite.skipped.count == 1 ? "" : "s") in \(path) (\(places)\(more))\n"))
+                }
+                return .object(SuiteObject(suite))
+            },
+            Builtin(
+                name: "save", usage: "save(suite, path)", summary: "Writes a suite (or a list of case records) as JSONL, every case with its id.",
+                parameters: [.positional("suite"), .positional("path")], isSilent: true
+            ) { [unowned state] arguments, invoker throws(BuiltinFailure) in
+                let suite = try suiteArgument(arguments, "suite")
+                let path = try arguments.string("path") ?? ""
+                do {
+                    try SuiteWriter.writeJSONL(suite, to: state.resolvePath(path))
+                } catch {
+                    throw BuiltinFailure(message: "cannot write \(path): \(error)", argument: "path", id: "io.save")
+                }
+                invoker.write("saved \(suite.cases.count) case\(suite.cases.count == 1 ? "" : "s") to \(path)\n")
+                return .null
+            },
+        ]
+    }
+
+    /// A suite argument: a suite, or a list of case records.
+    static func suiteArgument(_ arguments: CallArguments, _ name: String) throws(BuiltinFailure) -> Suite {
+        let value = try arguments.required(name)
+        if case .object(let object) = value, let suite = object as? SuiteObject { return suite.suite }
+        if case .list = value {
+            guard case .object(let object) = try SuiteObject(Suite(cases: [], source: nil)).rebuilt(with: value.listItems),
+                  let suite = object as? SuiteObject else { return Suite(cases: [], source: nil) }
+            return suite.suite
+        }
+        throw BuiltinFailure.type(arguments.functionName, name, expected: "a suite or a list of records", found: value)
+    }
+}
+
+extension Value {
+    var listItems: [Value] {
+        if case .list(let items) = self { return items }
+        return []
+    }
+}
+
+extension SuiteLoadError {
+    /// `FILE:LINE:COL: message` on one line, naming the file as the user wrote it.
+    func located(as displayPath: String) -> String {
+        var location = displayPath
+        if let line {
+            location += ":\(line)"
+            if let column { location += ":\(column)" }
+        }
+        return "\(location): \(message)"
+    }
+}

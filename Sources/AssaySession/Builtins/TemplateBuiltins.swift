@@ -1,0 +1,72 @@
+import AssayEvaluation
+import AssayLanguage
+
+/// Builtins that make and render prompt templates.
+enum TemplateBuiltins {
+    static func all(_ state: SessionState) -> [Builtin] {
+        [
+            Builtin(
+                name: "template", usage: "template(text) or template(file: path) or template(system: …, user: …)",
+                summary: "A Jinja-style prompt template ({{ input }}, {% for %}, filters), identified by its SHA-256.",
+                parameters: [.positional("text", required: false), .keyword("file"), .keyword("system"), .keyword("user")]
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                let path = try arguments.string("file")
+                let text = try arguments.string("text")
+                let user = try arguments.string("user") ?? text
+                let system = try arguments.string("system")
+                do throws(TemplateError) {
+                    if let path {
+                        return .object(TemplateObject(template: try PromptTemplate(contentsOfFile: state.resolvePath(path))))
+                    }
+                    if let user {
+                        if let system {
+                            return .object(TemplateObject(template: try PromptTemplate(system: system, user: user)))
+                        }
+                        return .object(TemplateObject(template: try PromptTemplate(text: user)))
+                    }
+                } catch {
+                    throw BuiltinFailure(message: error.oneLine, hint: error.hint, argument: path != nil ? "file" : "text", id: "value.template")
+                }
+                throw BuiltinFailure(message: "template() needs text, file: or user:", hint: "template(\"Q: {{ input }}\")", id: "argument.missing")
+            },
+            Builtin(
+                name: "render", usage: "render(template, case)",
+                summary: "The prompt a template makes for one case: text, or a list of chat messages for system/user templates.",
+                parameters: [.positional("template"), .positional("case")]
+            ) { arguments, _ throws(BuiltinFailure) in
+                let template = try templateArgument(arguments, "template")
+                let value = try arguments.required("case")
+                guard case .record(let record) = value else { throw BuiltinFailure.type("render", "case", expected: "a case record", found: value) }
+                let fields = try JSONBridge.object(record)
+                let caseID = fields["id"].flatMap { $0.stringValue ?? $0.description }
+                do throws(TemplateError) {
+                    let messages = try template.render(fields, caseID: caseID)
+                    if template.system == nil, messages.count == 1 { return .string(messages[0].content) }
+                    return .list(messages.map { .record(Record([("role", .string($0.role)), ("content", .string($0.content))])) })
+                } catch {
+                    throw BuiltinFailure(message: error.oneLine, hint: error.hint, argument: "case", id: "value.template")
+                }
+            },
+        ]
+    }
+
+    /// A template argument: a template, or text to make one from.
+    static func templateArgument(_ arguments: CallArguments, _ name: String) throws(BuiltinFailure) -> PromptTemplate {
+        let value = try arguments.required(name)
+        if case .object(let object) = value, let template = object as? TemplateObject { return template.template }
+        if case .string(let text) = value {
+            do throws(TemplateError) { return try PromptTemplate(text: text) } catch {
+                throw BuiltinFailure(message: error.oneLine, hint: error.hint, argument: name, id: "value.template")
+            }
+        }
+        throw BuiltinFailure.type(arguments.functionName, name, expected: "a template", found: value)
+    }
+}
+
+extension TemplateError {
+    /// The message with the place in the template, on one line.
+    var oneLine: String {
+        guard let line else { return message }
+        return "\(message) (template line \(line)\(column.map { ", column \($0)" } ?? ""))"
+    }
+}

@@ -1,0 +1,122 @@
+import AssayLanguage
+import Foundation
+
+/// Everything a session holds: the interpreter with its variables and builtins, and settings.
+///
+/// Only the session's worker thread uses a `SessionState`; see ``StateBox``. It is marked
+/// `@unchecked Sendable` so builtins (which must be `@Sendable` closures) can refer back to it;
+/// they run only inside the interpreter, on that same thread.
+final class SessionState: @unchecked Sendable {
+    let options: SessionOptions
+    let interpreter: Interpreter
+    /// Whether each cell reports how long it took (`:time on`).
+    var isTiming = false
+    /// Where the running cell's events go.
+    var sink: @Sendable (SessionEvent) -> Void = { _ in }
+    /// How the running cell asks for input, if it can.
+    var readInput: (@Sendable (String, Bool) -> String?)?
+    /// A counter for display ids.
+    var nextDisplayNumber = 1
+
+    init(options: SessionOptions, interruption: InterruptionFlag) {
+        self.options = options
+        self.interpreter = Interpreter(interruption: interruption)
+        for builtin in CoreBuiltins.all(self) + CollectionBuiltins.all(self) + SuiteBuiltins.all(self) + TemplateBuiltins.all(self) {
+            interpreter.register(builtin)
+        }
+    }
+
+    /// Runs one cell.
+    func execute(_ request: ExecutionRequest, sink: @escaping @Sendable (SessionEvent) -> Void) -> ExecutionOutcome {
+        self.sink = sink
+        self.readInput = request.readInput
+        interpreter.output = { sink(.stream(.stdout, $0)) }
+        defer {
+            self.sink = { _ in }
+            self.readInput = nil
+            interpreter.output = { _ in }
+        }
+        let started = ContinuousClock.now
+        let outcome: ExecutionOutcome
+        if let command = MetaCommandLine(request.code) {
+            outcome = MetaCommands.run(command, in: self)
+        } else {
+            outcome = evaluate(request)
+        }
+        if isTiming {
+            let elapsed = ContinuousClock.now - started
+            sink(.stream(.stderr, "time: \(Self.format(elapsed))\n"))
+        }
+        return outcome
+    }
+
+    private func evaluate(_ request: ExecutionRequest) -> ExecutionOutcome {
+        let source = SourceFile(name: request.origin, text: request.code)
+        let program: Program
+        do {
+            program = try Parser.parse(source)
+        } catch {
+            return report(.diagnostic(error))
+        }
+        let show: (Value, Bool) -> Void = { [sink] value, isLast in
+            if request.echo == .everyExpression || isLast { sink(.result(ValueRenderer.bundle(for: value))) }
+        }
+        guard request.keepsGoing else {
+            do {
+                try interpreter.run(program, onResult: show)
+                return .success
+            } catch {
+                return report(error)
+            }
+        }
+        // --keep-going: each statement on its own, so one failure does not stop the rest.
+        var firstFailure: ExecutionOutcome?
+        for (position, statement) in program.statements.enumerated() {
+            let single = Program(statements: [statement], source: source)
+            let isLast = position == program.statements.count - 1
+            do {
+                try interpreter.run(single) { value, _ in show(value, isLast) }
+            } catch .interrupted {
+                return report(.interrupted)
+            } catch {
+                let outcome = report(error)
+                firstFailure = firstFailure ?? outcome
+            }
+        }
+        return firstFailure ?? .success
+    }
+
+    private func report(_ error: EvaluationError) -> ExecutionOutcome {
+        switch error {
+        case .diagnostic(let diagnostic):
+            let report = ErrorReport(diagnostic)
+            sink(.error(report))
+            return .failure(report)
+        case .interrupted:
+            sink(.error(.interrupted))
+            return .interrupted
+        }
+    }
+
+    /// Resolves a path the user wrote against the session's base folder.
+    func resolvePath(_ path: String) -> String {
+        var expanded = path
+        if expanded.hasPrefix("~/"), let home = options.environment["HOME"] {
+            expanded = home + expanded.dropFirst(1)
+        }
+        if expanded.hasPrefix("/") { return expanded }
+        return URL(fileURLWithPath: options.baseDirectory).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+
+    /// A fresh display id for a display that will be updated.
+    func makeDisplayID() -> String {
+        defer { nextDisplayNumber += 1 }
+        return "assay-display-\(ProcessInfo.processInfo.processIdentifier)-\(nextDisplayNumber)"
+    }
+
+    static func format(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        if seconds < 1 { return String(format: "%.1f ms", seconds * 1000) }
+        return String(format: "%.2f s", seconds)
+    }
+}

@@ -1,0 +1,84 @@
+import AssayEvaluation
+import AssayLanguage
+
+/// A suite as the language sees it: a list of case records with a source.
+struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConvertible {
+    let suite: Suite
+    /// The cases as records, converted once.
+    let records: [Value]
+
+    init(_ suite: Suite) {
+        self.suite = suite
+        self.records = suite.cases.map { .record(JSONBridge.record($0.fields)) }
+    }
+
+    var typeName: String { "suite" }
+    var memberNames: [String] { ["cases", "ids", "source", "skipped"] }
+    var elements: [Value]? { records }
+
+    func member(_ name: String) -> Value? {
+        switch name {
+        case "cases": return .list(records)
+        case "ids": return .list(suite.cases.map { .string($0.id) })
+        case "source":
+            guard let source = suite.source else { return .null }
+            return .record(Record([
+                ("path", .string(source.path)), ("format", .string(source.format.rawValue)), ("sha256", .string(source.sha256)),
+            ]))
+        case "skipped":
+            return .list(suite.skipped.map { skip in
+                .record(Record([
+                    ("line", .integer(skip.line)), ("column", skip.column.map(Value.integer) ?? .null), ("message", .string(skip.message)),
+                ]))
+            })
+        default: return nil
+        }
+    }
+
+    func rebuilt(with elements: [Value]) throws(BuiltinFailure) -> Value {
+        var cases: [TestCase] = []
+        for element in elements {
+            guard case .record(let record) = element else {
+                throw BuiltinFailure(message: "a suite can only hold case records, got \(element.typeName)", id: "type.argument")
+            }
+            cases.append(TestCase(fields: try JSONBridge.object(record)))
+        }
+        return .object(SuiteObject(Suite(cases: cases, source: suite.source)))
+    }
+
+    var jsonValue: JSONValue { .array(suite.cases.map { .object($0.fields) }) }
+
+    /// The columns shown: id, the conventional fields, then others, at most eight in all.
+    var table: Table {
+        var columns: [String] = ["id"]
+        for conventional in ["input", "expected", "tags"] where suite.cases.contains(where: { $0.fields[conventional] != nil }) {
+            columns.append(conventional)
+        }
+        for testCase in suite.cases.prefix(50) {
+            for key in testCase.fields.keys where !columns.contains(key) && columns.count < 8 { columns.append(key) }
+        }
+        let shown = suite.cases.prefix(Self.rowLimit)
+        let rows = shown.map { testCase in
+            columns.map { column in testCase.fields[column].map { ValueRenderer.cellText(JSONBridge.value($0)) } ?? "" }
+        }
+        var caption = "\(suite.cases.count) case\(suite.cases.count == 1 ? "" : "s")"
+        if let source = suite.source { caption += " from \(source.path)" }
+        if suite.cases.count > Self.rowLimit { caption += " (first \(Self.rowLimit) shown)" }
+        if !suite.skipped.isEmpty { caption += "; \(suite.skipped.count) skipped" }
+        return Table(headers: columns, rows: rows, caption: caption)
+    }
+
+    static let rowLimit = 20
+
+    var plainText: String { table.plainText }
+
+    var mimeBundle: MIMEBundle {
+        let table = self.table
+        return MIMEBundle(["text/plain": table.plainText, "text/html": table.html])
+    }
+
+    func isSame(as other: any DomainObject) -> Bool {
+        guard let other = other as? SuiteObject else { return false }
+        return other.suite.cases == suite.cases
+    }
+}

@@ -1,0 +1,77 @@
+import AssaySession
+import Foundation
+
+/// Runs code without a terminal: a script file, `-c CODE`, or standard input.
+///
+/// No prompts and no colour; the value of every top-level expression statement is printed as the
+/// shell prints it; diagnostics go to standard error.
+public struct ScriptRunner {
+    /// How the run ended, as a process exit code.
+    public enum ExitCode: Int32 {
+        /// Everything ran.
+        case success = 0
+        /// A syntax or runtime error in the input (also when `--keep-going` carried on past it).
+        case inputError = 1
+        /// The command line was wrong.
+        case usage = 64
+        /// Interrupted with Ctrl-C.
+        case interrupted = 130
+    }
+
+    private let session: Session
+    private let keepsGoing: Bool
+
+    /// Creates a runner over a session.
+    public init(session: Session, keepsGoing: Bool) {
+        self.session = session
+        self.keepsGoing = keepsGoing
+    }
+
+    /// Runs code named `origin` (a path, `<command>` or `<stdin>`) and returns the exit code.
+    public func run(code: String, origin: String) -> ExitCode {
+        let request = ExecutionRequest(code: code, origin: origin, echo: .everyExpression, keepsGoing: keepsGoing)
+        let outcome = session.executeBlocking(request) { event in
+            ScriptRunner.write(event)
+        }
+        switch outcome {
+        case .success, .quitRequested: return .success
+        case .failure: return .inputError
+        case .interrupted: return .interrupted
+        }
+    }
+
+    /// Writes one event to standard output or standard error.
+    static func write(_ event: SessionEvent) {
+        switch event {
+        case .stream(.stdout, let text): StandardStreams.write(text, to: .stdout)
+        case .stream(.stderr, let text): StandardStreams.write(text, to: .stderr)
+        case .result(let bundle), .display(let bundle, _), .page(let bundle), .updateDisplay(let bundle, _):
+            StandardStreams.write(bundle.plainText + "\n", to: .stdout)
+        case .clearOutput:
+            break
+        case .error(let report):
+            StandardStreams.write(report.lines.joined(separator: "\n") + "\n", to: .stderr)
+        }
+    }
+}
+
+/// Unbuffered writes to the process's standard output and error.
+public enum StandardStreams {
+    /// Writes all of a text to a stream.
+    public static func write(_ text: String, to stream: OutputStreamName) {
+        let descriptor: Int32 = stream == .stdout ? 1 : 2
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written <= 0 {
+                if written < 0, errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+        bytes.removeAll()
+    }
+}

@@ -1,0 +1,104 @@
+/// What the command line asks for.
+enum Invocation: Equatable {
+    /// Run a script file, `-c` code, or standard input; or the interactive shell.
+    case session(SessionInvocation)
+    case help
+    case version
+    /// A usage error: the message to print before exiting 64.
+    case usageError(String)
+}
+
+/// How to run the session front end.
+struct SessionInvocation: Equatable {
+    enum Input: Equatable {
+        case file(String)
+        case command(String)
+        /// Standard input: a script when it is not a terminal, the shell when it is.
+        case standardInput
+    }
+
+    var input: Input = .standardInput
+    var keepsGoing = false
+    /// `--interactive` / `--batch` override the terminal check.
+    var forcesInteractive: Bool?
+    var skipsInit = false
+}
+
+extension Invocation {
+    /// Parses the arguments after the program name.
+    static func parse(_ arguments: [String]) -> Invocation {
+        var invocation = SessionInvocation()
+        var index = 0
+        var sawInput = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "-h", "--help": return .help
+            case "--version": return .version
+            case "--keep-going": invocation.keepsGoing = true
+            case "--batch": invocation.forcesInteractive = false
+            case "--interactive", "-i": invocation.forcesInteractive = true
+            case "--no-init": invocation.skipsInit = true
+            case "-c":
+                guard index + 1 < arguments.count else { return .usageError("-c needs code to run, e.g. assay -c '1 + 1'") }
+                guard !sawInput else { return .usageError("give either a file or -c CODE, not both") }
+                invocation.input = .command(arguments[index + 1])
+                sawInput = true
+                index += 1
+            case "-":
+                guard !sawInput else { return .usageError("give only one input") }
+                sawInput = true
+            default:
+                if argument.hasPrefix("-") {
+                    let known = ["--help", "--version", "--keep-going", "--batch", "--interactive", "--no-init", "-c"]
+                    let close = known.min { editDistance($0, argument) < editDistance($1, argument) }
+                    let hint = close.map { editDistance($0, argument) <= 3 ? " (did you mean \($0)?)" : "" } ?? ""
+                    return .usageError("unknown option '\(argument)'\(hint)")
+                }
+                guard !sawInput else {
+                    return .usageError("unexpected argument '\(argument)': give one script file")
+                }
+                invocation.input = .file(argument)
+                sawInput = true
+            }
+            index += 1
+        }
+        return .session(invocation)
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let saved = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = saved
+            }
+        }
+        return row[b.count]
+    }
+}
+
+let usageText = """
+    Usage:
+      assay                      the interactive shell (when standard input is a terminal)
+      assay FILE.assay           run a script
+      assay -c CODE              run code given on the command line
+      assay < FILE               run code from standard input
+
+    Options:
+      --keep-going               carry on after an error (still exits 1)
+      --batch | --interactive    treat standard input as a script, or as a terminal
+      --no-init                  do not run the project's assay.init
+      --version                  print the version
+      -h, --help                 print this help
+
+    Exit codes:
+      0    success
+      1    an error in the input (syntax or runtime), also with --keep-going
+      64   a usage error on the command line
+      130  interrupted with Ctrl-C
+    """
