@@ -8,6 +8,7 @@
 //   AssaySession    -> AssayLanguage, AssayEvaluation
 //   AssayShell      -> AssaySession, CEditLine
 //   AssayKernel     -> AssaySession, CZeroMQ
+//   AssayEncoder    -> COpenBLAS (BERT-family encoder, BERTScore)
 //   assay           -> everything above; argument parsing only
 import PackageDescription
 
@@ -31,6 +32,12 @@ let package = Package(
     targets: [
         .target(name: "AssayLanguage", swiftSettings: strict),
         .target(name: "AssayMetrics", swiftSettings: strict),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(name: "AssayEncoder", dependencies: ["COpenBLAS"], swiftSettings: strict),
         .target(
             name: "AssayEvaluation",
             dependencies: [
@@ -45,11 +52,26 @@ let package = Package(
             dependencies: ["AssayLanguage", "AssayEvaluation"],
             swiftSettings: strict
         ),
-        .target(name: "AssayShell", dependencies: ["AssaySession"], swiftSettings: strict),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "AssayShell", dependencies: ["AssaySession", "CEditLine"], swiftSettings: strict),
+        .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
+        .target(
+            name: "AssayKernel",
+            dependencies: [
+                "AssaySession",
+                "CZeroMQ",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "assay",
             dependencies: [
-                "AssaySession", "AssayShell",
+                "AssaySession", "AssayShell", "AssayKernel",
             ],
             swiftSettings: strict
         ),
@@ -57,5 +79,9 @@ let package = Package(
         .testTarget(name: "AssayMetricsTests", dependencies: ["AssayMetrics"]),
         .testTarget(name: "AssayEvaluationTests", dependencies: ["AssayEvaluation"]),
         .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession"]),
+        .testTarget(name: "AssayEncoderTests", dependencies: ["AssayEncoder"]),
+        .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),
+        .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["assay"]),
     ]
 )

@@ -12,6 +12,7 @@ assay_required_packages=(
   wordnet-base       # WordNet 3.0 for METEOR
   python3-venv       # test tooling (jupyter clients) lives in a virtual environment
   pkg-config
+  unzip              # unpacks the test encoder model
 )
 
 assay_missing_packages() {

@@ -2,6 +2,8 @@
 enum Invocation: Equatable {
     /// Run a script file, `-c` code, or standard input; or the interactive shell.
     case session(SessionInvocation)
+    /// `assay kernel …`: serve the Jupyter protocol, or install the kernelspec.
+    case kernel(KernelInvocation)
     case help
     case version
     /// A usage error: the message to print before exiting 64.
@@ -27,6 +29,7 @@ struct SessionInvocation: Equatable {
 extension Invocation {
     /// Parses the arguments after the program name.
     static func parse(_ arguments: [String]) -> Invocation {
+        if arguments.first == "kernel" { return parseKernel(Array(arguments.dropFirst())) }
         var invocation = SessionInvocation()
         var index = 0
         var sawInput = false
@@ -66,7 +69,7 @@ extension Invocation {
         return .session(invocation)
     }
 
-    private static func editDistance(_ a: String, _ b: String) -> Int {
+    static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         var row = Array(0...b.count)
         for i in 1...max(1, a.count) where !a.isEmpty {
@@ -88,6 +91,10 @@ let usageText = """
       assay FILE.assay           run a script
       assay -c CODE              run code given on the command line
       assay < FILE               run code from standard input
+      assay kernel --stdio       a Jupyter kernel speaking JSON lines on stdin and stdout
+      assay kernel -f FILE       a Jupyter kernel on the ZeroMQ sockets of a connection file
+      assay kernel install [--user | --sys-prefix | --prefix P]
+                                 install the kernelspec (default --user)
 
     Options:
       --keep-going               carry on after an error (still exits 1)

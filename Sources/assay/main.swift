@@ -1,3 +1,4 @@
+import AssayKernel
 import AssaySession
 import AssayShell
 import Foundation
@@ -7,6 +8,11 @@ let assayVersion = "0.1.0"
 
 func runSession(_ invocation: SessionInvocation) -> Int32 {
     let session = Session()
+    if case .standardInput = invocation.input,
+       invocation.forcesInteractive ?? (isatty(STDIN_FILENO) == 1) {
+        // The shell installs its own Ctrl-C handling (abandon the line, or interrupt the cell).
+        return InteractiveShell(session: session, options: ShellOptions(version: assayVersion)).run()
+    }
     // Ctrl-C stops the running statement; a dispatch source keeps the work out of signal context.
     signal(SIGINT, SIG_IGN)
     let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -29,6 +35,24 @@ func runSession(_ invocation: SessionInvocation) -> Int32 {
     }
 }
 
+func runKernel(_ invocation: KernelInvocation) -> Int32 {
+    switch invocation {
+    case .stdio:
+        return KernelCommand.runStdio(session: Session(), version: assayVersion)
+    case .connectionFile(let path):
+        return KernelCommand.runConnectionFile(path, session: Session(), version: assayVersion)
+    case .install(let destination):
+        do {
+            let folder = try KernelCommand.install(destination)
+            StandardStreams.write("installed the Assay kernelspec in \(folder)\n", to: .stdout)
+            return 0
+        } catch {
+            StandardStreams.write("assay: error: \(error)\n", to: .stderr)
+            return 1
+        }
+    }
+}
+
 switch Invocation.parse(Array(CommandLine.arguments.dropFirst())) {
 case .help:
     StandardStreams.write("assay \(assayVersion): a workbench for evaluating LLM prompts and models\n\n\(usageText)\n", to: .stdout)
@@ -41,4 +65,6 @@ case .usageError(let message):
     exit(ScriptRunner.ExitCode.usage.rawValue)
 case .session(let invocation):
     exit(runSession(invocation))
+case .kernel(let invocation):
+    exit(runKernel(invocation))
 }

@@ -34,11 +34,9 @@ struct JSONWriter {
             append("null")
             return
         }
-        let text = number.description
-        append(text)
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-            append(".0")
-        }
+        // Swift's description is the shortest text that reads back to the same double, and it
+        // always keeps a fraction or an exponent (`3.0`, `1e+16`), so it reads back as a double.
+        append(number.description)
     }
 
     mutating func writeString(_ text: String) {

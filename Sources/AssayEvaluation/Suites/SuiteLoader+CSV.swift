@@ -32,7 +32,7 @@ extension SuiteLoader {
     /// Splits a `tags` cell on `;` into trimmed, non-empty strings.
     static func tagList(_ cell: String) -> JSONValue {
         .array(cell.split(separator: ";").compactMap { part in
-            let tag = part.trimmingCharacters(in: .whitespaces)
+            let tag = part.trimmingWhitespace()
             return tag.isEmpty ? nil : .string(tag)
         })
     }
@@ -45,7 +45,7 @@ extension SuiteLoader {
                                      message: "in the header row: \(failure.message)", hint: failure.hint)
             case .record(let record):
                 if record.isBlank { continue }
-                let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                let names = record.fields.map { $0.trimmingWhitespace() }
                 var seen: Set<String> = []
                 for (position, name) in names.enumerated() {
                     if name.isEmpty {

@@ -125,10 +125,10 @@ struct ExpressionEvaluator {
     private func member(
         _ step: MemberStep, of container: JSONValue, base: TemplateExpression, range: Range<Int>, strict: Bool
     ) throws(TemplateFailure) -> TemplateResult {
-        let name = text(range)
-        let baseName = text(base.range)
+        // Names are only spelled out on the failure paths.
+        var baseName: String { text(base.range) }
         func undefined(_ reason: String, hint: String? = nil) -> TemplateResult {
-            .undefined(UndefinedReference(name: name, range: range, reason: reason, hint: hint))
+            .undefined(UndefinedReference(name: text(range), range: range, reason: reason, hint: hint))
         }
         var step = step
         if case .computed(let keyExpression) = step {

@@ -5,23 +5,65 @@ internal import Stencil
 /// Stencil's `Environment`, `Extension`, `Token`, `Context` and nodes are non-`Sendable`
 /// classes (a `Token` even fills a lazy property on first use), so none of them is kept in a
 /// ``PromptTemplate``: each render builds the tokens, the environment and the node tree from the
-/// `Sendable` program, renders, and drops them. Nothing is shared between threads and no lock is
-/// needed. The cost is small: Stencil's `Template` re-parses its tokens on every render anyway,
-/// and building the tokens directly skips its lexer, whose work grows with the square of the
-/// template's length.
+/// `Sendable` program, renders, and drops them. Nothing mutable is shared between threads and no
+/// lock is needed. The cost is small: Stencil's `Template` re-parses its tokens on every render
+/// anyway, and building the tokens directly skips its lexer, whose work grows with the square of
+/// the template's length.
 struct StencilRenderer {
     let program: TemplateProgram
 
-    /// Holds the failure behind an error thrown through Stencil, which wraps every error in its
-    /// own `TemplateSyntaxError` and loses the original type.
-    private final class FailureBox {
+    /// What one render needs inside Stencil's callbacks, and the failure behind an error thrown
+    /// through Stencil (which wraps every error in its own type and loses the original).
+    private final class RenderState {
+        let program: TemplateProgram
+        let fieldNames: [String]
         var failure: TemplateFailure?
+
+        init(program: TemplateProgram, fieldNames: [String]) {
+            self.program = program
+            self.fieldNames = fieldNames
+        }
+
+        func evaluate(slot index: Int, context: Context) throws -> Any {
+            guard program.slots.indices.contains(index) else {
+                throw TemplateSyntaxError("internal: no template slot \(index)")
+            }
+            do throws(TemplateFailure) {
+                return try StencilRenderer.evaluate(program.slots[index], program: program, fieldNames: fieldNames, context: context)
+            } catch {
+                failure = error
+                throw error
+            }
+        }
     }
+
+    /// `{% _assay_out N %}`: renders slot `N` as text.
+    private final class OutputNode: NodeType {
+        let slot: Int
+        let token: Token?
+        let state: RenderState
+
+        init(slot: Int, token: Token, state: RenderState) {
+            self.slot = slot
+            self.token = token
+            self.state = state
+        }
+
+        func render(_ context: Context) throws -> String {
+            try state.evaluate(slot: slot, context: context) as? String ?? ""
+        }
+    }
+
+    // Stencil offers no public way to make a source map, so one is borrowed from a one-token
+    // template. `SourceMap` is an immutable struct holding only a `String?` and a
+    // `(String, UInt, Int)` tuple, all value types, so reading it from any thread cannot race.
+    nonisolated(unsafe) private static let sourceMap = Template(templateString: "{{ _ }}").tokens[0].sourceMap
 
     /// Checks that Stencil accepts the program's structure, without rendering.
     func validate() throws(TemplateFailure) {
+        let state = RenderState(program: program, fieldNames: [])
         do {
-            _ = try TokenParser(tokens: makeTokens(), environment: makeEnvironment(fields: [:], box: FailureBox())).parse()
+            _ = try TokenParser(tokens: makeTokens(), environment: makeEnvironment(state)).parse()
         } catch {
             throw TemplateFailure(code: .syntax, message: "the template engine rejected the template: \(error)")
         }
@@ -29,8 +71,8 @@ struct StencilRenderer {
 
     /// Renders the program with a case's fields.
     func render(fields: JSONObject) throws(TemplateFailure) -> String {
-        let box = FailureBox()
-        let environment = makeEnvironment(fields: fields, box: box)
+        let state = RenderState(program: program, fieldNames: fields.keys)
+        let environment = makeEnvironment(state)
         var dictionary: [String: Any] = ["case": JSONValue.object(fields)]
         for (key, value) in fields where key != "case" {
             dictionary[key] = value
@@ -39,41 +81,38 @@ struct StencilRenderer {
             let nodes = try TokenParser(tokens: makeTokens(), environment: environment).parse()
             return try renderNodes(nodes, Context(dictionary: dictionary, environment: environment))
         } catch {
-            throw box.failure ?? TemplateFailure(code: .syntax, message: "the template engine failed: \(error)")
+            throw state.failure ?? TemplateFailure(code: .syntax, message: "the template engine failed: \(error)")
         }
     }
 
     private func makeTokens() -> [Token] {
-        // Stencil has no public way to make a source map; borrow one from a one-token template.
-        let sourceMap = Template(templateString: "{{ _ }}").tokens[0].sourceMap
-        return program.pieces.map { piece in
+        program.pieces.map { piece in
             switch piece {
-            case .text(let text): .text(value: text, at: sourceMap)
-            case .variable(let code): .variable(value: code, at: sourceMap)
-            case .block(let code): .block(value: code, at: sourceMap)
+            case .text(let text): .text(value: text, at: Self.sourceMap)
+            case .output(let slot): .block(value: "\(TemplateProgram.outputTagName) \(slot)", at: Self.sourceMap)
+            case .block(let code): .block(value: code, at: Self.sourceMap)
             }
         }
     }
 
-    private func makeEnvironment(fields: JSONObject, box: FailureBox) -> Environment {
-        let program = program
-        let fieldNames = fields.keys
+    private func makeEnvironment(_ state: RenderState) -> Environment {
         let assay = Extension()
+        assay.registerTag(TemplateProgram.outputTagName) { _, token in
+            guard token.components.count == 2, let slot = Int(token.components[1]) else {
+                throw TemplateSyntaxError("internal: bad output tag '\(token.contents)'")
+            }
+            return OutputNode(slot: slot, token: token, state: state)
+        }
         assay.registerFilter(TemplateProgram.filterName) { (_: Any?, arguments: [Any?], context: Context) throws -> Any? in
-            guard let index = arguments.first as? Int, program.slots.indices.contains(index) else {
+            guard let slot = arguments.first as? Int else {
                 throw TemplateSyntaxError("internal: bad template slot \(String(describing: arguments.first))")
             }
-            do throws(TemplateFailure) {
-                return try Self.evaluate(program.slots[index], program: program, fieldNames: fieldNames, context: context)
-            } catch {
-                box.failure = error
-                throw error
-            }
+            return try state.evaluate(slot: slot, context: context)
         }
         return Environment(extensions: [assay])
     }
 
-    private static func evaluate(
+    fileprivate static func evaluate(
         _ slot: TemplateProgram.Slot, program: TemplateProgram, fieldNames: [String], context: Context
     ) throws(TemplateFailure) -> Any {
         let scope = TemplateScope(

@@ -46,7 +46,7 @@ struct TemplateCompiler {
             case .output:
                 var parser = try ExpressionParser(bytes: bytes, range: token.code)
                 let expression = try parser.parseComplete()
-                program.pieces.append(.variable(addSlot(.output, expression)))
+                program.pieces.append(.output(addSlot(.output, expression)))
             case .tag:
                 try compileTag(token)
             }
@@ -58,12 +58,17 @@ struct TemplateCompiler {
         return program
     }
 
-    private mutating func addSlot(_ role: TemplateProgram.Slot.Role, _ expression: TemplateExpression) -> String {
+    private mutating func addSlot(_ role: TemplateProgram.Slot.Role, _ expression: TemplateExpression) -> Int {
         let loops = blocks.filter { $0.kind == .for }
         return program.addSlot(TemplateProgram.Slot(
             role: role, expression: expression,
             loopVariables: loops.flatMap(\.loopVariables), isInsideLoop: !loops.isEmpty
         ))
+    }
+
+    /// Adds a slot and returns the Stencil filter call that evaluates it.
+    private mutating func addFilterSlot(_ role: TemplateProgram.Slot.Role, _ expression: TemplateExpression) -> String {
+        TemplateProgram.filterCall(addSlot(role, expression))
     }
 
     private mutating func compileTag(_ token: TemplateToken) throws(TemplateFailure) {
@@ -78,13 +83,13 @@ struct TemplateCompiler {
         switch keyword {
         case "if":
             let condition = try parser.parseComplete()
-            let code = addSlot(.condition, condition)
+            let code = addFilterSlot(.condition, condition)
             blocks.append(OpenBlock(kind: .if, range: token.range))
             program.pieces.append(.block("if \(code)"))
         case "elif":
             try requireOpen(.if, for: keyword, at: token.range, allowingElse: false)
             let condition = try parser.parseComplete()
-            program.pieces.append(.block("elif \(addSlot(.condition, condition))"))
+            program.pieces.append(.block("elif \(addFilterSlot(.condition, condition))"))
         case "else", "empty":
             try parser.expectEnd()
             guard let open = blocks.last, keyword == "else" || open.kind == .for else {
@@ -159,10 +164,10 @@ struct TemplateCompiler {
             filter = try parser.parseExpression(allowsConditional: false)
         }
         try parser.expectEnd()
-        let sourceCode = addSlot(.loop(variableCount: variables.count), source)
+        let sourceCode = addFilterSlot(.loop(variableCount: variables.count), source)
         blocks.append(OpenBlock(kind: .for, range: token.range, loopVariables: variables))
         var block = "for \(variables.joined(separator: ",")) in \(sourceCode)"
-        if let filter { block += " where \(addSlot(.condition, filter))" }
+        if let filter { block += " where \(addFilterSlot(.condition, filter))" }
         program.pieces.append(.block(block))
     }
 

@@ -134,13 +134,3 @@ struct TemplateLexer {
         }
     }
 }
-
-extension String {
-    /// The string without leading and trailing whitespace (spaces, tabs, line breaks).
-    func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
-    }
-}

@@ -2,15 +2,18 @@
 /// evaluates itself.
 ///
 /// Stencil runs the structure (`for`, `if`, `elif`, `else`, `break`, `continue`, loop scoping).
-/// Every place that needs a value is a Stencil variable or tag whose only content is the
-/// filter call `0|_assay:N`, where `N` indexes ``slots``; Assay resolves names, applies filters
-/// and formats values. Text never passes through Stencil's lexer: the tokens are built
-/// directly, so literal text, case values and braces inside them are never re-read as syntax.
+/// Every `{{ … }}` becomes the custom tag `{% _assay_out N %}`, and every condition or loop
+/// source the filter call `0|_assay:N`, where `N` indexes ``slots``; Assay resolves names,
+/// applies filters and formats values. Text never passes through Stencil's lexer: the tokens
+/// are built directly, so literal text, case values and braces in them are never read as syntax.
 struct TemplateProgram: Sendable {
     /// A Stencil token to create for each render.
     enum Piece: Sendable {
+        /// Literal text.
         case text(String)
-        case variable(String)
+        /// The output of the slot with this index.
+        case output(Int)
+        /// A Stencil block tag's contents, such as `if 0|_assay:3`.
         case block(String)
     }
 
@@ -33,17 +36,24 @@ struct TemplateProgram: Sendable {
         var isInsideLoop: Bool
     }
 
-    /// The filter every slot is reached through.
+    /// The filter conditions and loop sources are reached through.
     static let filterName = "_assay"
+    /// The tag outputs are reached through.
+    static let outputTagName = "_assay_out"
 
     var pieces: [Piece] = []
     var slots: [Slot] = []
     /// The canonical template text, as UTF-8, for positions and names in messages.
     var source: [UInt8]
 
-    /// Adds a slot and returns the Stencil expression that evaluates it.
-    mutating func addSlot(_ slot: Slot) -> String {
+    /// Adds a slot and returns its index.
+    mutating func addSlot(_ slot: Slot) -> Int {
         slots.append(slot)
-        return "0|\(Self.filterName):\(slots.count - 1)"
+        return slots.count - 1
+    }
+
+    /// The Stencil expression that evaluates a slot.
+    static func filterCall(_ index: Int) -> String {
+        "0|\(filterName):\(index)"
     }
 }

@@ -23,7 +23,7 @@ enum SuiteBuiltins {
                     let more = suite.skipped.count > 5 ? ", …" : ""
                     state.sink(.stream(.stderr, "warning: skipped \(suite.skipped.count) bad record\(suite.skipped.count == 1 ? "" : "s") in \(path) (\(places)\(more))\n"))
                 }
-                return .object(SuiteObject(suite))
+                return .object(SuiteObject(suite, displayPath: path))
             },
             Builtin(
                 name: "save", usage: "save(suite, path)", summary: "Writes a suite (or a list of case records) as JSONL, every case with its id.",

@@ -21,7 +21,7 @@ final class SessionState: @unchecked Sendable {
     init(options: SessionOptions, interruption: InterruptionFlag) {
         self.options = options
         self.interpreter = Interpreter(interruption: interruption)
-        for builtin in CoreBuiltins.all(self) + CollectionBuiltins.all(self) + SuiteBuiltins.all(self) + TemplateBuiltins.all(self) {
+        for builtin in CoreBuiltins.all(self) + CollectionBuiltins.all(self) + SuiteBuiltins.all(self) + TemplateBuiltins.all(self) + ChartBuiltins.all(self) {
             interpreter.register(builtin)
         }
     }

@@ -6,9 +6,12 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
     let suite: Suite
     /// The cases as records, converted once.
     let records: [Value]
+    /// The path as the user wrote it, for display (the source keeps the resolved path).
+    let displayPath: String?
 
-    init(_ suite: Suite) {
+    init(_ suite: Suite, displayPath: String? = nil) {
         self.suite = suite
+        self.displayPath = displayPath ?? suite.source?.path
         self.records = suite.cases.map { .record(JSONBridge.record($0.fields)) }
     }
 
@@ -43,7 +46,7 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
             }
             cases.append(TestCase(fields: try JSONBridge.object(record)))
         }
-        return .object(SuiteObject(Suite(cases: cases, source: suite.source)))
+        return .object(SuiteObject(Suite(cases: cases, source: suite.source), displayPath: displayPath))
     }
 
     var jsonValue: JSONValue { .array(suite.cases.map { .object($0.fields) }) }
@@ -62,7 +65,7 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
             columns.map { column in testCase.fields[column].map { ValueRenderer.cellText(JSONBridge.value($0)) } ?? "" }
         }
         var caption = "\(suite.cases.count) case\(suite.cases.count == 1 ? "" : "s")"
-        if let source = suite.source { caption += " from \(source.path)" }
+        if let displayPath { caption += " from \(displayPath)" }
         if suite.cases.count > Self.rowLimit { caption += " (first \(Self.rowLimit) shown)" }
         if !suite.skipped.isEmpty { caption += "; \(suite.skipped.count) skipped" }
         return Table(headers: columns, rows: rows, caption: caption)

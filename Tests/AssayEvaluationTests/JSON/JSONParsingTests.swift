@@ -52,7 +52,7 @@ struct JSONParsingTests {
     @Test("serializing then parsing gives the same value back")
     func roundTrip() throws {
         let value: JSONValue = [
-            "id": "x1", "n": 3, "ratio": 0.1, "whole": 2.0, "tiny": 5e-324, "big": 1e300,
+            "id": "x1", "n": 3, "ratio": 0.1, "whole": 2.0, "tiny": .double(.leastNonzeroMagnitude), "big": 1e300,
             "flags": [true, false, nil], "text": "line\nbreak \"quoted\" \\ é 😀 \u{1F}",
             "nested": ["empty": [:], "list": []],
         ]

@@ -5,6 +5,8 @@ import Testing
 struct JSONSerializationTests {
     @Test("values serialize to strict, compact JSON", arguments: [
         (JSONValue.double(3), "3.0"),
+        (.double(1e16), "1e+16"),
+        (.double(-2), "-2.0"),
         (.double(0.1), "0.1"),
         (.double(1e-5), "1e-05"),
         (.double(-0.0), "-0.0"),
@@ -38,7 +40,7 @@ struct JSONSerializationTests {
     }
 
     @Test("doubles read back exactly", arguments: [
-        0.1 + 0.2, 1.0 / 3.0, 5e-324, Double.greatestFiniteMagnitude, -123.456, 1e16, 2.5e-8,
+        0.1 + 0.2, 1.0 / 3.0, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, -123.456, 1e16, 2.5e-8,
     ])
     func doubleRoundTrip(number: Double) throws {
         #expect(try JSONValue.parse(JSONValue.double(number).serialized()) == .double(number))

@@ -1,0 +1,44 @@
+/// The input layer: word, position and (for BERT) token-type embeddings, summed and normalised.
+struct EncoderEmbeddings: Sendable {
+    let words: [Float]
+    let positions: [Float]
+    /// The token-type-0 row, or `nil` for families without token types.
+    let firstTokenType: [Float]?
+    let normalization: LayerNormalization
+    let width: Int
+
+    /// Embeds a packed batch of sequences, each with positions counted from 0 and token type 0.
+    ///
+    /// - Returns: `tokens × width` values.
+    func embed(_ sequences: [[Int]]) -> [Float] {
+        let tokens = sequences.reduce(0) { $0 + $1.count }
+        var hidden = [Float](repeating: 0, count: tokens * width)
+        hidden.withUnsafeMutableBufferPointer { hidden in
+            words.withUnsafeBufferPointer { words in
+                positions.withUnsafeBufferPointer { positions in
+                    var row = 0
+                    for sequence in sequences {
+                        for (position, tokenID) in sequence.enumerated() {
+                            let target = hidden.baseAddress! + row * width
+                            let word = words.baseAddress! + tokenID * width
+                            let place = positions.baseAddress! + position * width
+                            // Same order of additions as the reference: (word + type) + position.
+                            if let firstTokenType {
+                                for index in 0..<width {
+                                    target[index] = (word[index] + firstTokenType[index]) + place[index]
+                                }
+                            } else {
+                                for index in 0..<width {
+                                    target[index] = word[index] + place[index]
+                                }
+                            }
+                            row += 1
+                        }
+                    }
+                }
+            }
+            normalization.apply(to: hidden.baseAddress!, rows: tokens)
+        }
+        return hidden
+    }
+}

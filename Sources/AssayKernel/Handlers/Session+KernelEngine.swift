@@ -1,0 +1,4 @@
+import AssaySession
+
+/// The session is the engine every kernel runs in production.
+extension Session: KernelEngine {}

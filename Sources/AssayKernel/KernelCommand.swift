@@ -1,0 +1,103 @@
+import AssaySession
+import Foundation
+import Synchronization
+
+/// The `assay kernel` command: runs a Jupyter kernel over stdio or ZeroMQ, or installs its kernelspec.
+///
+/// ```swift
+/// let status = KernelCommand.runConnectionFile(path, session: Session(), version: "1.0.0")
+/// exit(status)
+/// ```
+public enum KernelCommand {
+    /// Serves the Jupyter protocol as JSON lines on stdin and stdout (`assay kernel --stdio`)
+    /// until a shutdown request or the end of stdin.
+    ///
+    /// Standard output carries only protocol lines: anything else written to it is sent to
+    /// standard error instead.
+    ///
+    /// - Parameters:
+    ///   - session: The session that runs the cells.
+    ///   - version: The Assay version `kernel_info_reply` reports.
+    /// - Returns: The process exit status: 0 after a clean shutdown.
+    public static func runStdio(session: Session, version: String) -> Int32 {
+        fflush(nil)
+        // Keep the real stdout for protocol lines and point descriptor 1 at stderr, so no stray
+        // write can corrupt the protocol stream.
+        let protocolOutput = dup(STDOUT_FILENO)
+        guard protocolOutput >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else {
+            log("cannot set up standard output: \(String(cString: strerror(errno)))")
+            return 1
+        }
+        let transport = StdioTransport(input: STDIN_FILENO, output: protocolOutput, log: log)
+        return serve(engine: session, transport: transport, version: version)
+    }
+
+    /// Serves the Jupyter protocol on the ZeroMQ sockets of a connection file
+    /// (`assay kernel -f CONNECTION_FILE`, as the kernelspec starts it).
+    ///
+    /// - Parameters:
+    ///   - path: The connection file Jupyter wrote.
+    ///   - session: The session that runs the cells.
+    ///   - version: The Assay version `kernel_info_reply` reports.
+    /// - Returns: The process exit status: 0 after a shutdown request, 1 when the connection file
+    ///   is unreadable or a socket cannot be bound.
+    public static func runConnectionFile(_ path: String, session: Session, version: String) -> Int32 {
+        let transport: ZeroMQTransport
+        do {
+            transport = try ZeroMQTransport(connection: ConnectionInfo(contentsOf: path), log: log)
+        } catch {
+            log("cannot use connection file \(path): \(error)")
+            return 1
+        }
+        return serve(engine: session, transport: transport, version: version)
+    }
+
+    /// Installs the kernelspec so Jupyter can start this executable (`assay kernel install`).
+    ///
+    /// - Parameters:
+    ///   - destination: Where: the user's Jupyter folder, the active Python environment, or a prefix.
+    ///   - executablePath: The binary the kernelspec starts; this process's own executable when nil.
+    /// - Returns: The folder written (it contains `kernel.json` and the logos).
+    /// - Throws: ``KernelspecError`` when the destination cannot be found or written.
+    public static func install(_ destination: KernelspecDestination, executablePath: String? = nil) throws -> String {
+        guard let executable = executablePath ?? currentExecutable() else { throw KernelspecError.executableNotFound }
+        return try KernelspecInstaller().install(executable: executable, to: destination)
+    }
+
+    static func serve(engine: any KernelEngine, transport: any KernelTransport, version: String) -> Int32 {
+        // A client going away mid-write must not kill the kernel with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        let kernel = Kernel(engine: engine, transport: transport, info: KernelInfo(version: version), log: log)
+        let interrupts = InterruptSignal { kernel.interrupt() }
+        let finished = DispatchSemaphore(value: 0)
+        let exit = Mutex<KernelExit?>(nil)
+        Task.detached {
+            let reason = await kernel.run()
+            exit.withLock { $0 = reason }
+            finished.signal()
+        }
+        finished.wait()
+        interrupts.cancel()
+        switch exit.withLock({ $0 }) {
+        case .transportFailed(let reason):
+            log(reason)
+            return 1
+        default:
+            return 0
+        }
+    }
+
+    /// The absolute path of the running executable.
+    private static func currentExecutable() -> String? {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        #endif
+        return Bundle.main.executablePath.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+    }
+
+    /// Writes a line to standard error.
+    static func log(_ message: String) {
+        let line = Array("assay kernel: \(message)\n".utf8)
+        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,78 @@
+import AssayLanguage
+
+/// Builtins that draw charts.
+enum ChartBuiltins {
+    static func all(_ state: SessionState) -> [Builtin] {
+        [
+            Builtin(
+                name: "hist", usage: "hist(xs, path, bins: 10, title: …)",
+                summary: "A histogram of numbers (or of a path over each element, e.g. a metric over a run's cases).",
+                parameters: [.positional("xs"), .positional("path", required: false), .keyword("bins"), .keyword("title")]
+            ) { arguments, invoker throws(BuiltinFailure) in
+                let (items, pathText) = try MetricValues.items(arguments, invoker)
+                let numbers = try MetricValues.numbers(items, function: "hist")
+                let bins = try arguments.integer("bins") ?? 10
+                guard (1...200).contains(bins) else { throw BuiltinFailure(message: "bins must be between 1 and 200", argument: "bins") }
+                let title = try arguments.string("title") ?? pathText ?? "values"
+                return .object(Chart.histogram(numbers, bins: bins, title: title))
+            },
+            Builtin(
+                name: "bar", usage: "bar(data, label: path, value: path, title: …)",
+                summary: "A bar chart of a record of numbers, or of a list of records by label and value paths.",
+                parameters: [.positional("data"), .keyword("label"), .keyword("value"), .keyword("title")]
+            ) { arguments, invoker throws(BuiltinFailure) in
+                let data = try arguments.required("data")
+                var bars: [Chart.Bar] = []
+                switch data {
+                case .record(let record):
+                    for (key, item) in record.pairs {
+                        guard let number = item.numberValue else { throw BuiltinFailure(message: "bar() needs numbers; '\(key)' is \(item.typeName)", argument: "data") }
+                        bars.append(Chart.Bar(label: key, value: number))
+                    }
+                default:
+                    let (items, _) = try CollectionBuiltins.elements(arguments, "data")
+                    let label = try arguments["label"].map { value throws(BuiltinFailure) in try Selector(value, argument: "label") }
+                    let value = try arguments["value"].map { value throws(BuiltinFailure) in try Selector(value, argument: "value") }
+                    for (index, item) in items.enumerated() {
+                        let text = try label?.apply(to: item, invoker).plainText ?? String(index)
+                        let measured = try value?.apply(to: item, invoker) ?? item
+                        guard let number = measured.numberValue else {
+                            throw BuiltinFailure(message: "bar() needs a number for each element; element \(index) gave \(measured.typeName)", hint: "give value: a path or lambda to a number", argument: "value")
+                        }
+                        bars.append(Chart.Bar(label: text, value: number))
+                    }
+                }
+                return .object(Chart(kind: "bar", title: try arguments.string("title") ?? "bar chart", bars: bars, valueLabel: "value"))
+            },
+        ]
+    }
+}
+
+/// Numbers for charts and summaries: a list, or a path applied to each element.
+enum MetricValues {
+    static func items(_ arguments: CallArguments, _ invoker: any Invoker) throws(BuiltinFailure) -> ([Value], String?) {
+        let (elements, _) = try CollectionBuiltins.elements(arguments, "xs")
+        guard let path = arguments["path"] else { return (elements, nil) }
+        let selector = try Selector(path, argument: "path")
+        var results: [Value] = []
+        for element in elements { results.append(try selector.apply(to: element, invoker)) }
+        if case .string(let text) = path { return (results, text) }
+        return (results, nil)
+    }
+
+    static func numbers(_ items: [Value], function: String) throws(BuiltinFailure) -> [Double] {
+        var numbers: [Double] = []
+        for item in items {
+            switch item {
+            case .null: continue
+            case .boolean(let flag): numbers.append(flag ? 1 : 0)
+            default:
+                guard let number = item.numberValue else {
+                    throw BuiltinFailure(message: "\(function)() needs numbers, found \(item.typeName)", argument: "xs", id: "type.argument")
+                }
+                numbers.append(number)
+            }
+        }
+        return numbers
+    }
+}
