@@ -5,10 +5,11 @@
 //   AssayLanguage   (nothing of ours)
 //   AssayMetrics    (nothing of ours)
 //   AssayEvaluation -> AssayMetrics
-//   AssaySession    -> AssayLanguage, AssayEvaluation
+//   AssaySession    -> AssayLanguage, AssayEvaluation (and the metric libraries it exposes)
 //   AssayShell      -> AssaySession, CEditLine
 //   AssayKernel     -> AssaySession, CZeroMQ
 //   AssayEncoder    -> COpenBLAS (BERT-family encoder, BERTScore)
+//   AssayMockServer -> AssayEvaluation (an OpenAI-compatible server for tests and offline use)
 //   assay           -> everything above; argument parsing only
 import PackageDescription
 
@@ -24,10 +25,15 @@ let package = Package(
         .library(name: "AssayLanguage", targets: ["AssayLanguage"]),
         .library(name: "AssayEvaluation", targets: ["AssayEvaluation"]),
         .library(name: "AssaySession", targets: ["AssaySession"]),
+        .library(name: "AssayMockServer", targets: ["AssayMockServer"]),
+        .library(name: "AssayMetrics", targets: ["AssayMetrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/stencilproject/Stencil.git", from: "0.15.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .target(name: "AssayLanguage", swiftSettings: strict),
@@ -44,12 +50,27 @@ let package = Package(
                 "AssayMetrics",
                 .product(name: "Stencil", package: "Stencil"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AssayMockServer",
+            dependencies: [
+                "AssayEvaluation",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "AssaySession",
-            dependencies: ["AssayLanguage", "AssayEvaluation"],
+            dependencies: ["AssayLanguage", "AssayEvaluation", "AssayMetrics", "AssayEncoder"],
             swiftSettings: strict
         ),
         .systemLibrary(
@@ -71,13 +92,21 @@ let package = Package(
         .executableTarget(
             name: "assay",
             dependencies: [
-                "AssaySession", "AssayShell", "AssayKernel",
+                "AssaySession", "AssayShell", "AssayKernel", "AssayMockServer",
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage"]),
         .testTarget(name: "AssayMetricsTests", dependencies: ["AssayMetrics"]),
-        .testTarget(name: "AssayEvaluationTests", dependencies: ["AssayEvaluation"]),
+        .testTarget(name: "AssayEvaluationTests", dependencies: ["AssayEvaluation", "AssayMockServer"]),
+        .testTarget(
+            name: "AssayMockServerTests",
+            dependencies: [
+                "AssayMockServer", "AssayEvaluation",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession"]),
         .testTarget(name: "AssayEncoderTests", dependencies: ["AssayEncoder"]),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),

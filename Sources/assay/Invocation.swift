@@ -4,6 +4,8 @@ enum Invocation: Equatable {
     case session(SessionInvocation)
     /// `assay kernel …`: serve the Jupyter protocol, or install the kernelspec.
     case kernel(KernelInvocation)
+    /// `assay mock-server …`: an OpenAI-compatible server on loopback (its arguments follow).
+    case mockServer([String])
     case help
     case version
     /// A usage error: the message to print before exiting 64.
@@ -30,6 +32,17 @@ extension Invocation {
     /// Parses the arguments after the program name.
     static func parse(_ arguments: [String]) -> Invocation {
         if arguments.first == "kernel" { return parseKernel(Array(arguments.dropFirst())) }
+        if arguments.first == "mock-server" { return .mockServer(Array(arguments.dropFirst())) }
+        if let name = arguments.first, Subcommand.names.contains(name) {
+            switch Subcommand.code(name, Array(arguments.dropFirst())) {
+            case .success(let code):
+                var invocation = SessionInvocation()
+                invocation.input = .command(code)
+                return .session(invocation)
+            case .failure(let error):
+                return .usageError(error.message)
+            }
+        }
         var invocation = SessionInvocation()
         var index = 0
         var sawInput = false
@@ -91,6 +104,19 @@ let usageText = """
       assay FILE.assay           run a script
       assay -c CODE              run code given on the command line
       assay < FILE               run code from standard input
+      assay history [N]          the latest stored runs
+      assay runs RUN             one run: its summary (RUN: an id prefix, latest, -1, -2 …)
+      assay summarize RUN [--by FIELD]
+                                 each metric's mean, 95% interval and n, optionally by tag or field
+      assay rerun RUN key=value… run again with changes, e.g. model=flakey temperature=0.7
+      assay resume RUN           finish an interrupted run
+      assay export RUN [--format jsonl|csv|json] [--output PATH]
+                                 the case results (to standard output by default)
+      assay models               the configured and built-in models (never a key)
+      assay add-ids SUITE        give every case of a suite file a stable id, in place
+      assay mock-server --port P [--latency-ms N] [--policy echo|oracle:SUITE|fixed:a,b] …
+                                 an OpenAI-compatible server on 127.0.0.1 for offline tests
+                                 (assay mock-server --help lists the fault options)
       assay kernel --stdio       a Jupyter kernel speaking JSON lines on stdin and stdout
       assay kernel -f FILE       a Jupyter kernel on the ZeroMQ sockets of a connection file
       assay kernel install [--user | --sys-prefix | --prefix P]

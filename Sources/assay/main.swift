@@ -1,4 +1,5 @@
 import AssayKernel
+import AssayMockServer
 import AssaySession
 import AssayShell
 import Foundation
@@ -67,4 +68,6 @@ case .session(let invocation):
     exit(runSession(invocation))
 case .kernel(let invocation):
     exit(runKernel(invocation))
+case .mockServer(let arguments):
+    exit(MockServerCommand.run(arguments: arguments))
 }

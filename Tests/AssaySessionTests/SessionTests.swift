@@ -85,7 +85,9 @@ struct SessionFixture {
     @Test("interrupt stops a long cell and the session stays usable")
     func interruption() async throws {
         let fixture = SessionFixture()
-        let task = Task { fixture.session.executeBlocking(ExecutionRequest(code: "len(map(range(40000000), x => x * 2))")) { _ in } }
+        // Millions of lambda calls, each a point where the interpreter checks for an interrupt.
+        let started = ExecutionRequest(code: "len(map(range(3000), i => len(map(range(3000), j => i * j))))")
+        let task = Task { await fixture.session.execute(started) { _ in } }
         try await Task.sleep(for: .milliseconds(200))
         fixture.session.interrupt()
         let outcome = await task.value

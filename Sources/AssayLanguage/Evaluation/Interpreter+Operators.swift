@@ -10,6 +10,7 @@ extension Interpreter {
                 if overflow { return .float(-Double(number)) }
                 return .integer(result)
             case .float(let number): return .float(-number)
+            case .object(let object) where object.numericValue != nil: return .float(-object.numericValue!)
             default: throw fail("type.operand", "cannot negate \(value.typeName)", range, source)
             }
         }
@@ -25,7 +26,7 @@ extension Interpreter {
             return lhs.isTruthy ? try evaluate(right, in: scope, source: source) : lhs
         case .or:
             return lhs.isTruthy ? lhs : try evaluate(right, in: scope, source: source)
-        case .divide where lhs.numberValue == nil:
+        case .divide where lhs.plainNumber == nil:
             // `r / summary` with spaces: a path step when the left side is not a number.
             if let step = Self.stepForm(of: right) {
                 return try applySteps([step][...], to: lhs, base: left, scope: scope, source: source)

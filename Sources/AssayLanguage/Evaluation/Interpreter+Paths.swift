@@ -26,7 +26,7 @@ extension Interpreter {
                 }
                 return .list(results)
             }
-            if let dividend = current.numberValue {
+            if let dividend = current.plainNumber {
                 current = try divide(dividend, by: step, scope: scope, source: source)
             } else if let next = try select(step, from: current, base: base, scope: scope, source: source) {
                 current = next

@@ -15,10 +15,15 @@ public protocol DomainObject: Sendable {
     var plainText: String { get }
     /// Whether two objects are the same one (for `==`).
     func isSame(as other: any DomainObject) -> Bool
+    /// The number the object stands for in arithmetic and comparisons (a metric statistic behaves
+    /// as its mean), or nil for objects that are not numbers.
+    var numericValue: Double? { get }
 }
 
 extension DomainObject {
     public var elements: [Value]? { nil }
 
     public func isSame(as other: any DomainObject) -> Bool { false }
+
+    public var numericValue: Double? { nil }
 }

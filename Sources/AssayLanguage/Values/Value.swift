@@ -26,8 +26,19 @@ public enum Value: Sendable {
         }
     }
 
-    /// The value as a Double, when it is a number.
+    /// The value as a Double, when it is a number (or an object that stands for one).
     public var numberValue: Double? {
+        switch self {
+        case .integer(let value): return Double(value)
+        case .float(let value): return value
+        case .object(let object): return object.numericValue
+        default: return nil
+        }
+    }
+
+    /// The value as a Double when it is an integer or a float (not an object standing for a number,
+    /// whose members paths still reach: `r/summary/exact/mean`).
+    public var plainNumber: Double? {
         switch self {
         case .integer(let value): return Double(value)
         case .float(let value): return value

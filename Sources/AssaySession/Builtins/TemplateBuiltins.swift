@@ -52,14 +52,18 @@ enum TemplateBuiltins {
 
     /// A template argument: a template, or text to make one from.
     static func templateArgument(_ arguments: CallArguments, _ name: String) throws(BuiltinFailure) -> PromptTemplate {
-        let value = try arguments.required(name)
+        try templateValue(try arguments.required(name), argument: name, function: arguments.functionName)
+    }
+
+    /// A template value: a template, or text to make one from.
+    static func templateValue(_ value: Value, argument name: String, function: String) throws(BuiltinFailure) -> PromptTemplate {
         if case .object(let object) = value, let template = object as? TemplateObject { return template.template }
         if case .string(let text) = value {
             do throws(TemplateError) { return try PromptTemplate(text: text) } catch {
                 throw BuiltinFailure(message: error.oneLine, hint: error.hint, argument: name, id: "value.template")
             }
         }
-        throw BuiltinFailure.type(arguments.functionName, name, expected: "a template", found: value)
+        throw BuiltinFailure.type(function, name, expected: "a template", found: value)
     }
 }
 

@@ -71,6 +71,27 @@ enum MetaCommands {
             state.sink(.stream(.stdout, "timing \(state.isTiming ? "on" : "off")\n"))
             return .success
         },
+        MetaCommand(name: "models", usage: "models", summary: "Lists the models: name, provider, endpoint, parameters (never a key).") { _, state in
+            state.runs.reloadCatalog()
+            do throws(BuiltinFailure) {
+                let table = RecordTable(records: try ModelBuiltins.modelRecords(state), caption: nil)
+                state.sink(.display(table.mimeBundle, displayID: nil))
+                return .success
+            } catch {
+                return fail(error.message, hint: error.hint, command: ":models", state: state)
+            }
+        },
+        MetaCommand(name: "runs", usage: "runs [n]", summary: "Lists the latest stored runs (20 unless n is given).") { arguments, state in
+            guard let limit = arguments.isEmpty ? 20 : Int(arguments), limit >= 0 else {
+                return fail("':runs' takes a number of runs", hint: "e.g. :runs 5", command: ":runs " + arguments, state: state)
+            }
+            do throws(BuiltinFailure) {
+                state.sink(.display(try RunQueryBuiltins.historyTable(state, limit: limit).mimeBundle, displayID: nil))
+                return .success
+            } catch {
+                return fail(error.message, hint: error.hint, command: ":runs", state: state)
+            }
+        },
         MetaCommand(name: "quit", usage: "quit", summary: "Ends the shell (Ctrl-D does too).") { _, _ in .quitRequested },
     ]
 

@@ -18,6 +18,16 @@ public struct MIMEBundle: Sendable, Hashable {
 
     /// The `text/plain` representation.
     public var plainText: String { data["text/plain"] ?? "" }
+
+    /// The MIME type that marks a bundle as a run's progress (a JSON object with `done`, `total`,
+    /// `errors` and `final`). Front ends redraw progress in place, or leave it out where they cannot.
+    public static let progressMIMEType = "application/vnd.assay.progress+json"
+
+    /// Whether the bundle is a run's progress.
+    public var isProgress: Bool { data[Self.progressMIMEType] != nil }
+
+    /// Whether the bundle is the last progress report of a run.
+    public var isFinalProgress: Bool { data[Self.progressMIMEType]?.contains("\"final\": true") ?? false }
 }
 
 /// Which output stream a piece of text belongs to.

@@ -17,11 +17,14 @@ final class SessionState: @unchecked Sendable {
     var readInput: (@Sendable (String, Bool) -> String?)?
     /// A counter for display ids.
     var nextDisplayNumber = 1
+    /// The model catalog, run store and live run specs.
+    let runs: RunContext
 
     init(options: SessionOptions, interruption: InterruptionFlag) {
         self.options = options
         self.interpreter = Interpreter(interruption: interruption)
-        for builtin in CoreBuiltins.all(self) + CollectionBuiltins.all(self) + SuiteBuiltins.all(self) + TemplateBuiltins.all(self) + ChartBuiltins.all(self) {
+        self.runs = RunContext(options: options)
+        for builtin in CoreBuiltins.all(self) + CollectionBuiltins.all(self) + SuiteBuiltins.all(self) + TemplateBuiltins.all(self) + ChartBuiltins.all(self) + MetricBuiltins.all(self) + RunBuiltins.all(self) + RunQueryBuiltins.all(self) + ModelBuiltins.all(self) {
             interpreter.register(builtin)
         }
     }

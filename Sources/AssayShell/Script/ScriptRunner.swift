@@ -45,6 +45,10 @@ public struct ScriptRunner {
         switch event {
         case .stream(.stdout, let text): StandardStreams.write(text, to: .stdout)
         case .stream(.stderr, let text): StandardStreams.write(text, to: .stderr)
+        case .display(let bundle, _) where bundle.isProgress, .updateDisplay(let bundle, _) where bundle.isProgress:
+            // Progress goes to a terminal only, redrawn in place on standard error.
+            guard isatty(STDERR_FILENO) == 1 else { return }
+            StandardStreams.write("\r\u{1B}[K" + bundle.plainText + (bundle.isFinalProgress ? "\n" : ""), to: .stderr)
         case .result(let bundle), .display(let bundle, _), .page(let bundle), .updateDisplay(let bundle, _):
             StandardStreams.write(bundle.plainText + "\n", to: .stdout)
         case .clearOutput:

@@ -11,6 +11,8 @@ struct MeteorReferenceTests {
         let hypothesis: [String]
         let expected: Double
         let roundedDigits: Int?
+        /// Whether upstream compares with `==` rather than within a tolerance.
+        let isExact: Bool
         var testDescription: String { source }
     }
 
@@ -22,7 +24,8 @@ struct MeteorReferenceTests {
                 references: item["references"] as! [[String]],
                 hypothesis: item["hypothesis"] as! [String],
                 expected: (item["expected"] as! NSNumber).doubleValue,
-                roundedDigits: item["round"] as? Int
+                roundedDigits: item["round"] as? Int,
+                isExact: item["exact"] as? Bool ?? false
             )
         }
     }()
@@ -34,6 +37,8 @@ struct MeteorReferenceTests {
             // The upstream value is rounded: ours must round to it.
             let scale = pow(10, Double(digits))
             #expect((score * scale).rounded() / scale == vector.expected, "score \(score)")
+        } else if vector.isExact {
+            #expect(score == vector.expected, "score \(score)")
         } else {
             #expect(abs(score - vector.expected) <= 1e-9, "score \(score)")
         }

@@ -23,9 +23,23 @@ struct AssayProcess {
     }
 
     /// Runs `assay` with arguments and optional standard input, in a directory.
-    static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    ///
+    /// The child is awaited on a thread of its own: Swift Testing's cooperative pool has as many
+    /// threads as the machine has cores, and blocking them would stall the tests running beside.
+    static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]) async throws -> Result {
+        let executable = try executable()
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try runBlocking(executable, arguments, input: input, in: directory, environment: environment) })
+            }
+        }
+    }
+
+    private static func runBlocking(
+        _ executable: String, _ arguments: [String], input: String?, in directory: URL?, environment: [String: String]
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable())
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var variables = ProcessInfo.processInfo.environment

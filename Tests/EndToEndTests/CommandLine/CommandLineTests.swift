@@ -10,16 +10,16 @@ import Testing
         ("{a: 1}/b?", "null\n"),
         ("print(\"a\"); 1; x = 2", "a\n1\n"),
     ])
-    func command(code: String, expected: String) throws {
-        let result = try AssayProcess.run(["-c", code])
+    func command(code: String, expected: String) async throws {
+        let result = try await AssayProcess.run(["-c", code])
         #expect(result.status == 0)
         #expect(result.standardOutput == expected)
         #expect(result.standardError == "")
     }
 
     @Test("a missing key exits 1 with a caret under it and a did-you-mean")
-    func missingKey() throws {
-        let result = try AssayProcess.run(["-c", "r = {summary: {rouge: {f1: 0.5}}}; r/summary/rogue/f1"])
+    func missingKey() async throws {
+        let result = try await AssayProcess.run(["-c", "r = {summary: {rouge: {f1: 0.5}}}; r/summary/rogue/f1"])
         #expect(result.status == 1)
         let lines = result.standardError.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
@@ -29,21 +29,21 @@ import Testing
     }
 
     @Test("a script stops at its first error; --keep-going runs the rest and still exits 1")
-    func scripts() throws {
+    func scripts() async throws {
         let directory = try AssayProcess.temporaryDirectory()
         try "1\nnope\n3\n".write(to: directory.appendingPathComponent("s.assay"), atomically: true, encoding: .utf8)
-        let stopped = try AssayProcess.run(["s.assay"], in: directory)
+        let stopped = try await AssayProcess.run(["s.assay"], in: directory)
         #expect(stopped.status == 1)
         #expect(stopped.standardOutput == "1\n")
         #expect(stopped.standardError.hasPrefix("s.assay:2:1: error: 'nope' is not defined"))
-        let carried = try AssayProcess.run(["--keep-going", "s.assay"], in: directory)
+        let carried = try await AssayProcess.run(["--keep-going", "s.assay"], in: directory)
         #expect(carried.status == 1)
         #expect(carried.standardOutput == "1\n3\n")
     }
 
     @Test("standard input that is not a terminal runs as a script without prompts")
-    func standardInput() throws {
-        let result = try AssayProcess.run([], input: "a = 2\na * 21\n")
+    func standardInput() async throws {
+        let result = try await AssayProcess.run([], input: "a = 2\na * 21\n")
         #expect(result.status == 0)
         #expect(result.standardOutput == "42\n")
     }
@@ -51,22 +51,22 @@ import Testing
     @Test("usage errors exit 64 and say what to do", arguments: [
         ["--frobnicate"], ["-c"], ["a.assay", "b.assay"], ["missing-file.assay"],
     ])
-    func usageErrors(arguments: [String]) throws {
-        let result = try AssayProcess.run(arguments)
+    func usageErrors(arguments: [String]) async throws {
+        let result = try await AssayProcess.run(arguments)
         #expect(result.status == 64)
         #expect(result.standardError.hasPrefix("assay: error: "))
     }
 
     @Test("--help documents the exit codes; --version prints the version")
-    func helpAndVersion() throws {
-        let help = try AssayProcess.run(["--help"])
+    func helpAndVersion() async throws {
+        let help = try await AssayProcess.run(["--help"])
         #expect(help.status == 0)
         #expect(help.standardOutput.contains("64   a usage error"))
-        #expect(try AssayProcess.run(["--version"]).standardOutput.hasPrefix("assay "))
+        #expect(try await AssayProcess.run(["--version"]).standardOutput.hasPrefix("assay "))
     }
 
     @Test("suites in JSONL, JSON and CSV load to the same cases")
-    func suiteFormats() throws {
+    func suiteFormats() async throws {
         let directory = try AssayProcess.temporaryDirectory()
         try "{\"id\": \"a\", \"input\": \"x, y\", \"expected\": \"1\"}\n{\"id\": \"b\", \"input\": \"say \\\"hi\\\"\", \"expected\": \"2\"}\n{\"id\": \"c\", \"input\": \"z\", \"expected\": \"3\"}\n"
             .write(to: directory.appendingPathComponent("s.jsonl"), atomically: true, encoding: .utf8)
@@ -74,19 +74,19 @@ import Testing
             .write(to: directory.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
         try "id,input,expected\na,\"x, y\",1\nb,\"say \"\"hi\"\"\",2\nc,z,3\n"
             .write(to: directory.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
-        let result = try AssayProcess.run(["-c", "a = load(\"s.jsonl\")/*; b = load(\"s.json\")/*; c = load(\"s.csv\")/*; a == b and b == c; len(a)"], in: directory)
+        let result = try await AssayProcess.run(["-c", "a = load(\"s.jsonl\")/*; b = load(\"s.json\")/*; c = load(\"s.csv\")/*; a == b and b == c; len(a)"], in: directory)
         #expect(result.standardOutput == "true\n3\n")
     }
 
     @Test("a JSONL file with a broken third line fails naming FILE:3; skip_bad loads the rest and says so")
-    func brokenSuite() throws {
+    func brokenSuite() async throws {
         let directory = try AssayProcess.temporaryDirectory()
         try "{\"input\": \"1\"}\n{\"input\": \"2\"}\n{\"input\": oops}\n{\"input\": \"4\"}\n"
             .write(to: directory.appendingPathComponent("broken.jsonl"), atomically: true, encoding: .utf8)
-        let failed = try AssayProcess.run(["-c", "load(\"broken.jsonl\")"], in: directory)
+        let failed = try await AssayProcess.run(["-c", "load(\"broken.jsonl\")"], in: directory)
         #expect(failed.status == 1)
         #expect(failed.standardError.contains("broken.jsonl:3"))
-        let skipped = try AssayProcess.run(["-c", "len(load(\"broken.jsonl\", skip_bad: true))"], in: directory)
+        let skipped = try await AssayProcess.run(["-c", "len(load(\"broken.jsonl\", skip_bad: true))"], in: directory)
         #expect(skipped.status == 0)
         #expect(skipped.standardOutput == "3\n")
         #expect(skipped.standardError.contains("skipped 1 bad record"))
@@ -94,16 +94,16 @@ import Testing
     }
 
     @Test("a template never re-renders values")
-    func templateLiteral() throws {
-        let result = try AssayProcess.run(["-c", "render(template(\"Q: {{ input }}\"), {input: \"{{ evil }}\"})"])
+    func templateLiteral() async throws {
+        let result = try await AssayProcess.run(["-c", "render(template(\"Q: {{ input }}\"), {input: \"{{ evil }}\"})"])
         #expect(result.standardOutput == "Q: {{ evil }}\n")
     }
 
     @Test("the demo script runs")
-    func demo() throws {
+    func demo() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let result = try AssayProcess.run(["examples/demo.assay"], in: root)
+        let result = try await AssayProcess.run(["examples/demo.assay"], in: root)
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("Loaded 12 cases\n"))
         #expect(result.standardError == "")

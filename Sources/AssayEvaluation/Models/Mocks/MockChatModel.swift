@@ -1,0 +1,128 @@
+/// A built-in model that answers without a network: for trying suites, metrics and the runner.
+///
+/// - `perfect` answers the case's `expected` (a string as it is, any other value as compact JSON).
+/// - `echo` answers the last user message.
+/// - `flakey` fails with ``ModelCallError/Kind/injected`` at a rate, otherwise answers as `perfect`.
+///   Whether a call fails is decided from (seed, case id, sample index, attempt), so the same
+///   run fails the same calls, and a retry (the next attempt) can succeed.
+/// - `noisy` answers a deterministic corruption of `expected` at a rate, decided from (seed, case
+///   id, sample index), otherwise answers as `perfect`.
+///
+/// Without a case, or a case without `expected`, `perfect`, `flakey` and `noisy` answer as
+/// `echo`. Token usage counts whitespace-separated words, so it is never zero for real text.
+public struct MockChatModel: ChatModel {
+    /// Which mock.
+    public enum Behavior: String, Sendable, Hashable, CaseIterable {
+        /// Answers the expected value.
+        case perfect
+        /// Fails at a rate, otherwise answers the expected value.
+        case flakey
+        /// Answers the last user message.
+        case echo
+        /// Answers wrongly at a rate, otherwise answers the expected value.
+        case noisy
+
+        /// The rate used when none is given: 0.3 for `flakey` and `noisy`.
+        public var defaultRate: Double {
+            switch self {
+            case .flakey, .noisy: 0.3
+            case .perfect, .echo: 0
+            }
+        }
+    }
+
+    /// What the model is; `answersDependOnCase` is true and `model` spells out rate and seed, so
+    /// that cache keys tell differently configured mocks apart.
+    public let descriptor: ModelDescriptor
+    /// Which mock.
+    public let behavior: Behavior
+    /// The failure or corruption rate, from 0 to 1.
+    public let rate: Double
+    /// The seed of the mock's decisions.
+    public let seed: Int
+    /// A pause before each answer, if any.
+    public let latency: Duration?
+
+    /// Creates a mock.
+    ///
+    /// - Parameters:
+    ///   - behavior: Which mock.
+    ///   - name: The name it is called by; the behaviour's name by default.
+    ///   - rate: The failure (`flakey`) or corruption (`noisy`) rate; the behaviour's default if nil.
+    ///   - seed: The seed of its decisions.
+    ///   - latency: A pause before each answer.
+    ///   - parameters: Parameters recorded in the descriptor (mocks ignore them).
+    public init(
+        _ behavior: Behavior, name: String? = nil, rate: Double? = nil, seed: Int = 0, latency: Duration? = nil,
+        parameters: ModelParameters = ModelParameters()
+    ) {
+        self.behavior = behavior
+        self.rate = min(1, max(0, rate ?? behavior.defaultRate))
+        self.seed = seed
+        self.latency = latency
+        let model: String
+        switch behavior {
+        case .perfect, .echo: model = behavior.rawValue
+        case .flakey, .noisy: model = "\(behavior.rawValue)(rate: \(self.rate), seed: \(seed))"
+        }
+        descriptor = ModelDescriptor(name: name ?? behavior.rawValue, provider: "mock", model: model,
+                                     parameters: parameters, answersDependOnCase: true)
+    }
+
+    /// Answers, fails or corrupts as the behaviour says, after the latency if there is one.
+    ///
+    /// - Parameter request: The messages, the case, the sample index and the attempt.
+    /// - Returns: The answer and word counts as usage.
+    /// - Throws: ``ModelCallError`` `.injected` (`flakey`) or `.cancelled` during the latency.
+    public func complete(_ request: ModelRequest) async throws(ModelCallError) -> ModelResponse {
+        if let latency {
+            do {
+                try await Task.sleep(for: latency)
+            } catch {
+                throw ModelCallError(.cancelled, "the call to '\(descriptor.name)' was cancelled")
+            }
+        }
+        if Task.isCancelled { throw ModelCallError(.cancelled, "the call to '\(descriptor.name)' was cancelled") }
+        let text = try answer(to: request)
+        let promptWords = request.messages.reduce(0) { $0 + Self.wordCount($1.content) }
+        return ModelResponse(text: text, usage: TokenUsage(prompt: promptWords, completion: Self.wordCount(text)))
+    }
+
+    /// The answer text, or the injected failure.
+    func answer(to request: ModelRequest) throws(ModelCallError) -> String {
+        let echo = request.messages.last(where: { $0.role == "user" })?.content ?? request.messages.last?.content ?? ""
+        guard behavior != .echo, let testCase = request.testCase, let expected = testCase.expected else { return echo }
+        switch behavior {
+        case .echo, .perfect:
+            break
+        case .flakey:
+            var draw = decisionDraw(testCase, request, attempt: request.attempt)
+            if draw.unit() < rate {
+                throw ModelCallError(.injected, "'\(descriptor.name)' failed on purpose (case \(testCase.id), "
+                                     + "sample \(request.sampleIndex), attempt \(request.attempt))")
+            }
+        case .noisy:
+            var draw = decisionDraw(testCase, request, attempt: nil)
+            if draw.unit() < rate { return AnswerCorruption.corrupt(expected, draw: &draw) }
+        }
+        return Self.text(of: expected)
+    }
+
+    private func decisionDraw(_ testCase: TestCase, _ request: ModelRequest, attempt: Int?) -> SeededDraw {
+        var draw = SeededDraw(seed: seed)
+        draw.mix(testCase.id)
+        draw.mix(request.sampleIndex)
+        if let attempt { draw.mix(attempt) }
+        return draw
+    }
+
+    /// A string as it is; any other value as compact JSON.
+    static func text(of value: JSONValue) -> String {
+        value.stringValue ?? value.serialized()
+    }
+
+    /// The number of whitespace-separated words.
+    static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: \.isWhitespace).count
+    }
+}

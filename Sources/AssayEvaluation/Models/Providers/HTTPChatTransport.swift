@@ -1,0 +1,123 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Posts one JSON request for a provider and turns every failure into a ``ModelCallError``.
+///
+/// It knows HTTP, not providers: the provider builds the URL, headers and body and parses the
+/// answer. Every message it produces passes through the key's redaction.
+struct HTTPChatTransport: Sendable {
+    /// The largest answer body read; bigger ones are malformed for a chat completion.
+    static let maximumBodyBytes = 32 << 20
+
+    let client: HTTPClient
+
+    /// A transport over the shared client.
+    static let shared = HTTPChatTransport(client: ModelHTTPClient.shared)
+
+    /// Posts `body` to `url` and returns the parsed JSON answer of a 2xx reply.
+    ///
+    /// - Parameters:
+    ///   - url: The full URL, query included.
+    ///   - headers: Headers besides `content-type`, the key's among them.
+    ///   - body: The JSON body.
+    ///   - timeout: The deadline for the whole exchange.
+    ///   - key: The key, so that messages can be scrubbed of it.
+    ///   - providerName: Names the provider in messages (`OpenAI`, `Anthropic`).
+    /// - Returns: The answer's JSON.
+    /// - Throws: ``ModelCallError`` of the matching kind.
+    func post(
+        url: String, headers: [(String, String)], body: JSONValue, timeout: Duration, key: APIKey?, providerName: String
+    ) async throws(ModelCallError) -> JSONValue {
+        let redact: (String) -> String = { key?.redact($0) ?? $0 }
+        if Task.isCancelled { throw ModelCallError(.cancelled, "the call to \(providerName) was cancelled") }
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(name: "accept", value: "application/json")
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(string: body.serialized()))
+        let status: Int
+        let responseHeaders: HTTPHeaders
+        let text: String
+        do {
+            let response = try await client.execute(request, deadline: .now() + TimeAmount(timeout))
+            status = Int(response.status.code)
+            responseHeaders = response.headers
+            let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
+            text = String(buffer: buffer)
+        } catch {
+            throw Self.map(error, providerName: providerName, timeout: timeout, redact: redact)
+        }
+        guard (200..<300).contains(status) else {
+            throw Self.statusError(status, headers: responseHeaders, body: text, providerName: providerName, redact: redact)
+        }
+        do throws(JSONSyntaxError) {
+            return try JSONValue.parse(text)
+        } catch {
+            throw ModelCallError(.malformedResponse,
+                                 "\(providerName) answered with invalid JSON (\(error.line):\(error.column): \(error.message))")
+        }
+    }
+
+    /// The error for a non-2xx status, with the provider's own message when it sent one.
+    static func statusError(
+        _ status: Int, headers: HTTPHeaders, body: String, providerName: String, redact: (String) -> String
+    ) -> ModelCallError {
+        let detail = providerMessage(in: body).map { ": " + redact($0) } ?? ""
+        switch status {
+        case 429:
+            let wait = RetryAfter.parse(headers.first(name: "retry-after"), milliseconds: headers.first(name: "retry-after-ms"))
+            let waitText = wait.map { ", retry after \(Self.describe($0))" } ?? ""
+            return ModelCallError(.rateLimited(retryAfter: wait), "\(providerName) rate limit (HTTP 429)\(waitText)\(detail)")
+        case 408, 409, 500...599:
+            return ModelCallError(.server(status: status), "\(providerName) server error (HTTP \(status))\(detail)")
+        default:
+            return ModelCallError(.client(status: status), "\(providerName) refused the request (HTTP \(status))\(detail)")
+        }
+    }
+
+    /// `error.message` (OpenAI, Azure, Anthropic), `message`, or a string `error`, when present.
+    static func providerMessage(in body: String) -> String? {
+        guard let json = try? JSONValue.parse(body), let object = json.objectValue else {
+            let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : String(trimmed.prefix(300))
+        }
+        if let error = object["error"]?.objectValue, let message = error["message"]?.stringValue { return message }
+        if let message = object["error"]?.stringValue ?? object["message"]?.stringValue { return message }
+        return nil
+    }
+
+    /// Maps a client-side failure to a kind: deadline → timeout, cancellation → cancelled,
+    /// everything about the connection → transport.
+    static func map(_ error: any Error, providerName: String, timeout: Duration, redact: (String) -> String) -> ModelCallError {
+        if Task.isCancelled || error is CancellationError {
+            return ModelCallError(.cancelled, "the call to \(providerName) was cancelled")
+        }
+        if let client = error as? HTTPClientError {
+            switch client {
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                return ModelCallError(.timeout, "\(providerName) did not answer within \(describe(timeout))")
+            case .cancelled:
+                return ModelCallError(.cancelled, "the call to \(providerName) was cancelled")
+            case .invalidURL, .emptyHost, .emptyScheme:
+                return ModelCallError(.client(status: 0), redact("the \(providerName) URL is not valid (\(client))"))
+            default:
+                break
+            }
+        }
+        if error is NIOTooManyBytesError {
+            return ModelCallError(.malformedResponse, "\(providerName) answered more than \(maximumBodyBytes) bytes")
+        }
+        return ModelCallError(.transport, redact("cannot reach \(providerName): \(error)"))
+    }
+
+    /// `2 s`, `1.5 s` or `250 ms`, for messages.
+    static func describe(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000) s" }
+        return "\(Double(milliseconds) / 1000) s"
+    }
+}

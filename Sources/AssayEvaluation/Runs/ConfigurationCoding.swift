@@ -1,0 +1,105 @@
+import Foundation
+
+/// JSON forms of the model contract's types, as stored in run configurations and cache keys.
+enum ConfigurationCoding {
+    /// Parameters as an object holding only the members that are set, in a fixed order.
+    static func json(_ parameters: ModelParameters) -> JSONValue {
+        var object = JSONObject()
+        object["temperature"] = parameters.temperature.map(JSONValue.double)
+        object["top_p"] = parameters.topP.map(JSONValue.double)
+        object["max_tokens"] = parameters.maxTokens.map(JSONValue.int)
+        object["seed"] = parameters.seed.map(JSONValue.int)
+        object["stop"] = parameters.stop.map { .array($0.map(JSONValue.string)) }
+        object["response_format"] = parameters.responseFormat
+        return .object(object)
+    }
+
+    /// Reads parameters written by ``json(_:)-(ModelParameters)``.
+    static func parameters(from value: JSONValue?) -> ModelParameters {
+        guard let object = value?.objectValue else { return ModelParameters() }
+        return ModelParameters(
+            temperature: object["temperature"]?.doubleValue, topP: object["top_p"]?.doubleValue,
+            maxTokens: object["max_tokens"]?.intValue, seed: object["seed"]?.intValue,
+            stop: object["stop"]?.arrayValue?.compactMap(\.stringValue),
+            responseFormat: object["response_format"]
+        )
+    }
+
+    /// A descriptor as an object; it carries no secret, so the whole of it is stored.
+    static func json(_ descriptor: ModelDescriptor) -> JSONValue {
+        var object = JSONObject()
+        object["name"] = .string(descriptor.name)
+        object["provider"] = .string(descriptor.provider)
+        object["endpoint"] = descriptor.endpoint.map(JSONValue.string) ?? .null
+        object["model"] = descriptor.model.map(JSONValue.string) ?? .null
+        object["parameters"] = json(descriptor.parameters)
+        object["answers_depend_on_case"] = .bool(descriptor.answersDependOnCase)
+        return .object(object)
+    }
+
+    /// A message list as an array of `{"role", "content"}` objects.
+    static func json(_ messages: [ChatMessage]) -> JSONValue {
+        .array(messages.map { ["role": .string($0.role), "content": .string($0.content)] })
+    }
+
+    /// Reads messages written by ``json(_:)-([ChatMessage])``.
+    static func messages(from value: JSONValue?) -> [ChatMessage] {
+        (value?.arrayValue ?? []).compactMap { element in
+            guard let role = element.objectValue?["role"]?.stringValue,
+                  let content = element.objectValue?["content"]?.stringValue else { return nil }
+            return ChatMessage(role: role, content: content)
+        }
+    }
+
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    /// A UUID as lowercase text.
+    static func text(_ id: UUID) -> String {
+        id.uuidString.lowercased()
+    }
+}
+
+extension RunSpec {
+    /// Everything about the run that can be stored, as JSON, without secrets (the model appears only
+    /// as its descriptor).
+    ///
+    /// Members: `name`, `tags`, `suite` (`path`, `file_sha256`, `sha256`, `cases`), `template`
+    /// (`sha256`, `system`, `user`), `model` (the descriptor), `parameters` (the overrides),
+    /// `effective_parameters`, `extraction`, `metrics` (names and descriptions), `concurrency`,
+    /// `retries`, `timeout_seconds`, `samples`, `rate_limit_per_minute`, `cache`, `derived_from`,
+    /// `pipeline`.
+    public var configuration: JSONValue {
+        var suiteObject = JSONObject()
+        suiteObject["path"] = suite.source.map { .string($0.path) } ?? .null
+        suiteObject["file_sha256"] = suite.source.map { .string($0.sha256) } ?? .null
+        suiteObject["sha256"] = .string(suiteHash)
+        suiteObject["cases"] = .int(suite.cases.count)
+        var templateObject = JSONObject()
+        templateObject["sha256"] = .string(template.sha256)
+        templateObject["system"] = template.system.map(JSONValue.string) ?? .null
+        templateObject["user"] = .string(template.user)
+        var object = JSONObject()
+        object["name"] = .string(name)
+        object["tags"] = .array(tags.map(JSONValue.string))
+        object["suite"] = .object(suiteObject)
+        object["template"] = .object(templateObject)
+        object["model"] = ConfigurationCoding.json(model.descriptor)
+        object["parameters"] = ConfigurationCoding.json(parameters)
+        object["effective_parameters"] = ConfigurationCoding.json(effectiveParameters)
+        object["extraction"] = extraction.configuration
+        object["metrics"] = .array(metrics.map { ["name": .string($0.name), "description": .string($0.description)] })
+        object["concurrency"] = .int(concurrency)
+        object["retries"] = .int(retries)
+        object["timeout_seconds"] = .double(ConfigurationCoding.seconds(timeout))
+        object["samples"] = .int(samples)
+        object["rate_limit_per_minute"] = rateLimit.map(JSONValue.double) ?? .null
+        object["cache"] = .bool(usesCache)
+        object["derived_from"] = derivedFrom.map { .string(ConfigurationCoding.text($0)) } ?? .null
+        object["pipeline"] = pipeline.map(JSONValue.string) ?? .null
+        return .object(object)
+    }
+}

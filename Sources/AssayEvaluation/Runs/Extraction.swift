@@ -1,0 +1,105 @@
+/// How a model's answer text becomes the value that metrics score.
+///
+/// A failed extraction is never a wrong answer: the case gets status ``CaseStatus/extractError``
+/// with the reason, keeps its raw output, and is left out of the metrics.
+public enum Extraction: Sendable {
+    /// The answer text with leading and trailing whitespace removed, as a string.
+    case text
+    /// The answer parsed as JSON; when the whole text is not JSON, the first JSON object or array
+    /// inside a ```` ```json ```` fence, any ```` ``` ```` fence, or the surrounding prose.
+    case json
+    /// One of the labels: the answer, or else its first line, matched ignoring case and
+    /// whitespace (runs of whitespace count as one space; trailing `.` is ignored). The stored
+    /// value is the label as written in the list.
+    case labels([String])
+    /// The first match of a regular expression: its first capture group when it has one, else the
+    /// whole match. No match is an extraction error.
+    case regex(String)
+    /// A function of the answer text; an error it throws is an extraction error.
+    case custom(description: String, @Sendable (String) async throws -> JSONValue)
+
+    /// The extraction as JSON for the run's configuration: `{"kind": "labels", "labels": [...]}`;
+    /// a custom one records only its description.
+    public var configuration: JSONValue {
+        switch self {
+        case .text: ["kind": "text"]
+        case .json: ["kind": "json"]
+        case .labels(let labels): ["kind": "labels", "labels": .array(labels.map { .string($0) })]
+        case .regex(let pattern): ["kind": "regex", "pattern": .string(pattern)]
+        case .custom(let description, _): ["kind": "custom", "description": .string(description)]
+        }
+    }
+
+    /// Rebuilds an extraction from its ``configuration``; nil for a custom one (its function was not
+    /// stored) or an unknown kind.
+    ///
+    /// - Parameter configuration: A value written by ``configuration``.
+    /// - Returns: The extraction, or nil.
+    public init?(configuration: JSONValue) {
+        let object = configuration.objectValue
+        switch object?["kind"]?.stringValue {
+        case "text": self = .text
+        case "json": self = .json
+        case "labels":
+            guard let labels = object?["labels"]?.arrayValue else { return nil }
+            self = .labels(labels.compactMap(\.stringValue))
+        case "regex":
+            guard let pattern = object?["pattern"]?.stringValue else { return nil }
+            self = .regex(pattern)
+        default: return nil
+        }
+    }
+
+    /// Extracts the value from an answer.
+    ///
+    /// - Parameter output: The model's answer text.
+    /// - Returns: The extracted value.
+    /// - Throws: ``ExtractionError`` saying why nothing could be extracted.
+    public func extract(from output: String) async throws(ExtractionError) -> JSONValue {
+        switch self {
+        case .text:
+            return .string(output.trimmingWhitespace())
+        case .json:
+            return try AnswerParsing.json(in: output)
+        case .labels(let labels):
+            return try AnswerParsing.label(in: output, labels: labels)
+        case .regex(let pattern):
+            return try AnswerParsing.regexMatch(in: output, pattern: pattern)
+        case .custom(let description, let function):
+            do {
+                return try await function(output)
+            } catch let error as ExtractionError {
+                throw error
+            } catch {
+                throw ExtractionError("the extraction '\(description)' failed: \(error)")
+            }
+        }
+    }
+
+    /// Checks what can be checked before a run starts: that a regular expression compiles.
+    ///
+    /// - Throws: ``ExtractionError`` naming the problem.
+    public func validate() throws(ExtractionError) {
+        if case .regex(let pattern) = self {
+            _ = try AnswerParsing.compile(pattern)
+        }
+    }
+}
+
+/// Why an answer's value could not be extracted.
+public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, for the user.
+    public let message: String
+
+    /// Creates an error.
+    ///
+    /// - Parameter message: What went wrong.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    /// The message.
+    public var description: String {
+        message
+    }
+}

@@ -1,0 +1,76 @@
+/// Makes one model call with retries, backoff, the rate limit and a deadline.
+struct ModelCaller: Sendable {
+    /// How a call ended.
+    enum Outcome: Sendable {
+        /// The model answered, after `retries` retries, in `latency` (the successful attempt's).
+        case answered(ModelResponse, latency: Duration, retries: Int)
+        /// The call failed for good after `retries` retries.
+        case failed(ModelCallError, retries: Int)
+        /// The task was cancelled; nothing is recorded.
+        case cancelled
+    }
+
+    let model: any ChatModel
+    let retries: Int
+    let limiter: RateLimiter?
+    let environment: RunEnvironment
+    /// How long after the request's own timeout the runner gives up on a model that ignores it.
+    let deadlineGrace: Duration
+
+    init(model: any ChatModel, retries: Int, limiter: RateLimiter?, environment: RunEnvironment,
+         deadlineGrace: Duration = .seconds(2)) {
+        self.model = model
+        self.retries = retries
+        self.limiter = limiter
+        self.environment = environment
+        self.deadlineGrace = deadlineGrace
+    }
+
+    func call(_ request: ModelRequest) async -> Outcome {
+        var retry = 0
+        while true {
+            if Task.isCancelled { return .cancelled }
+            if let limiter {
+                do { try await limiter.acquire() } catch { return .cancelled }
+            }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let error: ModelCallError
+            var attempt = request
+            attempt.attempt = retry
+            switch await callWithDeadline(attempt) {
+            case .success(let response):
+                return .answered(response, latency: clock.now - start, retries: retry)
+            case .failure(let failure):
+                error = failure
+            }
+            if Task.isCancelled { return .cancelled }
+            guard error.isRetryable, retry < retries else { return .failed(error, retries: retry) }
+            let delay = environment.retryPolicy.delay(beforeRetry: retry, retryAfter: error.retryAfter, jitter: environment.random())
+            do { try await environment.sleep(delay) } catch { return .cancelled }
+            retry += 1
+        }
+    }
+
+    /// Calls the model, giving up with a timeout error if it has not answered `deadlineGrace` after
+    /// the request's timeout (a model is expected to enforce its timeout itself).
+    private func callWithDeadline(_ request: ModelRequest) async -> Result<ModelResponse, ModelCallError> {
+        let model = self.model
+        let limit = request.timeout + deadlineGrace
+        return await withTaskGroup(of: Result<ModelResponse, ModelCallError>?.self) { group in
+            group.addTask {
+                do throws(ModelCallError) { return .success(try await model.complete(request)) } catch { return .failure(error) }
+            }
+            group.addTask {
+                do { try await Task.sleep(for: limit) } catch { return nil }
+                return .failure(ModelCallError(.timeout, "the model did not answer within \(request.timeout)"))
+            }
+            var outcome: Result<ModelResponse, ModelCallError>?
+            while outcome == nil, let next = await group.next() {
+                outcome = next
+            }
+            group.cancelAll()
+            return outcome ?? .failure(ModelCallError(.cancelled, "the call was cancelled"))
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// A stored run: its identity, settings and state, without its case results.
+public struct RunRecord: Sendable, Hashable {
+    /// The run's id; any unique prefix of its lowercase text selects it.
+    public var id: UUID
+    /// When the run started.
+    public var createdAt: Date
+    /// The run's name.
+    public var name: String
+    /// The run's labels.
+    public var tags: [String]
+    /// Where the run stands.
+    public var status: RunStatus
+    /// Everything the run was made with, without secrets (see ``RunSpec``); decode it with
+    /// ``RunSettings/init(configuration:)`` to rerun or resume.
+    public var configuration: JSONValue
+    /// The suite's file path, when it came from a file.
+    public var suitePath: String?
+    /// The SHA-256 of the suite's cases (``RunSpec/suiteHash``).
+    public var suiteHash: String
+    /// The SHA-256 of the template (its text is in the store's templates table).
+    public var templateSHA256: String
+    /// The model's descriptor as JSON (name, provider, endpoint, model, parameters).
+    public var model: JSONValue
+    /// The run this one was derived from, if any.
+    public var derivedFrom: UUID?
+    /// The producing pipeline's name, if any.
+    public var pipeline: String?
+    /// When the run stopped (completed, interrupted or failed); nil while running.
+    public var finishedAt: Date?
+    /// How many results the run has, and how they ended.
+    public var counts: RunCounts
+
+    /// Creates a record.
+    public init(
+        id: UUID, createdAt: Date, name: String, tags: [String], status: RunStatus, configuration: JSONValue,
+        suitePath: String?, suiteHash: String, templateSHA256: String, model: JSONValue, derivedFrom: UUID?,
+        pipeline: String?, finishedAt: Date?, counts: RunCounts
+    ) {
+        self.id = id
+        self.createdAt = createdAt
+        self.name = name
+        self.tags = tags
+        self.status = status
+        self.configuration = configuration
+        self.suitePath = suitePath
+        self.suiteHash = suiteHash
+        self.templateSHA256 = templateSHA256
+        self.model = model
+        self.derivedFrom = derivedFrom
+        self.pipeline = pipeline
+        self.finishedAt = finishedAt
+        self.counts = counts
+    }
+
+    /// The run's id as lowercase text, as it is stored and selected.
+    public var idText: String {
+        id.uuidString.lowercased()
+    }
+}
+
+/// Where a run stands.
+public enum RunStatus: String, Sendable, Hashable, CaseIterable {
+    /// Started and not yet stopped (or the process died: resume it).
+    case running
+    /// Every case has a result.
+    case completed
+    /// Stopped by an interrupt; the finished cases are kept and the rest can be resumed.
+    case interrupted
+    /// Stopped by an error that is not any one case's (the store failed).
+    case failed
+}
+
+/// How many results a run has and how they ended.
+public struct RunCounts: Sendable, Hashable {
+    /// The results a complete run has: cases × samples.
+    public var expected: Int
+    /// The results stored so far.
+    public var finished: Int
+    /// The results with status `ok`.
+    public var ok: Int
+    /// The results with any other status.
+    public var errors: Int
+    /// The results whose answers came from the cache.
+    public var cached: Int
+
+    /// Creates counts.
+    public init(expected: Int, finished: Int = 0, ok: Int = 0, errors: Int = 0, cached: Int = 0) {
+        self.expected = expected
+        self.finished = finished
+        self.ok = ok
+        self.errors = errors
+        self.cached = cached
+    }
+
+    /// The results still missing.
+    public var missing: Int {
+        max(expected - finished, 0)
+    }
+}
+
+/// A stored run with its case results.
+public struct StoredRun: Sendable, Hashable {
+    /// The run.
+    public var record: RunRecord
+    /// Its case results, in suite order then sample order.
+    public var results: [CaseResult]
+
+    /// Creates a stored run.
+    public init(record: RunRecord, results: [CaseResult]) {
+        self.record = record
+        self.results = results
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Everything a run needs: the suite, the template, the model, how answers are read and scored,
+/// and how calls are made.
+///
+/// A spec holds live objects (the model, extraction and metric closures) that cannot be stored, and
+/// renders everything else as ``configuration``, which the run store keeps with the run. To resume a
+/// stored run, rebuild a spec with ``init(settings:suite:template:model:extraction:metrics:)`` from the
+/// stored ``RunSettings`` and the live objects.
+public struct RunSpec: Sendable {
+    /// The run's name, shown in listings.
+    public var name: String
+    /// Free-form labels for finding the run later.
+    public var tags: [String]
+    /// The cases to run, in order.
+    public var suite: Suite
+    /// The prompt template rendered for each case.
+    public var template: PromptTemplate
+    /// The model that answers.
+    public var model: any ChatModel
+    /// Parameters that override the model's own for this run (nil members keep the model's).
+    public var parameters: ModelParameters
+    /// How the answer text becomes the value the metrics score.
+    public var extraction: Extraction
+    /// The metrics computed for every case whose answer was extracted.
+    public var metrics: [RunMetric]
+    /// The most calls in flight at once (at least 1).
+    public var concurrency: Int
+    /// How many times a failed call that can succeed later is tried again.
+    public var retries: Int
+    /// The longest one call may take.
+    public var timeout: Duration
+    /// How many answers to ask for per case (sample indices 0 to `samples - 1`).
+    public var samples: Int
+    /// The most requests started per minute, or nil for no limit.
+    public var rateLimit: Double?
+    /// Whether stored answers are reused; when false, every call goes to the model (answers are still
+    /// stored).
+    public var usesCache: Bool
+    /// The run this one was derived from (a rerun with something changed), if any.
+    public var derivedFrom: UUID?
+    /// The name of the pipeline that produced this run, if any.
+    public var pipeline: String?
+
+    /// Creates a spec.
+    ///
+    /// - Parameters:
+    ///   - name: The run's name.
+    ///   - suite: The cases to run.
+    ///   - template: The prompt template.
+    ///   - model: The model that answers.
+    ///   - parameters: Overrides of the model's parameters.
+    ///   - extraction: How answers are read; `.text` by default.
+    ///   - metrics: The metrics to compute.
+    ///   - tags: Labels for the run.
+    ///   - concurrency: The most calls in flight; 8 by default.
+    ///   - retries: Retries per call after the first attempt; 3 by default.
+    ///   - timeout: The per-call timeout; 60 seconds by default.
+    ///   - samples: Answers per case; 1 by default.
+    ///   - rateLimit: Requests per minute, or nil for no limit.
+    ///   - usesCache: Whether stored answers are reused; true by default.
+    ///   - derivedFrom: The run this one derives from.
+    ///   - pipeline: The producing pipeline's name.
+    public init(
+        name: String, suite: Suite, template: PromptTemplate, model: any ChatModel,
+        parameters: ModelParameters = ModelParameters(), extraction: Extraction = .text,
+        metrics: [RunMetric] = [], tags: [String] = [], concurrency: Int = 8, retries: Int = 3,
+        timeout: Duration = .seconds(60), samples: Int = 1, rateLimit: Double? = nil,
+        usesCache: Bool = true, derivedFrom: UUID? = nil, pipeline: String? = nil
+    ) {
+        self.name = name
+        self.suite = suite
+        self.template = template
+        self.model = model
+        self.parameters = parameters
+        self.extraction = extraction
+        self.metrics = metrics
+        self.tags = tags
+        self.concurrency = concurrency
+        self.retries = retries
+        self.timeout = timeout
+        self.samples = samples
+        self.rateLimit = rateLimit
+        self.usesCache = usesCache
+        self.derivedFrom = derivedFrom
+        self.pipeline = pipeline
+    }
+
+    /// Rebuilds a spec from stored settings and the live objects that cannot be stored.
+    ///
+    /// - Parameters:
+    ///   - settings: The settings decoded from a stored run's configuration.
+    ///   - suite: The suite (its ``suiteHash`` must match the stored one to resume).
+    ///   - template: The template; ``RunSettings/makeTemplate()`` rebuilds the stored one.
+    ///   - model: The live model (its descriptor must match the stored one to resume).
+    ///   - extraction: The extraction; ``RunSettings/storedExtraction`` rebuilds every kind but
+    ///     `.custom`.
+    ///   - metrics: The live metrics.
+    public init(
+        settings: RunSettings, suite: Suite, template: PromptTemplate, model: any ChatModel,
+        extraction: Extraction, metrics: [RunMetric]
+    ) {
+        self.init(
+            name: settings.name, suite: suite, template: template, model: model,
+            parameters: settings.parameters, extraction: extraction, metrics: metrics, tags: settings.tags,
+            concurrency: settings.concurrency, retries: settings.retries, timeout: settings.timeout,
+            samples: settings.samples, rateLimit: settings.rateLimit, usesCache: settings.usesCache,
+            derivedFrom: settings.derivedFrom, pipeline: settings.pipeline
+        )
+    }
+
+    /// The parameters each call is made with: the model's own, overridden by ``parameters``.
+    public var effectiveParameters: ModelParameters {
+        model.descriptor.parameters.merging(parameters)
+    }
+
+    /// The SHA-256 of the suite's cases (their fields as canonical JSON, in order), whatever file
+    /// they came from; a filtered suite has a different hash from the whole one.
+    public var suiteHash: String {
+        Self.contentHash(of: suite.cases)
+    }
+
+    /// The number of case results a complete run holds: cases × samples.
+    public var expectedResultCount: Int {
+        suite.cases.count * max(samples, 0)
+    }
+
+    /// The SHA-256 of the cases' fields as a canonical JSON array.
+    public static func contentHash(of cases: [TestCase]) -> String {
+        let array = JSONValue.array(cases.map { .object($0.fields) })
+        return sha256Hex(Array(array.canonicalSerialization().utf8))
+    }
+}

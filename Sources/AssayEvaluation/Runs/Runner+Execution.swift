@@ -1,0 +1,54 @@
+import Foundation
+
+extension Runner {
+    /// Evaluates the work items with bounded concurrency, writes results as they finish, and sets
+    /// the run's final status.
+    func execute(
+        _ spec: RunSpec, runID: UUID, work: [WorkItem], alreadyDone: RunCounts,
+        progress: (@Sendable (RunProgress) -> Void)?
+    ) async throws(RunError) -> StoredRun {
+        let store = self.store
+        let limiter = spec.rateLimit.map { RateLimiter(requestsPerMinute: $0, sleep: environment.sleep) }
+        let caller = ModelCaller(model: spec.model, retries: spec.retries, limiter: limiter, environment: environment)
+        let evaluator = CaseEvaluator(spec: spec, store: store, caller: caller)
+        let writer = ResultBatchWriter(store: store, runID: runID)
+        var meter = ProgressMeter(runID: ConfigurationCoding.text(runID), counts: alreadyDone, callback: progress)
+        var finished = 0
+
+        await withTaskGroup(of: CaseEvaluator.Evaluation?.self) { group in
+            var pending = work.makeIterator()
+            var inFlight = 0
+            while inFlight < spec.concurrency, let item = pending.next() {
+                group.addTask { await evaluator.evaluate(item) }
+                inFlight += 1
+            }
+            while let evaluation = await group.next() {
+                inFlight -= 1
+                if let evaluation {
+                    finished += 1
+                    await writer.add(evaluation.result, cacheEntry: evaluation.cacheEntry)
+                    meter.record(evaluation.result)
+                }
+                if Task.isCancelled {
+                    group.cancelAll()
+                } else if let item = pending.next() {
+                    group.addTask { await evaluator.evaluate(item) }
+                    inFlight += 1
+                }
+            }
+        }
+
+        let complete = finished == work.count
+        let writeFailure = await writer.finish()
+        let status: RunStatus = writeFailure != nil ? .failed : complete ? .completed : .interrupted
+        let stored = try await Self.detached { () async throws(RunStoreError) -> StoredRun in
+            try await store.finishRun(runID, status: status)
+            return try await store.load(runID)
+        }
+        meter.finish()
+        if let writeFailure {
+            throw RunError(.store, "results of run \(ConfigurationCoding.text(runID)) could not be stored: \(writeFailure.message)")
+        }
+        return stored
+    }
+}

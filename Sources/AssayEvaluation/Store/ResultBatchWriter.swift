@@ -1,0 +1,77 @@
+import Foundation
+
+/// Collects a run's results as they finish and writes them in batches, one transaction each.
+///
+/// A batch is written when it holds ``batchSize`` results or ``flushDelay`` after its first result
+/// arrived, whichever comes first, so the store is never the bottleneck and a killed process loses at
+/// most the last fraction of a second of results. Writes run in tasks of their own, one after the
+/// other, so they complete even when the run's task is cancelled.
+actor ResultBatchWriter {
+    /// The most results in one batch.
+    static let batchSize = 64
+    /// The longest a result waits before it is written.
+    static let flushDelay = Duration.milliseconds(50)
+
+    private let store: RunStore
+    private let runID: UUID
+    private var results: [CaseResult] = []
+    private var answers: [CachedAnswer] = []
+    private var generation = 0
+    private var lastWrite: Task<Void, Never>?
+    private var failure: RunStoreError?
+
+    init(store: RunStore, runID: UUID) {
+        self.store = store
+        self.runID = runID
+    }
+
+    /// Queues a result and, when the model was called, its answer for the cache.
+    func add(_ result: CaseResult, cacheEntry: CachedAnswer?) {
+        results.append(result)
+        if let cacheEntry { answers.append(cacheEntry) }
+        if results.count >= Self.batchSize {
+            flush()
+        } else if results.count == 1 {
+            let scheduled = generation
+            Task { [weak self] in
+                try? await Task.sleep(for: Self.flushDelay)
+                await self?.flush(ifStill: scheduled)
+            }
+        }
+    }
+
+    /// Writes what is queued, waits for every write, and returns the first write failure, if any.
+    func finish() async -> RunStoreError? {
+        flush()
+        await lastWrite?.value
+        return failure
+    }
+
+    private func flush(ifStill scheduled: Int) {
+        if generation == scheduled { flush() }
+    }
+
+    private func flush() {
+        generation += 1
+        guard !results.isEmpty || !answers.isEmpty else { return }
+        let batch = results
+        let cacheBatch = answers
+        results = []
+        answers = []
+        let previous = lastWrite
+        let store = self.store
+        let runID = self.runID
+        lastWrite = Task {
+            await previous?.value
+            do throws(RunStoreError) {
+                try await store.write(results: batch, answers: cacheBatch, runID: runID)
+            } catch {
+                self.record(error)
+            }
+        }
+    }
+
+    private func record(_ error: RunStoreError) {
+        if failure == nil { failure = error }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+internal import GRDB
+
+extension RunStore {
+    /// The stored runs, newest first.
+    ///
+    /// - Parameter limit: The most runs to return; all by default.
+    /// - Returns: The runs' records (without results).
+    /// - Throws: ``RunStoreError``.
+    public func runs(limit: Int? = nil) throws(RunStoreError) -> [RunRecord] {
+        try reading { try Self.fetchRuns($0, limit: limit) }
+    }
+
+    /// The stored runs, newest first, without blocking the calling task's thread.
+    ///
+    /// - Parameter limit: The most runs to return; all by default.
+    /// - Returns: The runs' records (without results).
+    /// - Throws: ``RunStoreError``.
+    public func runs(limit: Int? = nil) async throws(RunStoreError) -> [RunRecord] {
+        try await reading { try Self.fetchRuns($0, limit: limit) }
+    }
+
+    /// The run a selector names: a unique prefix of its id (any case), `latest` (the newest run),
+    /// `-1` (the same), `-2` (the one before), and so on.
+    ///
+    /// - Parameter selector: The selector.
+    /// - Returns: The run's record.
+    /// - Throws: ``RunStoreError`` with code `noSuchRun`, `ambiguousSelector` (listing the
+    ///   candidates) or `invalidSelector`.
+    public func select(_ selector: String) throws(RunStoreError) -> RunRecord {
+        try reading { try Self.select(selector, in: $0) }
+    }
+
+    /// The run a selector names, without blocking the calling task's thread (see ``select(_:)``).
+    ///
+    /// - Parameter selector: The selector.
+    /// - Returns: The run's record.
+    /// - Throws: ``RunStoreError``.
+    public func select(_ selector: String) async throws(RunStoreError) -> RunRecord {
+        try await reading { try Self.select(selector, in: $0) }
+    }
+
+    /// The run with an id, if stored.
+    ///
+    /// - Parameter id: The run's id.
+    /// - Returns: Its record, or nil.
+    /// - Throws: ``RunStoreError``.
+    public func record(id: UUID) throws(RunStoreError) -> RunRecord? {
+        try reading { try Self.fetchRecord($0, id: id) }
+    }
+
+    /// A run with all its case results, in suite order then sample order.
+    ///
+    /// - Parameter id: The run's id.
+    /// - Returns: The run and its results.
+    /// - Throws: ``RunStoreError`` with code `noSuchRun` when there is no such run.
+    public func load(_ id: UUID) throws(RunStoreError) -> StoredRun {
+        try reading { try Self.fetchStoredRun($0, id: id) }
+    }
+
+    /// A run with all its case results, without blocking the calling task's thread.
+    ///
+    /// - Parameter id: The run's id.
+    /// - Returns: The run and its results.
+    /// - Throws: ``RunStoreError`` with code `noSuchRun` when there is no such run.
+    public func load(_ id: UUID) async throws(RunStoreError) -> StoredRun {
+        try await reading { try Self.fetchStoredRun($0, id: id) }
+    }
+
+    /// Sets a run's status; a status other than `running` also records when it finished.
+    ///
+    /// - Parameters:
+    ///   - status: The new status.
+    ///   - id: The run's id.
+    /// - Throws: ``RunStoreError`` with code `noSuchRun` when there is no such run.
+    public func setStatus(_ status: RunStatus, of id: UUID) throws(RunStoreError) {
+        try writing { try Self.updateStatus($0, status, id: id) }
+    }
+
+    /// Sets a run's status without blocking the calling task's thread (see ``setStatus(_:of:)``).
+    ///
+    /// - Parameters:
+    ///   - status: The new status.
+    ///   - id: The run's id.
+    /// - Throws: ``RunStoreError``.
+    public func setStatus(_ status: RunStatus, of id: UUID) async throws(RunStoreError) {
+        try await writing { try Self.updateStatus($0, status, id: id) }
+    }
+
+    /// The text of a stored template.
+    ///
+    /// - Parameter sha256: The template's SHA-256.
+    /// - Returns: Its system and user texts, or nil when no run used it.
+    /// - Throws: ``RunStoreError``.
+    public func template(sha256: String) throws(RunStoreError) -> (system: String?, user: String)? {
+        try reading { db in
+            try Row.fetchOne(db, sql: "SELECT system, text FROM templates WHERE sha256 = ?", arguments: [sha256])
+                .map { (system: $0["system"], user: $0["text"]) }
+        }
+    }
+
+    /// The number of answers in the response cache.
+    ///
+    /// - Returns: The count.
+    /// - Throws: ``RunStoreError``.
+    public func cachedAnswerCount() throws(RunStoreError) -> Int {
+        try reading { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cache") ?? 0 }
+    }
+
+    /// Removes every answer from the response cache; runs and their results stay.
+    ///
+    /// - Throws: ``RunStoreError``.
+    public func clearCache() throws(RunStoreError) {
+        try writing { try $0.execute(sql: "DELETE FROM cache") }
+    }
+
+    static func fetchRuns(_ db: Database, limit: Int?) throws -> [RunRecord] {
+        let sql = "SELECT \(StoredRows.runColumns) FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?"
+        return try Row.fetchAll(db, sql: sql, arguments: [limit ?? -1]).map { try StoredRows.record(from: $0) }
+    }
+
+    static func fetchRecord(_ db: Database, id: UUID) throws -> RunRecord? {
+        let sql = "SELECT \(StoredRows.runColumns) FROM runs WHERE id = ?"
+        return try Row.fetchOne(db, sql: sql, arguments: [ConfigurationCoding.text(id)]).map { try StoredRows.record(from: $0) }
+    }
+
+    static func fetchStoredRun(_ db: Database, id: UUID) throws -> StoredRun {
+        guard let record = try fetchRecord(db, id: id) else {
+            throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
+        }
+        let sql = "SELECT \(StoredRows.resultColumns) FROM case_results WHERE run_id = ? ORDER BY position, sample, case_id"
+        let results = try Row.fetchAll(db, sql: sql, arguments: [ConfigurationCoding.text(id)]).map { try StoredRows.result(from: $0) }
+        return StoredRun(record: record, results: results)
+    }
+
+    static func updateStatus(_ db: Database, _ status: RunStatus, id: UUID) throws {
+        let finishedAt: Date? = status == .running ? nil : Date()
+        try db.execute(
+            sql: "UPDATE runs SET status = ?, finished_at = ? WHERE id = ?",
+            arguments: [status.rawValue, finishedAt, ConfigurationCoding.text(id)]
+        )
+        if db.changesCount == 0 {
+            throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
+        }
+    }
+}

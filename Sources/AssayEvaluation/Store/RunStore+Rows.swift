@@ -1,0 +1,67 @@
+import Foundation
+internal import GRDB
+
+/// Reading runs and case results back from rows.
+enum StoredRows {
+    static let runColumns = """
+        id, created_at, name, tags, status, configuration, suite_path, suite_hash, template_sha, model,
+        derived_from, pipeline, finished_at, expected_count, finished_count, ok_count, error_count, cached_count
+        """
+
+    static let resultColumns = """
+        case_id, sample, position, prompt, output, extracted, metrics, status, error, latency_ms,
+        prompt_tokens, completion_tokens, retries, cached
+        """
+
+    static func record(from row: Row) throws(RunStoreError) -> RunRecord {
+        let idText: String = row["id"]
+        guard let id = UUID(uuidString: idText) else { throw corrupt("run id '\(idText)'") }
+        let statusText: String = row["status"]
+        guard let status = RunStatus(rawValue: statusText) else { throw corrupt("status '\(statusText)' of run \(idText)") }
+        let tags = try json(row["tags"], "tags of run \(idText)").arrayValue?.compactMap(\.stringValue) ?? []
+        let derivedText: String? = row["derived_from"]
+        return RunRecord(
+            id: id, createdAt: row["created_at"], name: row["name"], tags: tags, status: status,
+            configuration: try json(row["configuration"], "configuration of run \(idText)"),
+            suitePath: row["suite_path"], suiteHash: row["suite_hash"], templateSHA256: row["template_sha"],
+            model: try json(row["model"], "model of run \(idText)"),
+            derivedFrom: derivedText.flatMap(UUID.init(uuidString:)), pipeline: row["pipeline"],
+            finishedAt: row["finished_at"],
+            counts: RunCounts(
+                expected: row["expected_count"], finished: row["finished_count"], ok: row["ok_count"],
+                errors: row["error_count"], cached: row["cached_count"]
+            )
+        )
+    }
+
+    static func result(from row: Row) throws(RunStoreError) -> CaseResult {
+        let caseID: String = row["case_id"]
+        let statusText: String = row["status"]
+        guard let status = CaseStatus(rawValue: statusText) else { throw corrupt("status '\(statusText)' of case \(caseID)") }
+        let extractedText: String? = row["extracted"]
+        let promptTokens: Int? = row["prompt_tokens"]
+        let completionTokens: Int? = row["completion_tokens"]
+        return CaseResult(
+            caseID: caseID, sample: row["sample"], position: row["position"],
+            prompt: ConfigurationCoding.messages(from: try json(row["prompt"], "prompt of case \(caseID)")),
+            output: row["output"],
+            extracted: try extractedText.map { (text) throws(RunStoreError) in try json(text, "extracted value of case \(caseID)") },
+            metrics: try json(row["metrics"], "metrics of case \(caseID)").objectValue ?? JSONObject(),
+            status: status, error: row["error"], latencyMilliseconds: row["latency_ms"],
+            usage: promptTokens.map { TokenUsage(prompt: $0, completion: completionTokens ?? 0) },
+            retries: row["retries"], isCached: row["cached"]
+        )
+    }
+
+    static func json(_ text: String, _ what: String) throws(RunStoreError) -> JSONValue {
+        do {
+            return try JSONValue.parse(text)
+        } catch {
+            throw corrupt("\(what) (\(error))")
+        }
+    }
+
+    private static func corrupt(_ what: String) -> RunStoreError {
+        RunStoreError(.corrupt, "the run store holds an unreadable \(what)")
+    }
+}

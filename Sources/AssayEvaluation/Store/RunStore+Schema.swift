@@ -1,0 +1,72 @@
+internal import GRDB
+
+extension RunStore {
+    /// The schema's versions, applied in order; a database with a version this build does not know
+    /// was written by a newer Assay and is refused.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    name TEXT NOT NULL,
+                    tags TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    configuration TEXT NOT NULL,
+                    suite_path TEXT,
+                    suite_hash TEXT NOT NULL,
+                    template_sha TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    derived_from TEXT,
+                    pipeline TEXT,
+                    finished_at DATETIME,
+                    expected_count INTEGER NOT NULL,
+                    finished_count INTEGER NOT NULL DEFAULT 0,
+                    ok_count INTEGER NOT NULL DEFAULT 0,
+                    error_count INTEGER NOT NULL DEFAULT 0,
+                    cached_count INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX runs_by_creation ON runs(created_at);
+                CREATE TABLE case_results (
+                    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    case_id TEXT NOT NULL,
+                    sample INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    prompt TEXT NOT NULL,
+                    output TEXT,
+                    extracted TEXT,
+                    metrics TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    error TEXT,
+                    latency_ms REAL,
+                    prompt_tokens INTEGER,
+                    completion_tokens INTEGER,
+                    retries INTEGER NOT NULL,
+                    cached INTEGER NOT NULL,
+                    finished_at DATETIME NOT NULL,
+                    UNIQUE(run_id, case_id, sample)
+                );
+                CREATE TABLE templates (
+                    sha256 TEXT PRIMARY KEY NOT NULL,
+                    system TEXT,
+                    text TEXT NOT NULL
+                );
+                CREATE TABLE cache (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    response TEXT NOT NULL,
+                    prompt_tokens INTEGER,
+                    completion_tokens INTEGER,
+                    latency_ms REAL,
+                    created_at DATETIME NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+
+    /// The schema versions this build knows, oldest first.
+    static var schemaVersions: [String] {
+        migrator.migrations
+    }
+}

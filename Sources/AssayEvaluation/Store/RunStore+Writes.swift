@@ -1,0 +1,99 @@
+import Foundation
+internal import GRDB
+
+extension RunStore {
+    /// Records a new run (status `running`) and its template.
+    func createRun(id: UUID, spec: RunSpec, configuration: JSONValue) async throws(RunStoreError) {
+        let template = spec.template
+        let arguments: StatementArguments = [
+            ConfigurationCoding.text(id), Date(), spec.name,
+            JSONValue.array(spec.tags.map(JSONValue.string)).serialized(), RunStatus.running.rawValue,
+            configuration.serialized(), spec.suite.source?.path, spec.suiteHash, template.sha256,
+            ConfigurationCoding.json(spec.model.descriptor).serialized(),
+            spec.derivedFrom.map(ConfigurationCoding.text), spec.pipeline, spec.expectedResultCount,
+        ]
+        try await writing { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO runs (id, created_at, name, tags, status, configuration, suite_path, suite_hash,
+                        template_sha, model, derived_from, pipeline, expected_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: arguments
+            )
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO templates (sha256, system, text) VALUES (?, ?, ?)",
+                arguments: [template.sha256, template.system, template.user]
+            )
+        }
+    }
+
+    /// Writes a batch of results and cached answers in one transaction and updates the run's counts.
+    ///
+    /// A result whose case and sample the run already has is ignored, so counts stay exact.
+    func write(results: [CaseResult], answers: [CachedAnswer], runID: UUID) async throws(RunStoreError) {
+        let runText = ConfigurationCoding.text(runID)
+        try await writing { db in
+            let now = Date()
+            let insertResult = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO case_results (run_id, case_id, sample, position, prompt, output, extracted,
+                    metrics, status, error, latency_ms, prompt_tokens, completion_tokens, retries, cached, finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var counts = RunCounts(expected: 0)
+            for result in results {
+                try insertResult.execute(arguments: [
+                    runText, result.caseID, result.sample, result.position,
+                    ConfigurationCoding.json(result.prompt).serialized(), result.output,
+                    result.extracted?.serialized(), JSONValue.object(result.metrics).serialized(),
+                    result.status.rawValue, result.error, result.latencyMilliseconds,
+                    result.usage?.prompt, result.usage?.completion, result.retries, result.isCached, now,
+                ])
+                guard db.changesCount > 0 else { continue }
+                counts.finished += 1
+                if result.status.isError { counts.errors += 1 } else { counts.ok += 1 }
+                if result.isCached { counts.cached += 1 }
+            }
+            let insertAnswer = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO cache (key, response, prompt_tokens, completion_tokens, latency_ms, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for answer in answers {
+                let response: JSONValue = ["text": .string(answer.response.text)]
+                try insertAnswer.execute(arguments: [
+                    answer.key, response.serialized(), answer.response.usage?.prompt,
+                    answer.response.usage?.completion, answer.latencyMilliseconds, now,
+                ])
+            }
+            try db.execute(
+                sql: """
+                    UPDATE runs SET finished_count = finished_count + ?, ok_count = ok_count + ?,
+                        error_count = error_count + ?, cached_count = cached_count + ? WHERE id = ?
+                    """,
+                arguments: [counts.finished, counts.ok, counts.errors, counts.cached, runText]
+            )
+        }
+    }
+
+    /// The cached answer for a key, if any.
+    func cachedAnswer(forKey key: String) async throws(RunStoreError) -> CachedAnswer? {
+        try await reading { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT response, prompt_tokens, completion_tokens, latency_ms FROM cache WHERE key = ?",
+                arguments: [key]
+            ) else { return nil }
+            guard let text = try StoredRows.json(row["response"], "cached answer").objectValue?["text"]?.stringValue else {
+                return nil
+            }
+            let promptTokens: Int? = row["prompt_tokens"]
+            let completionTokens: Int? = row["completion_tokens"]
+            let usage = promptTokens.map { TokenUsage(prompt: $0, completion: completionTokens ?? 0) }
+            return CachedAnswer(key: key, response: ModelResponse(text: text, usage: usage), latencyMilliseconds: row["latency_ms"])
+        }
+    }
+
+    /// Sets a run's final status and when it finished.
+    func finishRun(_ id: UUID, status: RunStatus) async throws(RunStoreError) {
+        try await setStatus(status, of: id)
+    }
+}

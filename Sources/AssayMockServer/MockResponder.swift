@@ -1,0 +1,97 @@
+import AssayEvaluation
+
+/// Builds the answers of the mock server: chat completions in OpenAI's and Anthropic's shapes.
+struct MockResponder {
+    /// The API a request path belongs to.
+    enum Route {
+        /// `…/chat/completions` (OpenAI, compatible servers, Azure).
+        case chatCompletions
+        /// `…/messages` (Anthropic).
+        case messages
+    }
+
+    let core: MockServerCore
+
+    /// The route of a request path, or nil for a path the server does not serve.
+    static func route(path: String) -> Route? {
+        if path.hasSuffix("/chat/completions") { return .chatCompletions }
+        if path.hasSuffix("/messages") { return .messages }
+        return nil
+    }
+
+    /// The text of the last user message of a request body (strings or lists of text parts).
+    static func lastUserMessage(in body: JSONObject) -> String {
+        let messages = body["messages"]?.arrayValue ?? []
+        let message = messages.last { $0.objectValue?["role"]?.stringValue == "user" }?.objectValue
+        switch message?["content"] {
+        case .string(let text)?: return text
+        case .array(let parts)?: return parts.compactMap { $0.objectValue?["text"]?.stringValue }.joined()
+        default: return ""
+        }
+    }
+
+    /// The answer the configured policy gives to `body`.
+    func answer(to body: JSONObject) -> String {
+        let question = Self.lastUserMessage(in: body)
+        switch core.configuration.policy {
+        case .echo: return question
+        case .fixed(let answers): return core.nextFixedAnswer(answers)
+        case .oracle: return core.oracle.first(where: { question.contains($0.input) })?.answer ?? ""
+        }
+    }
+
+    /// Words in every message's text, a stand-in for prompt tokens.
+    static func promptWords(in body: JSONObject) -> Int {
+        var texts = (body["messages"]?.arrayValue ?? []).compactMap { $0.objectValue?["content"]?.stringValue }
+        if let system = body["system"]?.stringValue { texts.append(system) }
+        return texts.reduce(0) { $0 + words($1) }
+    }
+
+    static func words(_ text: String) -> Int {
+        text.split(whereSeparator: \.isWhitespace).count
+    }
+
+    /// A successful answer in the route's shape.
+    func success(route: Route, body: JSONObject, index: Int) -> JSONValue {
+        let text = answer(to: body)
+        let model = body["model"] ?? "mock"
+        let prompt = Self.promptWords(in: body)
+        let completion = Self.words(text)
+        switch route {
+        case .chatCompletions:
+            let message: JSONValue = ["role": "assistant", "content": .string(text)]
+            let choice: JSONValue = ["index": 0, "message": message, "finish_reason": "stop"]
+            let usage: JSONValue = [
+                "prompt_tokens": .int(prompt), "completion_tokens": .int(completion), "total_tokens": .int(prompt + completion),
+            ]
+            return .object(JSONObject([
+                ("id", .string("chatcmpl-mock-\(index)")), ("object", "chat.completion"), ("created", 0),
+                ("model", model), ("choices", .array([choice])), ("usage", usage),
+            ]))
+        case .messages:
+            let block: JSONValue = ["type": "text", "text": .string(text)]
+            let usage: JSONValue = ["input_tokens": .int(prompt), "output_tokens": .int(completion)]
+            return .object(JSONObject([
+                ("id", .string("msg_mock_\(index)")), ("type", "message"), ("role", "assistant"), ("model", model),
+                ("content", .array([block])), ("stop_reason", "end_turn"), ("usage", usage),
+            ]))
+        }
+    }
+
+    /// An error body in the shape both OpenAI and Anthropic use.
+    static func error(_ message: String, type: String) -> JSONValue {
+        ["type": "error", "error": ["message": .string(message), "type": .string(type)]]
+    }
+
+    /// The key a request carries, from `Authorization: Bearer`, `api-key` or `x-api-key`.
+    static func presentedKey(_ headers: [MockServerStats.Header]) -> String? {
+        for header in headers {
+            switch header.name.lowercased() {
+            case "authorization" where header.value.hasPrefix("Bearer "): return String(header.value.dropFirst(7))
+            case "api-key", "x-api-key": return header.value
+            default: continue
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,208 @@
+import AssayEvaluation
+import AssayLanguage
+import Foundation
+import Synchronization
+
+/// `run`, `rerun` and `resume`: from a suite, a template and a model to a stored run.
+enum RunBuiltins {
+    /// The keyword arguments `run` and `rerun` share.
+    static let settingKeywords = [
+        "extract", "labels", "metrics", "concurrency", "retries", "timeout", "samples", "rate_limit", "name", "tags", "cache",
+        "temperature", "max_tokens", "top_p", "seed",
+    ]
+
+    static func all(_ state: SessionState) -> [Builtin] {
+        [
+            Builtin(
+                name: "run",
+                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, rate_limit:, name:, tags:, cache: true)",
+                summary: "Runs a model over a suite: renders each case, calls the model, extracts and scores the answer; stores everything.",
+                parameters: [.positional("suite"), .keyword("template", required: true), .keyword("model", required: true)]
+                    + settingKeywords.map { .keyword($0) }
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                let suite = try SuiteBuiltins.suiteArgument(arguments, "suite")
+                let template = try TemplateBuiltins.templateArgument(arguments, "template")
+                let model = try state.runs.model(try arguments.required("model"), argument: "model", function: "run")
+                var spec = RunSpec(name: defaultName(model: model.descriptor.name, suite: suite), suite: suite, template: template, model: model)
+                try apply(arguments, to: &spec, state: state)
+                return try execute(spec, state: state, resuming: nil)
+            },
+            Builtin(
+                name: "rerun", usage: "rerun(r, model:, template:, metrics:, extract:, temperature:, …)",
+                summary: "Runs a stored run again with the named changes; the new run records the one it derives from.",
+                parameters: [.positional("run"), .keyword("model"), .keyword("template")] + settingKeywords.map { .keyword($0) }
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                let stored = try state.runs.storedRun(try arguments.required("run"), argument: "run", function: "rerun")
+                var spec = try rebuild(stored, state: state, replacingModel: arguments["model"], template: arguments["template"],
+                                       metrics: arguments["metrics"], extract: arguments["extract"] ?? arguments["labels"])
+                spec.derivedFrom = stored.record.id
+                let storedModel = stored.record.model.objectValue?["name"]?.stringValue ?? ""
+                let wasDefault = stored.record.name == defaultName(model: storedModel, suite: spec.suite)
+                spec.name = wasDefault ? defaultName(model: spec.model.descriptor.name, suite: spec.suite) : stored.record.name
+                try apply(arguments, to: &spec, state: state)
+                return try execute(spec, state: state, resuming: nil)
+            },
+            Builtin(
+                name: "resume", usage: "resume(r)",
+                summary: "Completes an interrupted or killed run: runs only the cases it has no result for.",
+                parameters: [.positional("run"), .keyword("metrics"), .keyword("extract")]
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                let stored = try state.runs.storedRun(try arguments.required("run"), argument: "run", function: "resume")
+                let spec = try rebuild(stored, state: state, replacingModel: nil, template: nil,
+                                       metrics: arguments["metrics"], extract: arguments["extract"])
+                return try execute(spec, state: state, resuming: stored.record.id)
+            },
+        ]
+    }
+
+    /// `perfect on cases.jsonl`: what a run is called unless it is given a name.
+    static func defaultName(model: String, suite: Suite) -> String {
+        "\(model) on \(suite.source.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? "\(suite.cases.count) cases")"
+    }
+
+    /// Applies the keyword settings a call gives to a spec.
+    static func apply(_ arguments: CallArguments, to spec: inout RunSpec, state: SessionState) throws(BuiltinFailure) {
+        let builder = RunArguments(state: state, context: state.runs, function: arguments.functionName)
+        if arguments["extract"] != nil || arguments["labels"] != nil {
+            spec.extraction = try builder.extraction(arguments["extract"], labels: arguments["labels"])
+        }
+        if let metrics = arguments["metrics"] { spec.metrics = try builder.metrics(metrics) }
+        if let value = try arguments.integer("concurrency") { spec.concurrency = value }
+        if let value = try arguments.integer("retries") { spec.retries = value }
+        if let value = try arguments.number("timeout") {
+            guard value > 0 else { throw BuiltinFailure(message: "timeout must be a positive number of seconds", argument: "timeout") }
+            spec.timeout = .milliseconds(Int((value * 1000).rounded()))
+        }
+        if let value = try arguments.integer("samples") { spec.samples = value }
+        if let value = try arguments.number("rate_limit") { spec.rateLimit = value }
+        if let value = try arguments.string("name") { spec.name = value }
+        if let value = arguments["tags"] {
+            guard case .list(let items) = value else { throw BuiltinFailure.type(arguments.functionName, "tags", expected: "a list of strings", found: value) }
+            spec.tags = items.map { if case .string(let tag) = $0 { tag } else { $0.plainText } }
+        }
+        if let value = try arguments.boolean("cache") { spec.usesCache = value }
+        if let value = try arguments.number("temperature") { spec.parameters.temperature = value }
+        if let value = try arguments.integer("max_tokens") { spec.parameters.maxTokens = value }
+        if let value = try arguments.number("top_p") { spec.parameters.topP = value }
+        if let value = try arguments.integer("seed") { spec.parameters.seed = value }
+    }
+
+    /// A spec for a stored run: its live spec when this session made it, else rebuilt from the
+    /// stored configuration (suite file, template text, model by name, built-in metrics).
+    static func rebuild(
+        _ stored: StoredRun, state: SessionState, replacingModel: Value?, template: Value?, metrics: Value?, extract: Value?
+    ) throws(BuiltinFailure) -> RunSpec {
+        let context = state.runs
+        let id = stored.record.id
+        var spec: RunSpec
+        if let live = context.liveSpecs[id] {
+            spec = live
+        } else {
+            let settings: RunSettings
+            do { settings = try RunSettings(configuration: stored.record.configuration) } catch {
+                throw BuiltinFailure(message: error.message, id: "value.run")
+            }
+            let suite = try storedSuite(stored, settings: settings, state: state)
+            let storedTemplate: PromptTemplate
+            do { storedTemplate = try settings.makeTemplate() } catch {
+                throw BuiltinFailure(message: "the stored template no longer compiles: \(error.message)", id: "value.run")
+            }
+            let model: any ChatModel
+            do {
+                model = try context.catalog().model(settings.modelName, overriding: settings.effectiveParameters)
+            } catch let error as ModelConfigurationError {
+                throw BuiltinFailure(message: error.message, hint: error.hint, id: "name.model")
+            } catch {
+                throw BuiltinFailure(message: "\(error)", id: "name.model")
+            }
+            let (builtIn, missing) = settings.storedMetrics
+            var rebuiltMetrics = builtIn
+            for name in missing {
+                if TextMetrics.names.contains(name) { rebuiltMetrics.append(TextMetrics.runMetric(name)) } else if metrics == nil {
+                    throw BuiltinFailure(
+                        message: "run \(stored.record.idText.prefix(8)) used the lambda metric '\(name)', which was not stored",
+                        hint: "pass the metrics again: metrics: [...]", argument: "metrics", id: "value.run")
+                }
+            }
+            guard let extraction = settings.storedExtraction ?? (extract == nil ? nil : .text) else {
+                throw BuiltinFailure(message: "run \(stored.record.idText.prefix(8)) used a lambda to extract answers, which was not stored",
+                                     hint: "pass it again: extract: …", argument: "extract", id: "value.run")
+            }
+            spec = RunSpec(settings: settings, suite: suite, template: storedTemplate, model: model, extraction: extraction, metrics: rebuiltMetrics)
+        }
+        if let replacingModel {
+            let model = try context.model(replacingModel, argument: "model", function: "rerun")
+            spec.model = model
+            spec.parameters = ModelParameters()
+        }
+        if let template {
+            spec.template = try TemplateBuiltins.templateValue(template, argument: "template", function: "rerun")
+        }
+        return spec
+    }
+
+    /// The suite a stored run was made from: from this session, else its file if unchanged.
+    static func storedSuite(_ stored: StoredRun, settings: RunSettings, state: SessionState) throws(BuiltinFailure) -> Suite {
+        if let suite = state.runs.knownSuites[stored.record.id] { return suite }
+        guard let path = settings.suitePath else {
+            throw BuiltinFailure(message: "run \(stored.record.idText.prefix(8)) was made from a suite with no file, which this session does not have",
+                                 hint: "rerun it in the session that made it", id: "value.run")
+        }
+        let suite: Suite
+        do { suite = try SuiteLoader.load(path: path, skipBad: false) } catch {
+            throw BuiltinFailure(message: "cannot load the run's suite: \(error.located(as: path))", id: "io.load")
+        }
+        guard RunSpec.contentHash(of: suite.cases) == settings.suiteHash else {
+            throw BuiltinFailure(message: "the suite \(path) has changed since run \(stored.record.idText.prefix(8)) was made",
+                                 hint: "load the suite and start a new run with run(…)", id: "value.run")
+        }
+        return suite
+    }
+
+    /// Runs (or resumes) a spec with a progress display, waiting on the worker thread while user
+    /// lambdas are served; returns the stored run.
+    static func execute(_ spec: RunSpec, state: SessionState, resuming: UUID?) throws(BuiltinFailure) -> Value {
+        let context = state.runs
+        let runner = Runner(store: try context.store())
+        let id = resuming ?? UUID()
+        let sink = state.sink
+        let displayID = state.makeDisplayID()
+        let shown = ShownOnce()
+        let progress: @Sendable (RunProgress) -> Void = { report in
+            let bundle = ProgressView.bundle(report)
+            if shown.first() { sink(.display(bundle, displayID: displayID)) } else { sink(.updateDisplay(bundle, displayID: displayID)) }
+        }
+        context.liveSpecs[id] = spec
+        context.knownSuites[id] = spec.suite
+        let outcome = context.pump.run(interruption: state.interpreter.interruption) { () -> Result<StoredRun, RunError> in
+            do throws(RunError) {
+                if let resuming { return .success(try await runner.resume(resuming, with: spec, progress: progress)) }
+                return .success(try await runner.run(spec, id: id, progress: progress))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let stored):
+            if stored.record.status == .interrupted {
+                sink(.stream(.stderr, "interrupted: \(stored.record.counts.finished) of \(stored.record.counts.expected) results kept; resume(r) runs the rest\n"))
+                state.interpreter.interruption.clear()
+            }
+            return .object(context.object(for: stored))
+        case .failure(let error):
+            throw BuiltinFailure(message: error.message, id: error.code == .invalidSpec ? "argument.invalid" : "io.run")
+        }
+    }
+}
+
+/// True the first time it is asked, false after (the first progress report opens the display).
+final class ShownOnce: Sendable {
+    private let flag = Mutex(false)
+
+    func first() -> Bool {
+        flag.withLock { shown in
+            defer { shown = true }
+            return !shown
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import AssayEvaluation
+import AssayLanguage
+import AssayMetrics
+import Foundation
+
+/// `history`, `runs`, `summarize` and `export`: finding and reading stored runs.
+enum RunQueryBuiltins {
+    static func all(_ state: SessionState) -> [Builtin] {
+        [
+            Builtin(
+                name: "history", usage: "history(n: 20)", summary: "The latest stored runs, newest first: id, time, name, model, status and counts.",
+                parameters: [.positional("n", required: false)]
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                let limit = try arguments.integer("n") ?? 20
+                return .object(try historyTable(state, limit: limit))
+            },
+            Builtin(
+                name: "runs", usage: "runs(selector)",
+                summary: "A stored run by id prefix, \"latest\", -1 (the latest), -2 (the one before) …",
+                parameters: [.positional("selector")]
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                let stored = try state.runs.storedRun(try arguments.required("selector"), argument: "selector", function: "runs")
+                return .object(state.runs.object(for: stored))
+            },
+            Builtin(
+                name: "summarize", usage: "summarize(r, by: \"tags\")",
+                summary: "Each metric's mean, 95% interval and n; by: breaks them down by tag or by a case field path.",
+                parameters: [.positional("run"), .keyword("by")]
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                let run = try runObject(arguments, state: state, function: "summarize")
+                return .object(try summary(run, by: try arguments.string("by")))
+            },
+            Builtin(
+                name: "export", usage: "export(r, path, format: \"jsonl\")",
+                summary: "Writes a run's case results as JSONL, CSV or JSON (the whole run); path \"-\" prints them.",
+                parameters: [.positional("run"), .positional("path"), .keyword("format")], isSilent: true
+            ) { [unowned state] arguments, invoker throws(BuiltinFailure) in
+                let run = try runObject(arguments, state: state, function: "export")
+                let path = try arguments.string("path") ?? ""
+                let format = try arguments.string("format") ?? (URL(fileURLWithPath: path).pathExtension.isEmpty ? "jsonl" : URL(fileURLWithPath: path).pathExtension)
+                let text = try RunExport.text(of: run, format: format)
+                if path == "-" {
+                    invoker.write(text)
+                    return .null
+                }
+                do {
+                    try text.write(toFile: state.resolvePath(path), atomically: true, encoding: .utf8)
+                } catch {
+                    throw BuiltinFailure(message: "cannot write \(path): \(error.localizedDescription)", argument: "path", id: "io.export")
+                }
+                invoker.write("exported \(run.run.results.count) result\(run.run.results.count == 1 ? "" : "s") to \(path) (\(format))\n")
+                return .null
+            },
+        ]
+    }
+
+    static func runObject(_ arguments: CallArguments, state: SessionState, function: String) throws(BuiltinFailure) -> RunObject {
+        let value = try arguments.required("run")
+        if case .object(let object as RunObject) = value { return object }
+        return state.runs.object(for: try state.runs.storedRun(value, argument: "run", function: function))
+    }
+
+    static func historyTable(_ state: SessionState, limit: Int) throws(BuiltinFailure) -> RecordTable {
+        let records: [RunRecord]
+        let store = try state.runs.store()
+        do throws(RunStoreError) { records = try store.runs(limit: max(0, limit)) } catch {
+            throw BuiltinFailure(message: error.message, id: "io.store")
+        }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let rows = records.map { record in
+            Record([
+                ("id", .string(String(record.idText.prefix(8)))), ("created", .string(formatter.string(from: record.createdAt))),
+                ("name", .string(record.name)), ("model", .string(record.model.objectValue?["name"]?.stringValue ?? "?")),
+                ("status", .string(record.status.rawValue)), ("results", .integer(record.counts.finished)),
+                ("ok", .integer(record.counts.ok)), ("errors", .integer(record.counts.errors)),
+            ])
+        }
+        return RecordTable(records: rows, caption: records.isEmpty ? "no runs stored yet" : nil, numericColumns: ["results", "ok", "errors"])
+    }
+
+    /// The summary table of a run, whole or broken down by tag or case field.
+    static func summary(_ run: RunObject, by grouping: String?) throws(BuiltinFailure) -> RecordTable {
+        var groups: [(name: String, results: [CaseResult])] = []
+        if let grouping {
+            let path = try PathString(grouping, argument: "by")
+            var order: [String] = []
+            var members: [String: [CaseResult]] = [:]
+            for result in run.run.results {
+                guard let testCase = run.cases[result.caseID] else {
+                    throw BuiltinFailure(message: "this session does not have the run's cases, so it cannot group them", argument: "by", id: "value.run")
+                }
+                let keys: [String]
+                if grouping == "tags" {
+                    keys = testCase.tags.isEmpty ? ["(no tags)"] : testCase.tags
+                } else {
+                    let value = try path.resolve(in: .record(JSONBridge.record(testCase.fields)), missingIsError: false) ?? .null
+                    keys = [ValueRenderer.cellText(value)]
+                }
+                for key in keys {
+                    if members[key] == nil { order.append(key) }
+                    members[key, default: []].append(result)
+                }
+            }
+            groups = order.map { ($0, members[$0]!) }
+        } else {
+            groups = [("all", run.run.results)]
+        }
+        var rows: [Record] = []
+        for group in groups {
+            for (path, values) in RunSummary.values(of: group.results) {
+                guard let summary = MetricSummary(values) else { continue }
+                var row = Record()
+                if grouping != nil { row[grouping!] = .string(group.name) }
+                row["metric"] = .string(path.joined(separator: "/"))
+                row["mean"] = .string(StatisticObject.format(summary.mean))
+                row["95% CI"] = .string("[\(StatisticObject.format(summary.confidenceInterval.lower)), \(StatisticObject.format(summary.confidenceInterval.upper))]")
+                row["stdev"] = .string(StatisticObject.format(summary.standardDeviation))
+                row["n"] = .integer(summary.count)
+                row["errors"] = .integer(group.results.filter { $0.status != .ok }.count)
+                rows.append(row)
+            }
+        }
+        return RecordTable(records: rows, caption: run.headline, numericColumns: ["mean", "stdev", "n", "errors"])
+    }
+}

@@ -1,0 +1,108 @@
+import AssayEvaluation
+import AssayLanguage
+import Foundation
+
+/// A stored run as the language sees it: `r/id`, `r/status`, `r/summary/exact`, `r/cases/*/output`.
+///
+/// It is a snapshot: the store is read when the object is made (by `run`, `runs`, `resume` …).
+struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
+    let run: StoredRun
+    /// The cases of the suite the run was made from, by id, when known.
+    let cases: [String: TestCase]
+    /// The case results as objects, in suite then sample order.
+    let caseObjects: [Value]
+    /// The metric statistics, nested as the metrics nest.
+    let summary: Record
+
+    init(_ run: StoredRun, cases: [TestCase]) {
+        self.run = run
+        let byID = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.cases = byID
+        self.caseObjects = run.results.map { .object(CaseResultObject(result: $0, testCase: byID[$0.caseID])) }
+        self.summary = RunSummary.record(of: run.results)
+    }
+
+    static let members = [
+        "id", "name", "status", "summary", "cases", "counts", "config", "model", "tags", "created", "derived_from",
+        "pipeline",
+    ]
+
+    var typeName: String { "run" }
+    var memberNames: [String] { Self.members }
+    var elements: [Value]? { nil }
+
+    func member(_ name: String) -> Value? {
+        let record = run.record
+        switch name {
+        case "id": return .string(record.idText)
+        case "name": return .string(record.name)
+        case "status": return .string(record.status.rawValue)
+        case "summary": return .record(summary)
+        case "cases": return .list(caseObjects)
+        case "counts":
+            return .record(Record([
+                ("expected", .integer(record.counts.expected)), ("finished", .integer(record.counts.finished)),
+                ("ok", .integer(record.counts.ok)), ("errors", .integer(record.counts.errors)),
+                ("cached", .integer(record.counts.cached)), ("missing", .integer(record.counts.missing)),
+            ]))
+        case "config": return JSONBridge.value(record.configuration)
+        case "model": return JSONBridge.value(record.model)
+        case "tags": return .list(record.tags.map(Value.string))
+        case "created": return .string(ISO8601DateFormatter().string(from: record.createdAt))
+        case "derived_from": return record.derivedFrom.map { .string($0.uuidString.lowercased()) } ?? .null
+        case "pipeline": return record.pipeline.map(Value.string) ?? .null
+        default: return nil
+        }
+    }
+
+    /// `run 1f3a9c2e "menu" completed · model perfect · 12 results, 12 ok, 0 errors`.
+    var headline: String {
+        let record = run.record
+        let modelName = record.model.objectValue?["name"]?.stringValue ?? "?"
+        var line = "run \(record.idText.prefix(8)) \"\(record.name)\" \(record.status.rawValue) · model \(modelName) · "
+        line += "\(record.counts.finished) result\(record.counts.finished == 1 ? "" : "s"), \(record.counts.ok) ok, "
+        line += "\(record.counts.errors) error\(record.counts.errors == 1 ? "" : "s")"
+        if record.counts.missing > 0 { line += ", \(record.counts.missing) missing (resume(r) completes them)" }
+        return line
+    }
+
+    /// Error statuses with their counts, e.g. `model_error: 2`.
+    private var errorBreakdown: String? {
+        var counts: [String: Int] = [:]
+        for result in run.results where result.status != .ok { counts[result.status.rawValue, default: 0] += 1 }
+        guard !counts.isEmpty else { return nil }
+        return counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+    }
+
+    private var summaryTable: Table {
+        RunSummary.table(of: run.results, caption: errorBreakdown.map { "errors: \($0)" })
+    }
+
+    var plainText: String {
+        let table = summaryTable
+        guard !table.rows.isEmpty else { return headline + (errorBreakdown.map { "\nerrors: \($0)" } ?? "") }
+        return headline + "\n" + table.plainText
+    }
+
+    var mimeBundle: MIMEBundle {
+        let table = summaryTable
+        let html = "<p>\(HTML.escape(headline))</p>\n" + (table.rows.isEmpty ? "" : table.html)
+        return MIMEBundle(["text/plain": plainText, "text/html": html])
+    }
+
+    func isSame(as other: any DomainObject) -> Bool {
+        (other as? RunObject)?.run.record.id == run.record.id
+    }
+
+    var jsonValue: JSONValue {
+        var object = JSONObject()
+        for name in Self.members where name != "cases" && name != "summary" {
+            if let value = member(name), let json = try? JSONBridge.json(value) { object[name] = json }
+        }
+        object["cases"] = .array(caseObjects.compactMap { value in
+            guard case .object(let item) = value, let result = item as? CaseResultObject else { return nil }
+            return result.jsonValue
+        })
+        return .object(object)
+    }
+}

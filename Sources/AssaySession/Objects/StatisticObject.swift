@@ -1,0 +1,52 @@
+import AssayLanguage
+import AssayMetrics
+
+/// A metric's summary over a run's cases: it shows as its mean with the 95% interval and n,
+/// behaves as its mean in arithmetic and comparisons (`r/summary/exact > 0.9`), and exposes
+/// `/mean`, `/n`, `/stdev`, `/min`, `/max` and `/ci` (a record `{lower, upper, level}`).
+struct StatisticObject: DomainObject {
+    let summary: MetricSummary
+
+    var typeName: String { "statistic" }
+    var memberNames: [String] { ["mean", "n", "stdev", "min", "max", "ci"] }
+    var numericValue: Double? { summary.mean }
+
+    func member(_ name: String) -> Value? {
+        switch name {
+        case "mean": .float(summary.mean)
+        case "n": .integer(summary.count)
+        case "stdev": .float(summary.standardDeviation)
+        case "min": .float(summary.minimum)
+        case "max": .float(summary.maximum)
+        case "ci":
+            .record(Record([
+                ("lower", .float(summary.confidenceInterval.lower)),
+                ("upper", .float(summary.confidenceInterval.upper)),
+                ("level", .float(summary.confidenceInterval.level)),
+            ]))
+        default: nil
+        }
+    }
+
+    /// `0.8333 [0.5833, 1.0000] n=12`.
+    var plainText: String {
+        let interval = summary.confidenceInterval
+        return "\(Self.format(summary.mean)) [\(Self.format(interval.lower)), \(Self.format(interval.upper))] n=\(summary.count)"
+    }
+
+    func isSame(as other: any DomainObject) -> Bool {
+        (other as? StatisticObject)?.summary == summary
+    }
+
+    /// Four decimals: enough to compare runs, short enough for tables.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        let scaled = (value * 10_000).rounded() / 10_000
+        var text = String(scaled)
+        if let dot = text.firstIndex(of: ".") {
+            let decimals = text.distance(from: dot, to: text.endIndex) - 1
+            if decimals < 4 { text += String(repeating: "0", count: 4 - decimals) }
+        }
+        return text
+    }
+}

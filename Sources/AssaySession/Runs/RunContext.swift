@@ -1,0 +1,106 @@
+import AssayEvaluation
+import AssayLanguage
+import Foundation
+
+/// What the run builtins share within a session: the model catalog, the run store and runner, and
+/// the live specs of runs made in this session (their lambdas cannot be stored, so `resume` and
+/// `rerun` reuse them).
+///
+/// Used only on the session's worker thread, like the rest of ``SessionState``.
+final class RunContext {
+    private let options: SessionOptions
+    private var openedCatalog: ModelCatalog?
+    private var openedStore: RunStore?
+    /// The specs of runs started in this session, by run id.
+    var liveSpecs: [UUID: RunSpec] = [:]
+    /// The suites' cases of runs known to this session, by run id (for `input`, `expected`, `by:`).
+    var knownSuites: [UUID: Suite] = [:]
+    let pump = WorkerPump()
+
+    init(options: SessionOptions) {
+        self.options = options
+    }
+
+    /// The catalog of models, read on first use from `models.json` and `.credentials.json`.
+    func catalog() throws(BuiltinFailure) -> ModelCatalog {
+        if let openedCatalog { return openedCatalog }
+        do {
+            let locations = ConfigurationLocations.discover(workingDirectory: options.baseDirectory, environment: options.environment)
+            let catalog = try ModelCatalog.load(locations: locations, environment: options.environment)
+            openedCatalog = catalog
+            return catalog
+        } catch {
+            throw BuiltinFailure(message: error.description, hint: error.hint, id: "io.models")
+        }
+    }
+
+    /// Forgets the catalog so the next use reads the files again (after editing `models.json`).
+    func reloadCatalog() {
+        openedCatalog = nil
+    }
+
+    /// The run store: `$ASSAY_HOME/runs.sqlite`, else `.assay/runs.sqlite` in the project folder.
+    func store() throws(BuiltinFailure) -> RunStore {
+        if let openedStore { return openedStore }
+        let path = RunStore.defaultPath(environment: options.environment, currentDirectory: options.baseDirectory)
+        do {
+            let store = try RunStore(path: path)
+            openedStore = store
+            return store
+        } catch {
+            throw BuiltinFailure(message: "cannot open the run store at \(path): \(error.message)", id: "io.store")
+        }
+    }
+
+    /// A model by name, or the model a value holds.
+    func model(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> any ChatModel {
+        switch value {
+        case .object(let object as ModelObject): return object.model
+        case .string(let name):
+            do {
+                return try catalog().model(name, overriding: ModelParameters())
+            } catch let error as ModelConfigurationError {
+                throw BuiltinFailure(message: error.message, hint: error.hint, argument: argument, id: "name.model")
+            } catch {
+                throw BuiltinFailure(message: "\(error)", argument: argument, id: "name.model")
+            }
+        default:
+            throw BuiltinFailure.type(function, argument, expected: "a model or a model name", found: value)
+        }
+    }
+
+    /// The stored run a value stands for: a run object, or a selector (`latest`, `-1`, an id prefix).
+    func storedRun(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> StoredRun {
+        let store = try store()
+        let id: UUID
+        switch value {
+        case .object(let object as RunObject): id = object.run.record.id
+        case .string(let selector):
+            do {
+                id = try store.select(selector).id
+            } catch {
+                let hint = error.candidates.isEmpty ? "history() lists the runs" : "matching runs: " + error.candidates.joined(separator: ", ")
+                throw BuiltinFailure(message: error.message, hint: hint, argument: argument, id: "name.run")
+            }
+        case .integer(let offset) where offset < 0:
+            return try storedRun(.string(String(offset)), argument: argument, function: function)
+        default:
+            throw BuiltinFailure.type(function, argument, expected: "a run or a run selector such as \"latest\"", found: value)
+        }
+        do {
+            return try store.load(id)
+        } catch {
+            throw BuiltinFailure(message: error.message, argument: argument, id: "io.store")
+        }
+    }
+
+    /// The run as a language object, with its suite's cases when this session knows them.
+    func object(for run: StoredRun) -> RunObject {
+        let id = run.record.id
+        if knownSuites[id] == nil, let path = run.record.suitePath,
+           let suite = try? SuiteLoader.load(path: path, skipBad: false), RunSpec.contentHash(of: suite.cases) == run.record.suiteHash {
+            knownSuites[id] = suite
+        }
+        return RunObject(run, cases: knownSuites[id]?.cases ?? [])
+    }
+}

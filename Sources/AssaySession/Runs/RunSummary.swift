@@ -1,0 +1,75 @@
+import AssayEvaluation
+import AssayLanguage
+import AssayMetrics
+
+/// The statistics of a run's metrics, nested as the metrics nest.
+///
+/// A case's metrics `{exact: 1, rouge: {rougeL: {f1: 0.5}}}` contribute to the statistics at
+/// `exact` and `rouge/rougeL/f1`; the summary is a record with the same shape whose leaves are
+/// ``StatisticObject``s (mean, n, stdev, min, max, 95% bootstrap interval with seed 0). Results
+/// whose metric could not be computed (a model, extraction or metric error) do not contribute: the
+/// statistic's `n` says how many did.
+enum RunSummary {
+    /// The leaf paths of every metric value, in first-seen order, with each result's number.
+    static func values(of results: [CaseResult]) -> [(path: [String], values: [Double])] {
+        var order: [[String]] = []
+        var collected: [[String]: [Double]] = [:]
+        for result in results {
+            flatten(.object(result.metrics), prefix: []) { path, number in
+                if collected[path] == nil { order.append(path) }
+                collected[path, default: []].append(number)
+            }
+        }
+        return order.map { ($0, collected[$0]!) }
+    }
+
+    /// The summary record of a run's results.
+    static func record(of results: [CaseResult]) -> Record {
+        var root = Record()
+        for (path, values) in values(of: results) {
+            guard let summary = MetricSummary(values) else { continue }
+            root = inserting(.object(StatisticObject(summary: summary)), at: path[...], into: root)
+        }
+        return root
+    }
+
+    /// Calls `visit` for every number (or Boolean, as 0 or 1) inside a metric value.
+    static func flatten(_ value: JSONValue, prefix: [String], _ visit: ([String], Double) -> Void) {
+        switch value {
+        case .object(let object):
+            for (key, member) in object { flatten(member, prefix: prefix + [key], visit) }
+        case .bool(let flag):
+            visit(prefix, flag ? 1 : 0)
+        default:
+            if let number = value.doubleValue, number.isFinite { visit(prefix, number) }
+        }
+    }
+
+    private static func inserting(_ value: Value, at path: ArraySlice<String>, into record: Record) -> Record {
+        var record = record
+        guard let key = path.first else { return record }
+        if path.count == 1 {
+            record[key] = value
+        } else {
+            var inner = Record()
+            if case .record(let existing) = record[key] { inner = existing }
+            record[key] = .record(inserting(value, at: path.dropFirst(), into: inner))
+        }
+        return record
+    }
+
+    /// The summary as table rows: metric path, mean, interval, n.
+    static func table(of results: [CaseResult], caption: String?) -> Table {
+        var rows: [[String]] = []
+        for (path, values) in values(of: results) {
+            guard let summary = MetricSummary(values) else { continue }
+            let interval = summary.confidenceInterval
+            rows.append([
+                path.joined(separator: "/"), StatisticObject.format(summary.mean),
+                "[\(StatisticObject.format(interval.lower)), \(StatisticObject.format(interval.upper))]",
+                String(summary.count),
+            ])
+        }
+        return Table(headers: ["metric", "mean", "95% CI", "n"], rows: rows, caption: caption, numericColumns: [1, 3])
+    }
+}
