@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "assay",
             dependencies: [
-                "AssaySession", "AssayShell", "AssayKernel", "AssayMockServer",
+                "AssayLanguage", "AssaySession", "AssayShell", "AssayKernel", "AssayMockServer",
             ],
             swiftSettings: strict
         ),

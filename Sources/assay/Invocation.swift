@@ -1,3 +1,5 @@
+import AssayLanguage
+
 /// What the command line asks for.
 enum Invocation: Equatable {
     /// Run a script file, `-c` code, or standard input; or the interactive shell.
@@ -67,8 +69,7 @@ extension Invocation {
             default:
                 if argument.hasPrefix("-") {
                     let known = ["--help", "--version", "--keep-going", "--batch", "--interactive", "--no-init", "-c"]
-                    let close = known.min { editDistance($0, argument) < editDistance($1, argument) }
-                    let hint = close.map { editDistance($0, argument) <= 3 ? " (did you mean \($0)?)" : "" } ?? ""
+                    let hint = Suggestion.didYouMean(argument, among: known).map { " (\($0))" } ?? ""
                     return .usageError("unknown option '\(argument)'\(hint)")
                 }
                 guard !sawInput else {
@@ -80,21 +81,6 @@ extension Invocation {
             index += 1
         }
         return .session(invocation)
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let saved = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = saved
-            }
-        }
-        return row[b.count]
     }
 }
 

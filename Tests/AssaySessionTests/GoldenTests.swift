@@ -24,12 +24,12 @@ import Testing
     }
 
     @Test("golden file prints what it expects", arguments: files)
-    func goldenFile(_ relativePath: String) throws {
+    func goldenFile(_ relativePath: String) async throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent(relativePath), encoding: .utf8)
         let expectation = GoldenExpectation(parsing: text)
         let session = Session(options: SessionOptions(baseDirectory: Self.root.path))
         let recorder = EventRecorder()
-        _ = session.executeBlocking(ExecutionRequest(code: text, origin: relativePath, echo: .everyExpression)) { recorder.record($0) }
+        _ = await session.execute(ExecutionRequest(code: text, origin: relativePath, echo: .everyExpression)) { recorder.record($0) }
         #expect(recorder.standardOutputLines == expectation.outputLines, "standard output of \(relativePath)")
         #expect(recorder.errorLines == expectation.errorLines, "diagnostic of \(relativePath)")
     }

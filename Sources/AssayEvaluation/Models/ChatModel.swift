@@ -30,6 +30,9 @@ public struct ModelDescriptor: Sendable, Hashable {
     /// Whether answers depend on the case beyond its messages (mocks such as `perfect` read
     /// `expected`), so the cache key must include the case.
     public var answersDependOnCase: Bool
+    /// Whether the response cache keeps this model's answers; false for models that only read
+    /// answers already in the cases (`score(…)`), which cost nothing to ask again.
+    public var cachesAnswers: Bool = true
 
     /// Creates a descriptor.
     public init(

@@ -13,6 +13,8 @@ struct CaseEvaluator: Sendable {
     let extraction: Extraction
     let metrics: [RunMetric]
     let usesCache: Bool
+    /// Whether answers are stored in the cache (even when `cache: false` stops reading it).
+    let writesCache: Bool
     let store: RunStore
     let caller: ModelCaller
 
@@ -23,7 +25,8 @@ struct CaseEvaluator: Sendable {
         timeout = spec.timeout
         extraction = spec.extraction
         metrics = spec.metrics
-        usesCache = spec.usesCache
+        usesCache = spec.usesCache && spec.model.descriptor.cachesAnswers
+        writesCache = spec.model.descriptor.cachesAnswers
         self.store = store
         self.caller = caller
     }
@@ -65,10 +68,13 @@ struct CaseEvaluator: Sendable {
                 result.usage = response.usage
                 result.latencyMilliseconds = milliseconds
                 result.retries = retries
-                cacheEntry = CachedAnswer(key: key, response: response, latencyMilliseconds: milliseconds)
+                if writesCache { cacheEntry = CachedAnswer(key: key, response: response, latencyMilliseconds: milliseconds) }
             }
         }
         await score(&result, testCase: testCase)
+        // An extraction or metric cut short by the run's cancellation (a user function that saw the
+        // interrupt) did not fail: the case is unfinished, and resuming runs it again.
+        if result.status.isError, Task.isCancelled { return nil }
         return Evaluation(result: result, cacheEntry: cacheEntry)
     }
 
@@ -86,6 +92,7 @@ struct CaseEvaluator: Sendable {
         result.extracted = extracted
         let input = ScoringInput(testCase: testCase, sample: result.sample, output: output, extracted: extracted)
         var failures: [String] = []
+        var judgeFailures: [String] = []
         for metric in metrics {
             do {
                 let value = try await metric.evaluate(input)
@@ -94,13 +101,18 @@ struct CaseEvaluator: Sendable {
                 } else {
                     failures.append("metric '\(metric.name)' returned \(value.kindDescription) (\(Self.shortJSON(value))) for case '\(testCase.id)'; a metric must return a number, a boolean, or an object of numbers")
                 }
+            } catch let error as JudgeError {
+                judgeFailures.append("metric '\(metric.name)' for case '\(testCase.id)': \(error)")
             } catch {
                 failures.append("metric '\(metric.name)' failed for case '\(testCase.id)': \(error)")
             }
         }
         if !failures.isEmpty {
             result.status = .metricError
-            result.error = failures.joined(separator: "\n")
+            result.error = (failures + judgeFailures).joined(separator: "\n")
+        } else if !judgeFailures.isEmpty {
+            result.status = .judgeError
+            result.error = judgeFailures.joined(separator: "\n")
         }
     }
 

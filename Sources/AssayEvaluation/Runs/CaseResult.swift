@@ -80,6 +80,9 @@ public enum CaseStatus: String, Sendable, Hashable, CaseIterable {
     case metricError = "metric_error"
     /// The template could not be rendered for the case (a missing field); no call was made.
     case templateError = "template_error"
+    /// An LLM judge did not answer or gave no score that could be read; the judge's raw answer is
+    /// in ``CaseResult/error``. Never a low score: the judge failed, not the answer.
+    case judgeError = "judge_error"
 
     /// Whether the case counts as an error in summaries.
     public var isError: Bool {

@@ -8,6 +8,8 @@ public struct RunEnvironment: Sendable {
     public var random: @Sendable () -> Double
     /// The retry schedule.
     public var retryPolicy: RetryPolicy
+    /// The time since a fixed origin, for the rate limiter's schedule; nil for the continuous clock.
+    public var now: (@Sendable () -> Duration)?
 
     /// Creates an environment.
     ///
@@ -15,14 +17,17 @@ public struct RunEnvironment: Sendable {
     ///   - sleep: Waits for a duration.
     ///   - random: Draws a number in `0..<1`.
     ///   - retryPolicy: The retry schedule.
+    ///   - now: The rate limiter's clock; the continuous clock when nil.
     public init(
         sleep: @escaping @Sendable (Duration) async throws -> Void,
         random: @escaping @Sendable () -> Double,
-        retryPolicy: RetryPolicy = RetryPolicy()
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        now: (@Sendable () -> Duration)? = nil
     ) {
         self.sleep = sleep
         self.random = random
         self.retryPolicy = retryPolicy
+        self.now = now
     }
 
     /// Real sleeping on the continuous clock, the system's random numbers and the default policy.

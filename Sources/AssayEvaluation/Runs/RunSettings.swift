@@ -96,6 +96,13 @@ public struct RunSettings: Sendable, Hashable {
         try PromptTemplate(system: templateSystem, user: templateUser)
     }
 
+    /// The parameters the stored model descriptor carries: the entry's own merged with those of a
+    /// model value (`model("gpt", temperature: 0)`), without the run's overrides. Passing them as
+    /// the overrides when making the model again rebuilds the stored descriptor.
+    public var modelParameters: ModelParameters {
+        ConfigurationCoding.parameters(from: model.objectValue?["parameters"])
+    }
+
     /// The stored extraction, rebuilt; nil when it was `.custom` (its function must be supplied).
     public var storedExtraction: Extraction? {
         Extraction(configuration: extraction)

@@ -8,7 +8,7 @@ extension Runner {
         progress: (@Sendable (RunProgress) -> Void)?
     ) async throws(RunError) -> StoredRun {
         let store = self.store
-        let limiter = spec.rateLimit.map { RateLimiter(requestsPerMinute: $0, sleep: environment.sleep) }
+        let limiter = spec.rateLimit.map { RateLimiter(requestsPerMinute: $0, sleep: environment.sleep, now: environment.now) }
         let caller = ModelCaller(model: spec.model, retries: spec.retries, limiter: limiter, environment: environment)
         let evaluator = CaseEvaluator(spec: spec, store: store, caller: caller)
         let writer = ResultBatchWriter(store: store, runID: runID)

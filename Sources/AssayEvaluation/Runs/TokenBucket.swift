@@ -28,19 +28,31 @@ struct TokenBucket: Sendable, Hashable {
 /// Shares a ``TokenBucket`` between the tasks of a run.
 actor RateLimiter {
     private var bucket: TokenBucket
-    private let origin = ContinuousClock.now
     private let sleep: @Sendable (Duration) async throws -> Void
+    private let now: @Sendable () -> Duration
 
-    init(requestsPerMinute: Double, sleep: @escaping @Sendable (Duration) async throws -> Void) {
+    /// Creates a limiter.
+    ///
+    /// - Parameters:
+    ///   - requestsPerMinute: The rate.
+    ///   - sleep: How to wait.
+    ///   - now: The time since some fixed origin; the continuous clock by default (tests pass a
+    ///     controlled one, so their schedule does not depend on how busy the machine is).
+    init(
+        requestsPerMinute: Double, sleep: @escaping @Sendable (Duration) async throws -> Void,
+        now: (@Sendable () -> Duration)? = nil
+    ) {
         bucket = TokenBucket(requestsPerMinute: requestsPerMinute)
         self.sleep = sleep
+        let origin = ContinuousClock.now
+        self.now = now ?? { ContinuousClock.now - origin }
     }
 
     /// Waits until the next request may start.
     ///
     /// - Throws: `CancellationError` when the task is cancelled while waiting.
     func acquire() async throws {
-        let wait = bucket.reserve(at: ContinuousClock.now - origin)
+        let wait = bucket.reserve(at: now())
         if wait > .zero {
             try await sleep(wait)
         }

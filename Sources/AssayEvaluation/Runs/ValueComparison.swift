@@ -44,7 +44,22 @@ enum MetricValue {
     /// The value as stored: numbers as they are, Booleans as 0 or 1, objects with every member
     /// checked the same way; nil for anything else (a string, a list, null, a non-finite number or
     /// an empty object).
+    ///
+    /// One exception makes reports possible: an object with a numeric `score` member may also hold
+    /// text members (a judge's raw answer, a list of mismatched fields). Summaries skip text.
     static func normalized(_ value: JSONValue) -> JSONValue? {
+        if case .object(let object) = value, let score = object["score"], score.doubleValue != nil, normalized(score) != nil {
+            var result = JSONObject()
+            for (key, member) in object {
+                if case .string = member {
+                    result[key] = member
+                } else {
+                    guard let checked = normalized(member) else { return nil }
+                    result[key] = checked
+                }
+            }
+            return .object(result)
+        }
         switch value {
         case .int: return value
         case .double(let number):

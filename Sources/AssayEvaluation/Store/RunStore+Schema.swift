@@ -62,6 +62,21 @@ extension RunStore {
                 );
                 """)
         }
+        // v2: token embeddings of texts, so that re-scoring with BERTScore skips the encoder.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE embeddings (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    model_sha TEXT NOT NULL,
+                    layer INTEGER NOT NULL,
+                    text_sha TEXT NOT NULL,
+                    dims INTEGER NOT NULL,
+                    tokens INTEGER NOT NULL,
+                    vectors BLOB NOT NULL,
+                    created_at DATETIME NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

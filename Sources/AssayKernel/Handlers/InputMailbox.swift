@@ -4,8 +4,9 @@ import Synchronization
 /// Where the answer to an `input_request` arrives while the cell that asked waits for it.
 ///
 /// The cell blocks the session's thread (input is synchronous there); the answer comes from the
-/// transport's thread. A reply counts only if it names the pending request as its parent, so a late
-/// answer to a cancelled request cannot satisfy the next one.
+/// transport's thread. A reply that names another request as its parent is ignored, so a late answer
+/// to a cancelled request cannot satisfy the next one. A reply without a parent answers whatever is
+/// pending: jupyter_client's `input()` sends its `input_reply` with an empty parent header.
 package final class InputMailbox: Sendable {
     private enum Slot: Sendable {
         case empty
@@ -25,10 +26,10 @@ package final class InputMailbox: Sendable {
         slot.withLock { $0 = .waiting(requestID: requestID) }
     }
 
-    /// Delivers an answer; ignored unless it answers the pending request.
+    /// Delivers an answer; ignored when nothing is pending or when it names another request.
     package func deliver(_ value: String, inReplyTo requestID: String?) {
         let accepted = slot.withLock { slot -> Bool in
-            guard case .waiting(let pending) = slot, pending == requestID else { return false }
+            guard case .waiting(let pending) = slot, requestID == nil || requestID == pending else { return false }
             slot = .answered(value)
             return true
         }

@@ -49,8 +49,14 @@ enum ChartBuiltins {
 }
 
 /// Numbers for charts and summaries: a list, or a path applied to each element.
+///
+/// A run gives its case results, and a path string over a run names a metric of each result
+/// (`hist(r, "rouge/rougeL/f1")`), falling back to the result's own members (`"latency_ms"`).
 enum MetricValues {
     static func items(_ arguments: CallArguments, _ invoker: any Invoker) throws(BuiltinFailure) -> ([Value], String?) {
+        if case .object(let object as RunObject) = try arguments.required("xs") {
+            return try runItems(object, arguments, invoker)
+        }
         let (elements, _) = try CollectionBuiltins.elements(arguments, "xs")
         guard let path = arguments["path"] else { return (elements, nil) }
         let selector = try Selector(path, argument: "path")
@@ -58,6 +64,41 @@ enum MetricValues {
         for element in elements { results.append(try selector.apply(to: element, invoker)) }
         if case .string(let text) = path { return (results, text) }
         return (results, nil)
+    }
+
+    /// A run's results measured by a metric path (or a lambda over each result).
+    private static func runItems(_ run: RunObject, _ arguments: CallArguments, _ invoker: any Invoker) throws(BuiltinFailure) -> ([Value], String?) {
+        guard let path = arguments["path"] else {
+            let names = RunComparison.leafPaths(of: run.run.results).map { $0.joined(separator: "/") }
+            throw BuiltinFailure(
+                message: "\(arguments.functionName)() of a run needs a metric path",
+                hint: names.isEmpty ? "e.g. \"rouge/rougeL/f1\"" : "metrics: " + names.joined(separator: ", "), argument: "path"
+            )
+        }
+        guard case .string(let text) = path else {
+            let selector = try Selector(path, argument: "path")
+            var results: [Value] = []
+            for item in run.caseObjects { results.append(try selector.apply(to: item, invoker)) }
+            return (results, nil)
+        }
+        let steps = try PathString(text, argument: "path")
+        var results: [Value] = []
+        var found = false
+        for item in run.caseObjects {
+            // A metric of the result first (`rouge/rougeL/f1`), then a member of it (`latency_ms`);
+            // a result without it (e.g. a failed case) counts as null and is skipped.
+            let metrics: Value = if case .object(let object) = item { object.member("metrics") ?? .null } else { .null }
+            var value = try? steps.resolve(in: metrics, missingIsError: false)
+            if value == nil { value = try steps.resolve(in: item, missingIsError: false) }
+            if let value, value != .null { found = true }
+            results.append(value ?? .null)
+        }
+        guard found || run.caseObjects.isEmpty else {
+            let names = RunComparison.leafPaths(of: run.run.results).map { $0.joined(separator: "/") }
+            let hint = Suggestion.didYouMean(text, among: names) ?? (names.isEmpty ? "the run has no scored results" : "metrics: " + names.joined(separator: ", "))
+            throw BuiltinFailure(message: "no result of the run has the metric '\(text)'", hint: hint, argument: "path")
+        }
+        return (results, text)
     }
 
     static func numbers(_ items: [Value], function: String) throws(BuiltinFailure) -> [Double] {

@@ -2,9 +2,16 @@ import AssayEvaluation
 import AssayLanguage
 import AssayMetrics
 
-/// The text metrics as plain functions, for exploring before a run: `rouge("the cat sat", "a cat sat")`.
+/// The metrics as plain functions, for exploring before a run: `rouge("the cat sat", "a cat sat")`,
+/// `exact("Paris.", "paris", ignore_case: true, ignore_punctuation: true)`. Called without the texts,
+/// `exact`, `contains`, `regex`, `json_valid` and `json_match` return a metric for `metrics: [...]`.
 enum MetricBuiltins {
     static func all(_ state: SessionState) -> [Builtin] {
+        textMetrics() + simpleMetrics()
+    }
+
+    /// rouge, bleu, chrf, meteor and edit_similarity.
+    static func textMetrics() -> [Builtin] {
         let summaries = [
             "rouge": "ROUGE-1/2/L/Lsum precision, recall and f1 of a prediction against a reference, as rouge-score 0.1.2.",
             "bleu": "BLEU (0–100) as sacrebleu 2.6.0: sentence BLEU for two strings, corpus BLEU for two lists.",

@@ -48,8 +48,12 @@ enum RunBuiltins {
                 parameters: [.positional("run"), .keyword("metrics"), .keyword("extract")]
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
                 let stored = try state.runs.storedRun(try arguments.required("run"), argument: "run", function: "resume")
-                let spec = try rebuild(stored, state: state, replacingModel: nil, template: nil,
+                var spec = try rebuild(stored, state: state, replacingModel: nil, template: nil,
                                        metrics: arguments["metrics"], extract: arguments["extract"])
+                // Lambdas are not stored: those given again replace what rebuild could recover.
+                let builder = RunArguments(state: state, context: state.runs, function: "resume")
+                if let metrics = arguments["metrics"] { spec.metrics = try builder.metrics(metrics, suite: spec.suite) }
+                if let extract = arguments["extract"] { spec.extraction = try builder.extraction(extract, labels: nil) }
                 return try execute(spec, state: state, resuming: stored.record.id)
             },
         ]
@@ -66,7 +70,7 @@ enum RunBuiltins {
         if arguments["extract"] != nil || arguments["labels"] != nil {
             spec.extraction = try builder.extraction(arguments["extract"], labels: arguments["labels"])
         }
-        if let metrics = arguments["metrics"] { spec.metrics = try builder.metrics(metrics) }
+        if let metrics = arguments["metrics"] { spec.metrics = try builder.metrics(metrics, suite: spec.suite) }
         if let value = try arguments.integer("concurrency") { spec.concurrency = value }
         if let value = try arguments.integer("retries") { spec.retries = value }
         if let value = try arguments.number("timeout") {
@@ -109,7 +113,7 @@ enum RunBuiltins {
             }
             let model: any ChatModel
             do {
-                model = try context.catalog().model(settings.modelName, overriding: settings.effectiveParameters)
+                model = try context.catalog().model(settings.modelName, overriding: settings.modelParameters)
             } catch let error as ModelConfigurationError {
                 throw BuiltinFailure(message: error.message, hint: error.hint, id: "name.model")
             } catch {
@@ -118,7 +122,7 @@ enum RunBuiltins {
             let (builtIn, missing) = settings.storedMetrics
             var rebuiltMetrics = builtIn
             for name in missing {
-                if TextMetrics.names.contains(name) { rebuiltMetrics.append(TextMetrics.runMetric(name)) } else if metrics == nil {
+                if let named = try? RunArguments.namedMetric(name) { rebuiltMetrics.append(named) } else if metrics == nil {
                     throw BuiltinFailure(
                         message: "run \(stored.record.idText.prefix(8)) used the lambda metric '\(name)', which was not stored",
                         hint: "pass the metrics again: metrics: [...]", argument: "metrics", id: "value.run")
@@ -185,8 +189,10 @@ enum RunBuiltins {
         switch outcome {
         case .success(let stored):
             if stored.record.status == .interrupted {
-                sink(.stream(.stderr, "interrupted: \(stored.record.counts.finished) of \(stored.record.counts.expected) results kept; resume(r) runs the rest\n"))
-                state.interpreter.interruption.clear()
+                // The cell stops here as any interrupted cell does; the finished cases are stored.
+                let counts = stored.record.counts
+                sink(.stream(.stderr, "run \(stored.record.idText.prefix(8)) interrupted: \(counts.finished) of \(counts.expected) results kept; resume(runs(\"\(stored.record.idText.prefix(8))\")) runs the rest\n"))
+                throw BuiltinFailure(propagating: .interrupted)
             }
             return .object(context.object(for: stored))
         case .failure(let error):

@@ -24,7 +24,12 @@ final class SessionState: @unchecked Sendable {
         self.options = options
         self.interpreter = Interpreter(interruption: interruption)
         self.runs = RunContext(options: options)
-        for builtin in CoreBuiltins.all(self) + CollectionBuiltins.all(self) + SuiteBuiltins.all(self) + TemplateBuiltins.all(self) + ChartBuiltins.all(self) + MetricBuiltins.all(self) + RunBuiltins.all(self) + RunQueryBuiltins.all(self) + ModelBuiltins.all(self) {
+        let groups: [[Builtin]] = [
+            CoreBuiltins.all(self), CollectionBuiltins.all(self), SuiteBuiltins.all(self), TemplateBuiltins.all(self),
+            ChartBuiltins.all(self), MetricBuiltins.all(self), RunBuiltins.all(self), RunQueryBuiltins.all(self),
+            ModelBuiltins.all(self), EncoderBuiltins.all(self), AnalysisBuiltins.all(self), ScoringBuiltins.all(self),
+        ]
+        for builtin in groups.joined() {
             interpreter.register(builtin)
         }
     }

@@ -20,9 +20,15 @@ struct RecordTable: DomainObject, ElementCollection, RichDisplayable, JSONConver
     var table: Table {
         var headers: [String] = []
         for record in records { for key in record.keys where !headers.contains(key) { headers.append(key) } }
-        let rows = records.map { record in headers.map { record[$0].map(ValueRenderer.cellText) ?? "" } }
+        let rows = records.map { record in headers.map { record[$0].map(Self.cellText) ?? "" } }
         let numeric = Set(headers.enumerated().filter { numericColumns.contains($0.element) }.map(\.offset))
         return Table(headers: headers, rows: rows, caption: caption, numericColumns: numeric)
+    }
+
+    /// Floats show four decimals in the table (their values stay exact at their paths).
+    static func cellText(_ value: Value) -> String {
+        if case .float(let number) = value { return StatisticObject.format(number) }
+        return ValueRenderer.cellText(value)
     }
 
     var plainText: String {

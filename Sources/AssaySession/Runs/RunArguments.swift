@@ -51,6 +51,7 @@ struct RunArguments {
         case .function:
             let pump = context.pump
             let state = self.state
+            let interruption = state.interpreter.interruption
             return .custom(description: Self.describe(value)) { output in
                 let result = await pump.perform { () -> Result<JSONValue, BuiltinFailure> in
                     do throws(BuiltinFailure) {
@@ -62,7 +63,9 @@ struct RunArguments {
                 }
                 switch result {
                 case .success(let json): return json
-                case .failure(let failure): throw ExtractionError("the extract lambda failed: \(failure.message)")
+                case .failure(let failure):
+                    await Self.awaitCancellationIfInterrupted(interruption)
+                    throw ExtractionError("the extract lambda failed: \(failure.message)")
                 }
             }
         default:
@@ -70,51 +73,92 @@ struct RunArguments {
         }
     }
 
-    /// `metrics:` — a list of metric names, lambdas (`c => len(c/output) < 200`, named `custom1` …)
-    /// and records naming lambdas (`{short: c => …}`).
-    func metrics(_ value: Value?) throws(BuiltinFailure) -> [RunMetric] {
+    /// `metrics:` — a list of metric names, metric values (`exact(ignore_case: true)`,
+    /// `judge(m, t)`), lambdas (`c => len(c/output) < 200`, named `custom1` …) and records: a lambda
+    /// or metric value by the name to store it under (`{short: c => …}`, `{quality: judge(…)}`), or
+    /// a metric's options (`{exact: {ignore_case: true}}`, `{regex: "^yes"}`).
+    /// `"bertscore"` and `{bertscore: {model:, layers:, idf:}}` load their encoder here; with
+    /// `idf: true` they take IDF weights from the `expected` of `suite`'s cases.
+    func metrics(_ value: Value?, suite: Suite? = nil) throws(BuiltinFailure) -> [RunMetric] {
         guard let value, value != .null else { return [] }
         let items: [Value] = if case .list(let list) = value { list } else { [value] }
         var metrics: [RunMetric] = []
         var customCount = 0
         for item in items {
             switch item {
+            case .string("bertscore"):
+                metrics.append(try BERTScoreMetric.make(BERTScoreOptions(), state: state, suite: suite))
             case .string(let name):
                 metrics.append(try Self.namedMetric(name))
+            case .object(let object as MetricObject):
+                metrics.append(object.metric)
             case .function:
                 customCount += 1
                 metrics.append(lambdaMetric(name: "custom\(customCount)", item))
             case .record(let record):
-                for (name, lambda) in record.pairs {
-                    guard case .function = lambda else {
-                        throw BuiltinFailure.type(function, "metrics", expected: "a lambda for metric '\(name)'", found: lambda)
+                for (name, entry) in record.pairs {
+                    switch entry {
+                    case .function: metrics.append(lambdaMetric(name: name, entry))
+                    case .object(let object as MetricObject): metrics.append(object.named(name))
+                    case .record(let options) where name == "bertscore":
+                        let settings = try BERTScoreOptions(record: options, function: function, argument: "metrics")
+                        metrics.append(try BERTScoreMetric.make(settings, state: state, suite: suite))
+                    default: metrics.append(try Self.configuredMetric(name, entry, function: function))
                     }
-                    metrics.append(lambdaMetric(name: name, lambda))
                 }
             default:
-                throw BuiltinFailure.type(function, "metrics", expected: "metric names, lambdas or {name: lambda} records", found: item)
+                throw BuiltinFailure.type(function, "metrics", expected: "metric names, metric values, lambdas or {name: lambda} records", found: item)
             }
         }
         return metrics
     }
 
-    /// The metric names `metrics:` knows.
-    static var metricNames: [String] { ["exact", "contains"] + TextMetrics.names }
+    /// The metric names `metrics:` knows (`regex` needs its pattern: `{regex: "…"}` or `regex("…")`).
+    static var metricNames: [String] { SimpleMetrics.names + TextMetrics.names.filter { !SimpleMetrics.names.contains($0) } + ["regex", "bertscore"] }
 
     /// A built-in metric by name, or an error with a did-you-mean.
     static func namedMetric(_ name: String) throws(BuiltinFailure) -> RunMetric {
-        if let metric = RunMetric.builtIn[name] { return metric }
+        if let metric = SimpleMetrics.named(name) { return metric }
         if TextMetrics.names.contains(name) { return TextMetrics.runMetric(name) }
+        if name == "regex" {
+            throw BuiltinFailure(message: "the regex metric needs a pattern", hint: "write {regex: \"^yes\"} or regex(\"^yes\", ignore_case: true)",
+                                 argument: "metrics", id: "name.metric")
+        }
         let suggestion = Suggestion.didYouMean(name, among: metricNames).map { $0 + " " } ?? ""
         throw BuiltinFailure(
             message: "no metric is named '\(name)'", hint: suggestion + "known metrics: " + metricNames.joined(separator: ", "),
             argument: "metrics", id: "name.metric")
     }
 
+    /// A metric configured in a record: `{exact: {ignore_case: true}}`, `{contains: {…}}`,
+    /// `{regex: "pattern"}` or `{regex: {pattern: "…", ignore_case: true}}`.
+    static func configuredMetric(_ name: String, _ entry: Value, function: String) throws(BuiltinFailure) -> RunMetric {
+        switch (name, entry) {
+        case ("exact", .record(let options)), ("contains", .record(let options)):
+            return SimpleMetrics.textMetric(name, options: try SimpleMetrics.options(options, function: function, argument: "metrics"))
+        case ("regex", .string(let pattern)):
+            return try SimpleMetrics.regex(pattern, ignoreCase: false, argument: "metrics")
+        case ("regex", .record(let options)):
+            guard case .string(let pattern) = options["pattern"] ?? .null else {
+                throw BuiltinFailure(message: "{regex: {…}} needs a pattern: {regex: {pattern: \"^yes\", ignore_case: true}}", argument: "metrics")
+            }
+            var flag = false
+            if let value = options["ignore_case"] {
+                guard case .boolean(let given) = value else { throw BuiltinFailure.type(function, "metrics", expected: "true or false for 'ignore_case'", found: value) }
+                flag = given
+            }
+            return try SimpleMetrics.regex(pattern, ignoreCase: flag, argument: "metrics")
+        default:
+            throw BuiltinFailure.type(
+                function, "metrics", expected: "a lambda, a metric value or the options of exact, contains or regex for '\(name)'", found: entry)
+        }
+    }
+
     /// A user lambda as a metric: it receives the case result and returns a number or a Boolean.
     private func lambdaMetric(name: String, _ lambda: Value) -> RunMetric {
         let pump = context.pump
         let state = self.state
+        let interruption = state.interpreter.interruption
         return RunMetric(name: name, description: Self.describe(lambda)) { input in
             let caseValue = Self.caseValue(input)
             let result = await pump.perform { () -> Result<Value, BuiltinFailure> in
@@ -122,6 +166,7 @@ struct RunArguments {
             }
             switch result {
             case .failure(let failure):
+                await Self.awaitCancellationIfInterrupted(interruption)
                 throw MetricError("metric '\(name)' failed on case \(input.testCase.id): \(failure.message)")
             case .success(.boolean(let flag)):
                 return .int(flag ? 1 : 0)
@@ -131,6 +176,16 @@ struct RunArguments {
                 if case .float(let number) = returned, number.isFinite { return .double(number) }
                 throw MetricError("metric '\(name)' returned \(returned.typeName) for case \(input.testCase.id); a metric lambda must return a number or a boolean")
             }
+        }
+    }
+
+    /// After a user function failed because the cell was interrupted, waits until the run's task is
+    /// cancelled (the ``WorkerPump`` cancels it as soon as it sees the interrupt), so that the runner
+    /// counts the case as unfinished rather than failed; returns at once otherwise.
+    static func awaitCancellationIfInterrupted(_ interruption: InterruptionFlag) async {
+        guard interruption.isRaised else { return }
+        for _ in 0..<1000 where !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(5))
         }
     }
 

@@ -34,7 +34,9 @@ final class RecordingSleeper: Sendable {
                 slept.withLock { $0.append(duration) }
                 await Task.yield()
             },
-            random: { jitter }
+            random: { jitter },
+            // A clock that stands still: schedules do not depend on how busy the machine is.
+            now: { .zero }
         )
     }
 }

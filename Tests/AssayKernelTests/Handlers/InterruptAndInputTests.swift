@@ -57,6 +57,26 @@ struct InterruptAndInputTests {
         #expect(messages.first("execute_result")?.content["data"] == ["text/plain": "Ada"])
     }
 
+    @Test("an input_reply without a parent header (as jupyter_client's input() sends it) answers the pending request")
+    func inputReplyWithoutParent() async throws {
+        let harness = try await KernelHarness()
+        harness.engine.script("ask") { request, sink, _ in
+            let answer = await offThePool { request.readInput?("Name: ", false) }
+            sink(.result(MIMEBundle(plainText: answer ?? "<no input>")))
+            return .success
+        }
+        // With nothing pending, an answer is dropped rather than kept for a later question.
+        harness.send(ClientRequest.make("input_reply", ["value": "too early"], channel: .stdin))
+        let cell = ClientRequest.execute("ask", allowStdin: true)
+        harness.send(cell)
+        _ = try await harness.transport.waitUntil { $0.contains { $0.msgType == "input_request" } }
+        let answer = ClientRequest.make("input_reply", ["value": "Ada"], channel: .stdin)
+        #expect(answer.parentHeader.isEmpty)
+        harness.send(answer)
+        let messages = try await harness.messages(for: cell.header.msgID)
+        #expect(messages.first("execute_result")?.content["data"] == ["text/plain": "Ada"])
+    }
+
     @Test("without allow_stdin the cell gets no way to read input, so input() cannot hang")
     func noStdin() async throws {
         let harness = try await KernelHarness()

@@ -103,9 +103,13 @@ import Testing
     func demo() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let result = try await AssayProcess.run(["examples/demo.assay"], in: root)
+        // The demo stores its runs; keep them out of the repository.
+        let home = try AssayProcess.temporaryDirectory()
+        let result = try await AssayProcess.run(["examples/demo.assay"], in: root, environment: ["ASSAY_HOME": home.path])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("Loaded 12 cases\n"))
+        #expect(result.standardOutput.contains("run ") && result.standardOutput.contains("\"demo\" completed · model perfect · 12 results, 12 ok, 0 errors"))
         #expect(result.standardError == "")
+        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("runs.sqlite").path))
     }
 }

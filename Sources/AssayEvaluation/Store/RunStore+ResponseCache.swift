@@ -1,0 +1,40 @@
+import Foundation
+internal import GRDB
+
+extension RunStore {
+    /// The cached answer to a request, as runs look it up (same key, same table); nil on a miss or a
+    /// failed read.
+    ///
+    /// For callers outside a run that make calls of their own, such as an LLM judge scoring cases.
+    ///
+    /// - Parameters:
+    ///   - request: The request.
+    ///   - descriptor: The model it is sent to.
+    /// - Returns: The cached response, if there is one.
+    package func cachedResponse(to request: ModelRequest, from descriptor: ModelDescriptor) async -> ModelResponse? {
+        let key = ResponseCacheKey.make(for: request, descriptor: descriptor)
+        return try? await cachedAnswer(forKey: key)?.response
+    }
+
+    /// Keeps an answer in the response cache so that the same request is not sent again.
+    ///
+    /// - Parameters:
+    ///   - response: The model's answer.
+    ///   - request: The request it answers.
+    ///   - descriptor: The model that answered.
+    ///   - latencyMilliseconds: How long the call took.
+    package func keep(
+        _ response: ModelResponse, answering request: ModelRequest, from descriptor: ModelDescriptor, latencyMilliseconds: Double?
+    ) async throws(RunStoreError) {
+        let key = ResponseCacheKey.make(for: request, descriptor: descriptor)
+        let stored: JSONValue = ["text": .string(response.text)]
+        try await writing { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO cache (key, response, prompt_tokens, completion_tokens, latency_ms, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [key, stored.serialized(), response.usage?.prompt, response.usage?.completion, latencyMilliseconds, Date()])
+        }
+    }
+}

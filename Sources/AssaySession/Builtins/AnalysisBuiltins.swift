@@ -1,0 +1,85 @@
+import AssayEvaluation
+import AssayLanguage
+
+/// `report` (alias `classification`), `compare`, `best` and `worst`: reading what runs say.
+enum AnalysisBuiltins {
+    static func all(_ state: SessionState) -> [Builtin] {
+        let reportSummary = "Classification report of a labels run: accuracy, per-label precision/recall/F1/support, averages, confusion matrix"
+        return [
+            Builtin(
+                name: "report", usage: "report(r)", summary: reportSummary + " (also called classification(r)).",
+                parameters: [.positional("run")]
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                .object(try ClassificationObject(run: run(try arguments.required("run"), state: state, argument: "run", function: "report")))
+            },
+            Builtin(
+                name: "classification", usage: "classification(r)", summary: reportSummary + " (the same as report(r)).",
+                parameters: [.positional("run")]
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                .object(try ClassificationObject(run: run(try arguments.required("run"), state: state, argument: "run", function: "classification")))
+            },
+            Builtin(
+                name: "compare", usage: "compare(a, b, metric:)",
+                summary: "Pairs two runs' results by case id and sample: per metric both means, delta, 95% paired-bootstrap CI, p; regressed and improved cases.",
+                parameters: [.positional("a"), .positional("b"), .keyword("metric")]
+            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+                let first = try run(try arguments.required("a"), state: state, argument: "a", function: "compare")
+                let second = try run(try arguments.required("b"), state: state, argument: "b", function: "compare")
+                return .object(ComparisonObject(comparison: try RunComparison(a: first, b: second, metric: try arguments.string("metric"))))
+            },
+            ranking("best", summary: "The n results with the highest value of a metric path: id, input, expected, output and score.", state: state),
+            ranking("worst", summary: "The n results with the lowest value of a metric path: id, input, expected, output and score.", state: state),
+        ]
+    }
+
+    /// A run argument: a run object, or a selector for a stored run.
+    static func run(_ value: Value, state: SessionState, argument: String, function: String) throws(BuiltinFailure) -> RunObject {
+        if case .object(let object as RunObject) = value { return object }
+        return state.runs.object(for: try state.runs.storedRun(value, argument: argument, function: function))
+    }
+
+    private static func ranking(_ name: String, summary: String, state: SessionState) -> Builtin {
+        Builtin(
+            name: name, usage: "\(name)(r, \"rouge/rougeL/f1\", n: 5)", summary: summary,
+            parameters: [.positional("run"), .positional("metric"), .positional("n", required: false)]
+        ) { [unowned state] arguments, _ throws(BuiltinFailure) in
+            let runObject = try run(try arguments.required("run"), state: state, argument: "run", function: name)
+            guard let metric = try arguments.string("metric") else {
+                throw BuiltinFailure(message: "\(name) needs a metric path such as \"exact\" or \"rouge/rougeL/f1\"", argument: "metric")
+            }
+            let count = try arguments.integer("n") ?? 5
+            return .object(try table(runObject, metric: metric, count: count, highest: name == "best"))
+        }
+    }
+
+    /// The `count` results with the highest (or lowest) value at a metric path, ties in suite order.
+    static func table(_ run: RunObject, metric: String, count: Int, highest: Bool) throws(BuiltinFailure) -> RecordTable {
+        let path = metric.split(separator: "/").map(String.init)
+        let scored = run.caseObjects.compactMap { value -> (CaseResultObject, Double)? in
+            guard case .object(let object as CaseResultObject) = value,
+                  let number = RunComparison.number(at: path, in: object.result.metrics) else { return nil }
+            return (object, number)
+        }
+        guard !scored.isEmpty else {
+            let names = RunComparison.leafPaths(of: run.run.results).map { $0.joined(separator: "/") }
+            let hint = Suggestion.didYouMean(metric, among: names) ?? (names.isEmpty ? "the run has no scored results" : "metrics: " + names.joined(separator: ", "))
+            throw BuiltinFailure(message: "no result of the run has the metric '\(metric)'", hint: hint, argument: "metric")
+        }
+        let ordered = scored.enumerated().sorted { left, right in
+            if left.element.1 != right.element.1 { return highest ? left.element.1 > right.element.1 : left.element.1 < right.element.1 }
+            return left.offset < right.offset
+        }.prefix(max(0, count)).map(\.element)
+        let hasSamples = run.run.results.contains { $0.sample > 0 }
+        let records = ordered.map { object, number in
+            var record = Record([("id", object.member("id") ?? .null)])
+            if hasSamples { record["sample"] = .integer(object.result.sample) }
+            record["input"] = object.member("input") ?? .null
+            record["expected"] = object.member("expected") ?? .null
+            record["output"] = object.member("output") ?? .null
+            record["score"] = .float(number)
+            return record
+        }
+        let caption = "\(highest ? "best" : "worst") \(records.count) of \(scored.count) by \(metric) · \(run.headline)"
+        return RecordTable(records: records, caption: caption, numericColumns: ["score"])
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs the Jupyter client tests of the Assay kernel (Tests/python/) with real Jupyter clients.
+#
+# Creates the virtual environment .venv/ when it is missing and installs the pinned tooling of
+# Tests/python/requirements.txt into it (again only when that file changes). Builds nothing: the
+# kernel is the `assay` binary at $ASSAY_BINARY, or .build/debug/assay. Its kernelspec is installed
+# with `assay kernel install --prefix` into a temporary folder that Jupyter is pointed at, so no
+# Jupyter folder of the user is read or written.
+#
+# Prints one summary line on success and pytest's whole report on failure. Extra arguments go to
+# pytest (e.g. `-k interrupt`).
+#
+# Environment: ASSAY_BINARY (the kernel binary), ASSAY_PYTHON_VENV (another venv folder),
+# PYTHON (the interpreter that creates the venv; default python3).
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "${repo_root}"
+
+fail() {
+    echo "python tests: error: $*" >&2
+    exit 1
+}
+
+binary="${ASSAY_BINARY:-.build/debug/assay}"
+[[ -x "${binary}" ]] || fail "no assay binary at ${binary}: run 'swift build' first or set ASSAY_BINARY"
+binary="$(realpath "${binary}")"
+
+venv="${ASSAY_PYTHON_VENV:-${repo_root}/.venv}"
+requirements="Tests/python/requirements.txt"
+python="${PYTHON:-python3}"
+
+scratch="$(mktemp -d -t assay-python-tests.XXXXXX)"
+trap 'rm -rf "${scratch}"' EXIT
+
+if [[ ! -x "${venv}/bin/python" ]]; then
+    command -v "${python}" >/dev/null || fail "${python} is missing: install python3 and python3-venv"
+    if ! "${python}" -m venv "${venv}" >"${scratch}/venv.log" 2>&1; then
+        cat "${scratch}/venv.log" >&2
+        rm -rf "${venv}"
+        fail "cannot create a virtual environment in ${venv}: is python3-venv installed?"
+    fi
+fi
+
+# The stamp records which requirements the venv holds, so a changed pin reinstalls.
+wanted_stamp="$(sha256sum "${requirements}" | cut -d' ' -f1)"
+stamp_file="${venv}/.assay-requirements.sha256"
+if [[ "$(cat "${stamp_file}" 2>/dev/null)" != "${wanted_stamp}" ]]; then
+    echo "==> installing Python test tooling into ${venv}" >&2
+    if ! "${venv}/bin/python" -m pip install --quiet --disable-pip-version-check \
+        --require-virtualenv -r "${requirements}" >"${scratch}/pip.log" 2>&1; then
+        cat "${scratch}/pip.log" >&2
+        fail "pip could not install ${requirements}"
+    fi
+    echo "${wanted_stamp}" >"${stamp_file}"
+fi
+
+prefix="${scratch}/prefix"
+if ! "${binary}" kernel install --prefix "${prefix}" >"${scratch}/install.log" 2>&1; then
+    cat "${scratch}/install.log" >&2
+    fail "'assay kernel install --prefix' failed"
+fi
+
+# Jupyter finds only the kernelspec just installed (JUPYTER_PATH comes first in its search) and
+# keeps connection files and settings in the scratch folder.
+export ASSAY_BINARY="${binary}"
+export ASSAY_KERNEL_PREFIX="${prefix}"
+export JUPYTER_PATH="${prefix}/share/jupyter"
+export JUPYTER_RUNTIME_DIR="${scratch}/runtime"
+export JUPYTER_CONFIG_DIR="${scratch}/config"
+export JUPYTER_PLATFORM_DIRS=1
+export PYTHONDONTWRITEBYTECODE=1
+
+report="${scratch}/pytest.log"
+if "${venv}/bin/python" -m pytest -p no:cacheprovider -q -rfEs Tests/python "$@" >"${report}" 2>&1; then
+    echo "python tests: $(grep -v '^[[:space:]]*$' "${report}" | tail -n 1 | tr -d '=' | sed 's/^ *//')"
+else
+    status=$?
+    cat "${report}" >&2
+    fail "pytest failed (exit ${status})"
+fi
