@@ -107,7 +107,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession"]),
+        .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession", "AssayEvaluation", "AssayMetrics"]),
         .testTarget(name: "AssayEncoderTests", dependencies: ["AssayEncoder"]),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),
         .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel"]),

@@ -19,15 +19,26 @@ enum MetricBuiltins {
             "meteor": "METEOR as nltk 3.10.4 (exact, stem and WordNet synonym matches).",
             "edit_similarity": "1 − Levenshtein distance / the longer length, from 0 to 1.",
         ]
+        let options = ["bleu": SacrebleuOptions.bleuKeywords, "chrf": SacrebleuOptions.chrfKeywords]
+        let usages = [
+            "bleu": "bleu(prediction, reference, tokenize: \"13a\", smooth: \"exp\", smooth_value:, lowercase: false)",
+            "chrf": "chrf(prediction, reference, char_order: 6, word_order: 0, beta: 2, lowercase: false)",
+        ]
         return TextMetrics.names.map { name in
             Builtin(
-                name: name, usage: "\(name)(prediction, reference)", summary: summaries[name] ?? "",
-                parameters: [.positional("prediction"), .positional("reference")]
+                name: name, usage: usages[name] ?? "\(name)(prediction, reference)", summary: summaries[name] ?? "",
+                parameters: [.positional("prediction"), .positional("reference")] + (options[name] ?? []).map { .keyword($0) }
             ) { arguments, _ throws(BuiltinFailure) in
                 let prediction = try arguments.required("prediction")
                 let reference = try arguments.required("reference")
                 if case .list(let predictions) = prediction, case .list(let references) = reference, name == "bleu" || name == "chrf" {
-                    return try corpus(name, predictions, references)
+                    return try corpus(name, predictions, references, arguments)
+                }
+                if name == "bleu" || name == "chrf", case .string(let predicted) = prediction, case .string(let expected) = reference {
+                    if name == "bleu" {
+                        return .float(try SacrebleuOptions.bleu(arguments, sentence: true).sentenceScore(hypothesis: predicted, references: [expected]).score)
+                    }
+                    return .float(try SacrebleuOptions.chrf(arguments).sentenceScore(hypothesis: predicted, references: [expected]).score)
                 }
                 guard case .string(let predicted) = prediction else {
                     throw BuiltinFailure.type(name, "prediction", expected: "a string", found: prediction)
@@ -46,7 +57,7 @@ enum MetricBuiltins {
     }
 
     /// Corpus BLEU or chrF over parallel lists of strings.
-    private static func corpus(_ name: String, _ predictions: [Value], _ references: [Value]) throws(BuiltinFailure) -> Value {
+    private static func corpus(_ name: String, _ predictions: [Value], _ references: [Value], _ arguments: CallArguments) throws(BuiltinFailure) -> Value {
         guard predictions.count == references.count else {
             throw BuiltinFailure(
                 message: "\(name) needs as many references as predictions (\(predictions.count) predictions, \(references.count) references)",
@@ -62,7 +73,7 @@ enum MetricBuiltins {
             stream.append(text)
         }
         if name == "bleu" {
-            let bleu = BLEU()
+            let bleu = try SacrebleuOptions.bleu(arguments, sentence: false)
             let score = bleu.corpusScore(hypotheses: hypotheses, references: [stream])
             return .record(Record([
                 ("score", .float(score.score)), ("precisions", .list(score.precisions.map(Value.float))),
@@ -70,7 +81,7 @@ enum MetricBuiltins {
                 ("reference_length", .integer(score.referenceLength)), ("signature", .string(bleu.signature(referenceCount: 1))),
             ]))
         }
-        let chrf = CHRF()
+        let chrf = try SacrebleuOptions.chrf(arguments)
         let score = chrf.corpusScore(hypotheses: hypotheses, references: [stream])
         return .record(Record([("score", .float(score.score)), ("signature", .string(chrf.signature(referenceCount: 1)))]))
     }

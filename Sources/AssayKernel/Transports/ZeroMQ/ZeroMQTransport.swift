@@ -93,11 +93,14 @@ package final class ZeroMQTransport: KernelTransport {
         while true {
             let ready = zmq_poll(&items, Int32(items.count), -1)
             if ready < 0 && zmq_errno() != EINTR { log("zmq_poll failed: \(ZeroMQError.last("zmq_poll"))"); break }
+            // Drain the wake-ups before taking the outbox: a message queued after the take then
+            // leaves a wake-up byte behind, so the next poll returns for it. (Draining after the
+            // take could swallow that byte and leave the message waiting until other traffic.)
+            if items[4].revents != 0 { wakePipe.drain() }
             let (outgoing, isClosing) = state.withLock { state in
                 defer { state.outbox.removeAll() }
                 return (state.outbox, state.isClosing)
             }
-            if items[4].revents != 0 { wakePipe.drain() }
             for message in outgoing {
                 if let socket = sockets.channels[message.channel], !socket.sendMultipart(message.frames) {
                     log("could not queue a message on \(message.channel.rawValue)")
