@@ -1,3 +1,5 @@
+import AssayLanguage
+
 /// The run commands outside the shell (`assay history`, `assay summarize RUN` …), each turned into
 /// the session code that does the same, so the command line and the language cannot disagree.
 enum Subcommand {
@@ -75,18 +77,7 @@ enum Subcommand {
 
     /// A string literal of the language for any text.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        Value.quoted(text)
     }
 
     /// A value given on the command line: numbers, booleans, null, lists and records as written;

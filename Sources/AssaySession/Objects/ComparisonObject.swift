@@ -42,22 +42,9 @@ struct ComparisonObject: DomainObject, RichDisplayable, JSONConvertible {
                 ("p", .float(statistics.pValue)), ("n", .integer(statistics.count)),
                 ("regressed", .list(entry.regressed.map(Value.string))), ("improved", .list(entry.improved.map(Value.string))),
             ])
-            root = Self.inserting(.record(leaf), at: entry.path[...], into: root)
+            root = RunSummary.inserting(.record(leaf), at: entry.path[...], into: root)
         }
         return root
-    }
-
-    private static func inserting(_ value: Value, at path: ArraySlice<String>, into record: Record) -> Record {
-        var record = record
-        guard let key = path.first else { return record }
-        if path.count == 1 {
-            record[key] = value
-        } else {
-            var inner = Record()
-            if case .record(let existing) = record[key] { inner = existing }
-            record[key] = .record(inserting(value, at: path.dropFirst(), into: inner))
-        }
-        return record
     }
 
     /// `a: run 1f3a9c2e "x" · b: run 9b0c… "y" · 10 results paired`.

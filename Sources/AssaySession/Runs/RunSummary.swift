@@ -45,7 +45,8 @@ enum RunSummary {
         }
     }
 
-    private static func inserting(_ value: Value, at path: ArraySlice<String>, into record: Record) -> Record {
+    /// `record` with `value` placed at a nested path, creating the records on the way.
+    static func inserting(_ value: Value, at path: ArraySlice<String>, into record: Record) -> Record {
         var record = record
         guard let key = path.first else { return record }
         if path.count == 1 {
