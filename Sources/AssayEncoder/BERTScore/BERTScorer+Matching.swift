@@ -31,7 +31,7 @@ extension BERTScorer {
 
     /// Turns a match into precision, recall and F1, with the reference's conventions for empty
     /// texts and zero weight sums.
-    static func value(
+    package static func value(
         of match: GreedyMatch, candidateIDs: [Int], referenceIDs: [Int], weights: TokenWeights
     ) -> BERTScoreValue {
         var precision = GreedyMatch.weightedMean(match.candidateBest, weights: candidateIDs.map(weights.weight(of:)))

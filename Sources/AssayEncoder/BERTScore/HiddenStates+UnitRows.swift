@@ -1,6 +1,6 @@
 extension HiddenStates {
     /// The same states with every row divided by its Euclidean norm.
-    func unitRows() -> HiddenStates {
+    package func unitRows() -> HiddenStates {
         var values = self.values
         for row in 0..<tokenCount {
             let range = row * width ..< (row + 1) * width

@@ -31,19 +31,7 @@ extension RunStore {
     /// - Parameter directory: Where the search starts.
     /// - Returns: The project folder, or nil when no folder up to the root marks one.
     public static func projectFolder(startingAt directory: String) -> URL? {
-        let manager = FileManager.default
-        var folder = URL(fileURLWithPath: directory).standardizedFileURL
-        while true {
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: folder.appendingPathComponent(".assay").path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return folder
-            }
-            for marker in ["models.json", "assay.init"] where manager.fileExists(atPath: folder.appendingPathComponent(marker).path) {
-                return folder
-            }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return nil }
-            folder = parent
-        }
+        // The same search the model configuration uses, so runs and models.json share one project.
+        ConfigurationLocations.projectFolder(above: directory).map { URL(fileURLWithPath: $0) }
     }
 }

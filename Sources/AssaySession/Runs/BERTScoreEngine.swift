@@ -55,7 +55,7 @@ struct BERTScoreEngine: Sendable {
                     candidate: states[candidates[index]]!, reference: states[references[index]]!,
                     precisionSeesZero: referenceIDs[index].count < longestReference,
                     recallSeesZero: candidateIDs[index].count < longestCandidate)
-                values.append(Self.value(of: match, candidateIDs: candidateIDs[index], referenceIDs: referenceIDs[index], weights: weights))
+                values.append(BERTScorer.value(of: match, candidateIDs: candidateIDs[index], referenceIDs: referenceIDs[index], weights: weights))
             }
         }
         return values
@@ -71,11 +71,11 @@ struct BERTScoreEngine: Sendable {
         var fresh: [CachedEmbedding] = []
         for (text, key) in zip(distinct, keys) {
             if let entry = cached[key], entry.tokenCount == tokenIDs(text).count {
-                states[text] = Self.unitRows(HiddenStates(tokenCount: entry.tokenCount, width: entry.width, values: entry.vectors))
+                states[text] = HiddenStates(tokenCount: entry.tokenCount, width: entry.width, values: entry.vectors).unitRows()
                 continue
             }
             let hidden = try model.encoder.hiddenStates(tokenIDs: tokenIDs(text), layer: layers)
-            states[text] = Self.unitRows(hidden)
+            states[text] = hidden.unitRows()
             fresh.append(CachedEmbedding(
                 modelSHA256: model.modelSHA256, layer: layers, text: text,
                 tokenCount: hidden.tokenCount, width: hidden.width, vectors: hidden.values))
@@ -83,39 +83,6 @@ struct BERTScoreEngine: Sendable {
         usage.record(encoded: fresh.count, cached: distinct.count - fresh.count)
         try await store?.storeEmbeddings(fresh)
         return states
-    }
-
-    /// Every row divided by its Euclidean norm, summed in row order as ``BERTScorer`` does.
-    static func unitRows(_ states: HiddenStates) -> HiddenStates {
-        var values = states.values
-        for row in 0 ..< states.tokenCount {
-            let range = row * states.width ..< (row + 1) * states.width
-            var squares: Float = 0
-            for index in range { squares += values[index] * values[index] }
-            let norm = squares.squareRoot()
-            for index in range { values[index] /= norm }
-        }
-        return HiddenStates(tokenCount: states.tokenCount, width: states.width, values: values)
-    }
-
-    /// Precision, recall and F1 of a match with the reference's conventions: 0 and a warning for
-    /// an empty text, F1 0 when undefined (as ``BERTScorer`` does).
-    static func value(of match: GreedyMatch, candidateIDs: [Int], referenceIDs: [Int], weights: TokenWeights) -> BERTScoreValue {
-        var precision = GreedyMatch.weightedMean(match.candidateBest, weights: candidateIDs.map(weights.weight(of:)))
-        var recall = GreedyMatch.weightedMean(match.referenceBest, weights: referenceIDs.map(weights.weight(of:)))
-        var f1 = 2 * precision * recall / (precision + recall)
-        var warnings: BERTScoreWarnings = []
-        // An empty text is [CLS] and [SEP] only.
-        if candidateIDs.count == 2 { warnings.insert(.emptyCandidate) }
-        if referenceIDs.count == 2 { warnings.insert(.emptyReference) }
-        if !warnings.isEmpty {
-            precision = 0
-            recall = 0
-        } else if precision.isNaN || recall.isNaN {
-            warnings.insert(.zeroWeightSum)
-        }
-        if f1.isNaN { f1 = 0 }
-        return BERTScoreValue(precision: precision, recall: recall, f1: f1, warnings: warnings)
     }
 
     /// A score as the record runs store and `bertscore(…)` returns: `{precision, recall, f1}`.
