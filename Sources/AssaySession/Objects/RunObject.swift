@@ -1,5 +1,6 @@
 import AssayEvaluation
 import AssayLanguage
+import AssayMetrics
 import Foundation
 
 /// A stored run as the language sees it: `r/id`, `r/status`, `r/summary/exact`, `r/cases/*/output`.
@@ -13,13 +14,16 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     let caseObjects: [Value]
     /// The metric statistics, nested as the metrics nest.
     let summary: Record
+    /// The same statistics by metric path, for the summary table.
+    let statistics: [(path: [String], summary: MetricSummary)]
 
     init(_ run: StoredRun, cases: [TestCase]) {
         self.run = run
         let byID = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.cases = byID
         self.caseObjects = run.results.map { .object(CaseResultObject(result: $0, testCase: byID[$0.caseID])) }
-        self.summary = RunSummary.record(of: run.results)
+        self.statistics = RunSummary.statistics(of: run.results)
+        self.summary = RunSummary.record(of: statistics)
     }
 
     static let members = [
@@ -75,7 +79,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     }
 
     private var summaryTable: Table {
-        RunSummary.table(of: run.results, caption: errorBreakdown.map { "errors: \($0)" })
+        RunSummary.table(of: statistics, caption: errorBreakdown.map { "errors: \($0)" })
     }
 
     var plainText: String {

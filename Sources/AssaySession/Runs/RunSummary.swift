@@ -23,11 +23,15 @@ enum RunSummary {
         return order.map { ($0, collected[$0]!) }
     }
 
-    /// The summary record of a run's results.
-    static func record(of results: [CaseResult]) -> Record {
+    /// Each metric path's statistics (the bootstrap is the costly part: compute them once).
+    static func statistics(of results: [CaseResult]) -> [(path: [String], summary: MetricSummary)] {
+        values(of: results).compactMap { path, values in MetricSummary(values).map { (path, $0) } }
+    }
+
+    /// The summary record: the statistics nested as the metrics nest.
+    static func record(of statistics: [(path: [String], summary: MetricSummary)]) -> Record {
         var root = Record()
-        for (path, values) in values(of: results) {
-            guard let summary = MetricSummary(values) else { continue }
+        for (path, summary) in statistics {
             root = inserting(.object(StatisticObject(summary: summary)), at: path[...], into: root)
         }
         return root
@@ -60,10 +64,9 @@ enum RunSummary {
     }
 
     /// The summary as table rows: metric path, mean, interval, n.
-    static func table(of results: [CaseResult], caption: String?) -> Table {
+    static func table(of statistics: [(path: [String], summary: MetricSummary)], caption: String?) -> Table {
         var rows: [[String]] = []
-        for (path, values) in values(of: results) {
-            guard let summary = MetricSummary(values) else { continue }
+        for (path, summary) in statistics {
             let interval = summary.confidenceInterval
             rows.append([
                 path.joined(separator: "/"), StatisticObject.format(summary.mean),
