@@ -23,12 +23,23 @@ struct KillAndResumeTests {
 
         let child = try AssayCommand.start(["-c", Self.runCode], in: project.url, environment: project.environment)
         let half = Self.caseCount / 2
-        let deadline = ContinuousClock.now + .seconds(60)
-        while try await store.runs(limit: 1).first?.counts.finished ?? 0 < half {
-            try #require(ContinuousClock.now < deadline, "the run did not reach \(half) results within 60 s")
-            try await Task.sleep(for: .milliseconds(5))
+        // Watch and kill from a thread of its own: on a busy machine the test's cooperative threads
+        // may be held by other tests for seconds, long enough for the run to finish first.
+        let reachedHalf = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            Thread.detachNewThread {
+                let deadline = ContinuousClock.now + .seconds(60)
+                while ContinuousClock.now < deadline {
+                    if ((try? store.runs(limit: 1))?.first?.counts.finished ?? 0) >= half {
+                        child.send(SIGKILL)
+                        continuation.resume(returning: true)
+                        return
+                    }
+                    usleep(2_000)
+                }
+                continuation.resume(returning: false)
+            }
         }
-        child.send(SIGKILL)
+        try #require(reachedHalf, "the run did not reach \(half) results within 60 s")
         let killed = await child.outcome()
         #expect(killed.wasKilledBySignal && killed.status == SIGKILL)
         try await Task.sleep(for: .milliseconds(100))
