@@ -95,7 +95,30 @@ final class PseudoTerminal {
         close(controller)
     }
 
-    /// Presses keys (a string of characters and escape sequences, sent at once).
+    /// Presses keys once the program is editing a line, then sends them at once.
+    ///
+    /// Between a cell's output and libedit taking the terminal out of canonical mode there is a
+    /// short window in which the kernel's line discipline, not the editor, reads the keys: Ctrl-D
+    /// becomes an end-of-file marker (later read as a NUL byte), Ctrl-R reprints the line,
+    /// Backspace erases inside the kernel. Keys that a person presses at the prompt wait for it.
+    func press(_ keys: String, timeout: Duration = .seconds(15)) async {
+        let deadline = ContinuousClock.now + timeout
+        while isCanonical, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        type(keys)
+    }
+
+    /// Whether the terminal is in canonical (line-by-line) mode: true while a cell runs, false while
+    /// libedit reads keys. The controller side reports the terminal's shared modes.
+    var isCanonical: Bool {
+        var modes = termios()
+        guard tcgetattr(controller, &modes) == 0 else { return false }
+        return modes.c_lflag & tcflag_t(ICANON) != 0
+    }
+
+    /// Presses keys (a string of characters and escape sequences, sent at once) whatever mode the
+    /// terminal is in: for keys meant for a running cell, or typed ahead.
     func type(_ keys: String) {
         var bytes = Array(keys.utf8)
         var offset = 0

@@ -18,7 +18,7 @@ struct ShellTests {
         let terminal = try await workspace.start()
         #expect(terminal.rawOutput.hasPrefix("assay "), "\(terminal.transcript)")
         #expect(terminal.rawOutput.contains(":help"), "\(terminal.transcript)")
-        terminal.type(Key.controlD)
+        await terminal.press(Key.controlD)
         #expect(await terminal.waitForExit() == 0, "\(terminal.transcript)")
     }
 
@@ -37,7 +37,7 @@ struct ShellTests {
         defer { workspace.remove() }
         let terminal = try await workspace.start()
         // "1 + 2", back to just after the 1, replace it with 40: "40 + 2".
-        terminal.type("1 + 2" + String(repeating: Key.left, count: 4) + Key.backspace + "40" + Key.enter)
+        await terminal.press("1 + 2" + String(repeating: Key.left, count: 4) + Key.backspace + "40" + Key.enter)
         #expect(await terminal.waitFor(line("42")), "\(terminal.transcript)")
     }
 
@@ -61,7 +61,7 @@ struct ShellTests {
         #expect(await first.waitFor("...> "), "\(first.transcript)")
         first.type("20]" + Key.enter)
         #expect(await first.waitFor(line("[10, 20]")), "\(first.transcript)")
-        first.type(Key.controlD)
+        await first.press(Key.controlD)
         #expect(await first.waitForExit() == 0, "\(first.transcript)")
 
         let second = try await workspace.start()
@@ -69,7 +69,7 @@ struct ShellTests {
         #expect(await second.waitFor(line("[10, 20]")), "\(second.transcript)")
         second.type(Key.up + Key.up + Key.enter)
         #expect(await second.waitFor(line("42")), "\(second.transcript)")
-        second.type(Key.controlD)
+        await second.press(Key.controlD)
         #expect(await second.waitForExit() == 0, "\(second.transcript)")
     }
 
@@ -81,7 +81,7 @@ struct ShellTests {
         let terminal = try await workspace.start(historyInHome: false, extra: ["XDG_STATE_HOME": state.path])
         terminal.type("1 + 1" + Key.enter)
         #expect(await terminal.waitFor(line("2")), "\(terminal.transcript)")
-        terminal.type(Key.controlD)
+        await terminal.press(Key.controlD)
         #expect(await terminal.waitForExit() == 0, "\(terminal.transcript)")
         let saved = try String(contentsOf: state.appendingPathComponent("assay/history"), encoding: .utf8)
         #expect(saved.contains("1\\040+\\0401"), "history file: \(saved)")
@@ -96,7 +96,7 @@ struct ShellTests {
         #expect(await terminal.waitFor(line("42")), "\(terminal.transcript)")
         terminal.type("1" + Key.enter)
         #expect(await terminal.waitFor(line("1")), "\(terminal.transcript)")
-        terminal.type(Key.controlR + "40")
+        await terminal.press(Key.controlR + "40")
         #expect(await terminal.waitFor("40 + 2"), "\(terminal.transcript)")
         terminal.type(Key.enter)
         #expect(await terminal.waitFor(line("42")), "\(terminal.transcript)")
@@ -164,7 +164,7 @@ struct ShellTests {
         let terminal = try await workspace.start()
         terminal.type("12345")
         #expect(await terminal.waitFor("12345"), "\(terminal.transcript)")
-        terminal.type(Key.left + Key.left + Key.controlC)
+        await terminal.press(Key.left + Key.left + Key.controlC)
         #expect(await terminal.waitFor("^C"), "\(terminal.transcript)")
         #expect(await terminal.waitFor("assay> "), "\(terminal.transcript)")
         terminal.type("7" + Key.enter)
@@ -206,7 +206,7 @@ struct ShellTests {
         defer { workspace.remove() }
         try workspace.write("bind -s ^T \"21 * 2\"\n", to: ".editrc")
         let terminal = try await workspace.start()
-        terminal.type(Key.controlT + Key.enter)
+        await terminal.press(Key.controlT + Key.enter)
         #expect(await terminal.waitFor(line("42")), "\(terminal.transcript)")
     }
 
@@ -228,7 +228,7 @@ struct ShellTests {
         #expect(await terminal.waitFor("missing_name"), "\(terminal.transcript)")
         #expect(await terminal.waitFor("error"), "\(terminal.transcript)")
         #expect(await terminal.waitFor("assay>"), "\(terminal.transcript)")
-        terminal.type(Key.controlD)
+        await terminal.press(Key.controlD)
         #expect(await terminal.waitForExit() == 0, "\(terminal.transcript)")
         // A select-graphic-rendition sequence (ESC [ digits m) sets colours and weights; libedit's
         // own cursor movements use other final letters.
