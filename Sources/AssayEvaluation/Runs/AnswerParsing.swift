@@ -27,6 +27,29 @@ enum AnswerParsing {
         throw ExtractionError("the answer is none of the labels \(list): \(excerpt(output))")
     }
 
+    /// The labels the answer names, separated by commas, semicolons or line breaks: each once, in
+    /// the order of `labels`, as written there.
+    static func labelSet(in output: String, labels: [String]) throws(ExtractionError) -> JSONValue {
+        var index: [String: Int] = [:]
+        for (position, label) in labels.enumerated() where index[normalizedLabel(label)] == nil {
+            index[normalizedLabel(label)] = position
+        }
+        var named = Set<Int>()
+        var unknown: [String] = []
+        for part in output.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline }) {
+            let key = normalizedLabel(String(part))
+            if key.isEmpty { continue }
+            if let position = index[key] { named.insert(position) } else { unknown.append(String(part).trimmingWhitespace()) }
+        }
+        let list = labels.map { "'\($0)'" }.joined(separator: ", ")
+        if !unknown.isEmpty {
+            let parts = unknown.map { JSONValue.string($0).serialized() }.joined(separator: ", ")
+            throw ExtractionError("the answer names \(parts), which \(unknown.count == 1 ? "is" : "are") not among the labels \(list): \(excerpt(output))")
+        }
+        guard !named.isEmpty else { throw ExtractionError("the answer names none of the labels \(list): \(excerpt(output))") }
+        return .array(named.sorted().map { .string(labels[$0]) })
+    }
+
     /// The first match of `pattern`: its first capture group if it has one, else the whole match.
     static func regexMatch(in output: String, pattern: String) throws(ExtractionError) -> JSONValue {
         let regex = try compile(pattern)

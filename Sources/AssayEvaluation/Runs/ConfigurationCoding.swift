@@ -68,7 +68,7 @@ extension RunSpec {
     /// as its descriptor).
     ///
     /// Members: `name`, `tags`, `suite` (`path`, `file_sha256`, `sha256`, `cases`), `template`
-    /// (`sha256`, `system`, `user`), `model` (the descriptor), `parameters` (the overrides),
+    /// (`sha256`, `system`, `user`, `examples` when it has worked examples), `model` (the descriptor), `parameters` (the overrides),
     /// `effective_parameters`, `extraction`, `metrics` (names and descriptions), `concurrency`,
     /// `retries`, `timeout_seconds`, `samples`, `rate_limit_per_minute`, `cache`, `derived_from`,
     /// `pipeline`.
@@ -82,6 +82,9 @@ extension RunSpec {
         templateObject["sha256"] = .string(template.sha256)
         templateObject["system"] = template.system.map(JSONValue.string) ?? .null
         templateObject["user"] = .string(template.user)
+        if !template.examples.isEmpty {
+            templateObject["examples"] = .array(template.examples.map { ["user": .string($0.user), "assistant": .string($0.assistant)] })
+        }
         var object = JSONObject()
         object["name"] = .string(name)
         object["tags"] = .array(tags.map(JSONValue.string))

@@ -12,6 +12,10 @@ public enum Extraction: Sendable {
     /// whitespace (runs of whitespace count as one space; trailing `.` is ignored). The stored
     /// value is the label as written in the list.
     case labels([String])
+    /// Any number of the labels, at least one: the answer split at commas, semicolons and line
+    /// breaks, each part matched as ``labels(_:)`` matches. The stored value is the list of labels
+    /// named, as written and in the list's order, each once.
+    case labelSet([String])
     /// The first match of a regular expression: its first capture group when it has one, else the
     /// whole match. No match is an extraction error.
     case regex(String)
@@ -25,6 +29,7 @@ public enum Extraction: Sendable {
         case .text: ["kind": "text"]
         case .json: ["kind": "json"]
         case .labels(let labels): ["kind": "labels", "labels": .array(labels.map { .string($0) })]
+        case .labelSet(let labels): ["kind": "label_set", "labels": .array(labels.map { .string($0) })]
         case .regex(let pattern): ["kind": "regex", "pattern": .string(pattern)]
         case .custom(let description, _): ["kind": "custom", "description": .string(description)]
         }
@@ -43,6 +48,9 @@ public enum Extraction: Sendable {
         case "labels":
             guard let labels = object?["labels"]?.arrayValue else { return nil }
             self = .labels(labels.compactMap(\.stringValue))
+        case "label_set":
+            guard let labels = object?["labels"]?.arrayValue else { return nil }
+            self = .labelSet(labels.compactMap(\.stringValue))
         case "regex":
             guard let pattern = object?["pattern"]?.stringValue else { return nil }
             self = .regex(pattern)
@@ -63,6 +71,8 @@ public enum Extraction: Sendable {
             return try AnswerParsing.json(in: output)
         case .labels(let labels):
             return try AnswerParsing.label(in: output, labels: labels)
+        case .labelSet(let labels):
+            return try AnswerParsing.labelSet(in: output, labels: labels)
         case .regex(let pattern):
             return try AnswerParsing.regexMatch(in: output, pattern: pattern)
         case .custom(let description, let function):

@@ -20,6 +20,8 @@ public struct RunSettings: Sendable, Hashable {
     public var templateSystem: String?
     /// The template's user message text.
     public var templateUser: String
+    /// The template's worked examples (few-shot turns), if any.
+    public var templateExamples: [FewShotExample]
     /// The model's descriptor as stored.
     public var model: JSONValue
     /// The model's name.
@@ -72,6 +74,10 @@ public struct RunSettings: Sendable, Hashable {
         templateSHA256 = try require("template.sha256", template?["sha256"]?.stringValue)
         templateSystem = template?["system"]?.stringValue
         templateUser = try require("template.user", template?["user"]?.stringValue)
+        templateExamples = (template?["examples"]?.arrayValue ?? []).compactMap { item in
+            guard let user = item.objectValue?["user"]?.stringValue, let assistant = item.objectValue?["assistant"]?.stringValue else { return nil }
+            return FewShotExample(user: user, assistant: assistant)
+        }
         model = try require("model", object["model"])
         modelName = try require("model.name", model.objectValue?["name"]?.stringValue)
         parameters = ConfigurationCoding.parameters(from: object["parameters"])
@@ -93,7 +99,7 @@ public struct RunSettings: Sendable, Hashable {
     /// - Returns: A template whose SHA-256 is ``templateSHA256``.
     /// - Throws: ``TemplateError`` if the text no longer compiles.
     public func makeTemplate() throws(TemplateError) -> PromptTemplate {
-        try PromptTemplate(system: templateSystem, user: templateUser)
+        try PromptTemplate(system: templateSystem, examples: templateExamples, user: templateUser)
     }
 
     /// The parameters the stored model descriptor carries: the entry's own merged with those of a

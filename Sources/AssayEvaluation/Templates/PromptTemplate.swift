@@ -21,8 +21,12 @@ public struct PromptTemplate: Sendable {
     public let system: String?
     /// The canonical text of the user message template.
     public let user: String
+    /// Worked examples sent as earlier turns of the conversation, between the system message and
+    /// the user message; their text is literal, never template syntax.
+    public let examples: [FewShotExample]
     /// The SHA-256 of the canonical text, in lowercase hexadecimal; for a template with a system
-    /// part, of the compact JSON `{"system":SYSTEM,"user":USER}`.
+    /// part, of the compact JSON `{"system":SYSTEM,"user":USER}`; with examples, of
+    /// `{"examples":[[USER,ASSISTANT],…],"system":SYSTEM,"user":USER}`.
     public let sha256: String
     private let systemPart: Part?
     private let userPart: Part
@@ -51,6 +55,17 @@ public struct PromptTemplate: Sendable {
         try self.init(system: system, user: user, userName: system == nil ? "template" : "user")
     }
 
+    /// Compiles a chat template whose conversation starts with worked examples (few-shot turns).
+    ///
+    /// - Parameters:
+    ///   - system: The system message template, or `nil` for none.
+    ///   - examples: User and assistant message pairs sent, literally, before the user message.
+    ///   - user: The user message template.
+    /// - Throws: ``TemplateError`` naming the part (`system` or `user`) and the position.
+    public init(system: String?, examples: [FewShotExample], user: String) throws(TemplateError) {
+        try self.init(system: system, user: user, userName: system == nil && examples.isEmpty ? "template" : "user", examples: examples)
+    }
+
     /// Reads and compiles a single-message template from a file (a leading byte order mark is
     /// ignored).
     ///
@@ -71,14 +86,21 @@ public struct PromptTemplate: Sendable {
         try self.init(system: nil, user: text, userName: path)
     }
 
-    private init(system: String?, user: String, userName: String) throws(TemplateError) {
+    private init(system: String?, user: String, userName: String, examples: [FewShotExample] = []) throws(TemplateError) {
         let userText = Self.canonical(user)
         let systemText = system.map(Self.canonical)
         userPart = try Self.compile(userText, name: userName)
         systemPart = try systemText.map { (text) throws(TemplateError) in try Self.compile(text, name: "system") }
         self.user = userText
         self.system = systemText
-        if let systemText {
+        self.examples = examples
+        if !examples.isEmpty {
+            let combined: JSONValue = [
+                "examples": .array(examples.map { [.string($0.user), .string($0.assistant)] }),
+                "system": systemText.map(JSONValue.string) ?? .null, "user": .string(userText),
+            ]
+            sha256 = sha256Hex(Array(combined.canonicalSerialization().utf8))
+        } else if let systemText {
             let combined: JSONValue = ["system": .string(systemText), "user": .string(userText)]
             sha256 = sha256Hex(Array(combined.serialized().utf8))
         } else {
@@ -86,8 +108,8 @@ public struct PromptTemplate: Sendable {
         }
     }
 
-    /// Renders the messages for one case: the system message (when there is one), then the user
-    /// message.
+    /// Renders the messages for one case: the system message (when there is one), the worked
+    /// examples as user and assistant turns, then the user message.
     ///
     /// - Parameters:
     ///   - fields: The case's fields; each is a variable, and `case` is the whole record.
@@ -99,6 +121,10 @@ public struct PromptTemplate: Sendable {
         var messages: [ChatMessage] = []
         if let systemPart {
             messages.append(ChatMessage(role: "system", content: try Self.render(systemPart, fields, caseID: caseID)))
+        }
+        for example in examples {
+            messages.append(ChatMessage(role: "user", content: example.user))
+            messages.append(ChatMessage(role: "assistant", content: example.assistant))
         }
         messages.append(ChatMessage(role: "user", content: try Self.render(userPart, fields, caseID: caseID)))
         return messages
@@ -172,5 +198,23 @@ public struct PromptTemplate: Sendable {
             failure.code, message: message, templateName: name, line: start.line, column: start.column,
             variable: failure.variable, caseID: caseID, hint: failure.hint, sourceLine: lineText, caretWidth: width
         )
+    }
+}
+
+/// A worked example in a prompt: what the user said and the answer wanted, sent as two turns.
+public struct FewShotExample: Sendable, Hashable {
+    /// The user's message.
+    public var user: String
+    /// The assistant's answer.
+    public var assistant: String
+
+    /// Creates an example.
+    ///
+    /// - Parameters:
+    ///   - user: The user's message.
+    ///   - assistant: The answer wanted.
+    public init(user: String, assistant: String) {
+        self.user = user
+        self.assistant = assistant
     }
 }

@@ -36,7 +36,12 @@ enum SuiteBuiltins {
                 } catch {
                     throw BuiltinFailure(message: "cannot write \(path): \(error)", argument: "path", id: "io.save")
                 }
-                invoker.write("saved \(suite.cases.count) case\(suite.cases.count == 1 ? "" : "s") to \(path)\n")
+                var note = ""
+                if case .object(let object)? = arguments["suite"], let labelled = object as? SuiteObject,
+                   case .string(let run)? = labelled.provenance?["run"], case .string(let field)? = labelled.provenance?["field"] {
+                    note = " ('\(field)' from run \(run.prefix(8)))"
+                }
+                invoker.write("saved \(suite.cases.count) case\(suite.cases.count == 1 ? "" : "s") to \(path)\(note)\n")
                 return .null
             },
         ]

@@ -17,6 +17,17 @@ struct ClassificationObject: DomainObject, RichDisplayable, JSONConvertible {
 
     /// The report of a run's results against its cases' `expected` labels.
     init(run: RunObject) throws(BuiltinFailure) {
+        var order: [String] = []
+        if let extraction = run.run.record.configuration.objectValue?["extraction"], case .labels(let labels)? = Extraction(configuration: extraction) {
+            order = labels
+        }
+        // Expected labels are read as answers are: ignoring case and surrounding whitespace.
+        var spelling: [String: String] = [:]
+        for label in order where spelling[Self.key(label)] == nil { spelling[Self.key(label)] = label }
+        func gold(_ value: JSONValue) -> String {
+            let text = TextMetrics.text(of: value)
+            return spelling[Self.key(text)] ?? text
+        }
         var outcomes: [ClassificationOutcome] = []
         var skipped = 0
         for result in run.run.results {
@@ -31,19 +42,20 @@ struct ClassificationObject: DomainObject, RichDisplayable, JSONConvertible {
             case .modelError, .templateError:
                 skipped += 1
             case .extractError:
-                outcomes.append(ClassificationOutcome(gold: TextMetrics.text(of: expected), predicted: .extractionFailed))
+                outcomes.append(ClassificationOutcome(gold: gold(expected), predicted: .extractionFailed))
             case .ok, .metricError, .judgeError:
                 let predicted = result.extracted.map(TextMetrics.text) ?? ""
-                outcomes.append(ClassificationOutcome(gold: TextMetrics.text(of: expected), predicted: .label(predicted)))
+                outcomes.append(ClassificationOutcome(gold: gold(expected), predicted: .label(predicted)))
             }
-        }
-        var order: [String] = []
-        if let extraction = run.run.record.configuration.objectValue?["extraction"], case .labels(let labels)? = Extraction(configuration: extraction) {
-            order = labels
         }
         report = ClassificationReport(outcomes, labelOrder: order)
         self.skipped = skipped
         caption = run.headline
+    }
+
+    /// A label as compared: lower case, whitespace runs as one space, trimmed.
+    private static func key(_ label: String) -> String {
+        label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     static let members = ["accuracy", "n", "correct", "extract_errors", "skipped", "labels", "macro", "micro", "weighted", "confusion"]
@@ -103,15 +115,24 @@ struct ClassificationObject: DomainObject, RichDisplayable, JSONConvertible {
         return line + ")"
     }
 
-    var plainText: String {
-        [caption, summaryLine, scoresTable.plainText, "confusion matrix (rows: expected, columns: predicted)", confusionTable.plainText]
+    /// The report without its caption: accuracy, the scores and the confusion matrix.
+    var body: String {
+        [summaryLine, scoresTable.plainText, "confusion matrix (rows: expected, columns: predicted)", confusionTable.plainText]
             .joined(separator: "\n")
     }
 
-    var mimeBundle: MIMEBundle {
-        let html = "<p>\(HTML.escape(caption))</p>\n<p>\(HTML.escape(summaryLine))</p>\n" + scoresTable.html
+    /// ``body`` as HTML.
+    var htmlBody: String {
+        "<p>\(HTML.escape(summaryLine))</p>\n" + scoresTable.html
             + "\n<p>confusion matrix (rows: expected, columns: predicted)</p>\n" + confusionTable.html
-        return MIMEBundle(["text/plain": plainText, "text/html": html])
+    }
+
+    var plainText: String {
+        caption + "\n" + body
+    }
+
+    var mimeBundle: MIMEBundle {
+        MIMEBundle(["text/plain": plainText, "text/html": "<p>\(HTML.escape(caption))</p>\n" + htmlBody])
     }
 
     var jsonValue: JSONValue {

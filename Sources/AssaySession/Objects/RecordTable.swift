@@ -8,6 +8,9 @@ struct RecordTable: DomainObject, ElementCollection, RichDisplayable, JSONConver
     let caption: String?
     /// Columns whose cells are right-aligned.
     var numericColumns: Set<String> = []
+    /// Whether nested records show as one column per leaf, headed by its path (`rouge/rougeL/f1`),
+    /// rather than as one column of record text.
+    var flattensNested = false
 
     var typeName: String { "table" }
     var memberNames: [String] { ["rows"] }
@@ -18,11 +21,22 @@ struct RecordTable: DomainObject, ElementCollection, RichDisplayable, JSONConver
     }
 
     var table: Table {
+        let rowsByPath = records.map { flattensNested ? Self.leaves(of: $0) : $0.pairs }
         var headers: [String] = []
-        for record in records { for key in record.keys where !headers.contains(key) { headers.append(key) } }
-        let rows = records.map { record in headers.map { record[$0].map(Self.cellText) ?? "" } }
+        for row in rowsByPath { for (key, _) in row where !headers.contains(key) { headers.append(key) } }
+        let rows = rowsByPath.map { row in
+            headers.map { header in row.first { $0.0 == header }.map { Self.cellText($0.1) } ?? "" }
+        }
         let numeric = Set(headers.enumerated().filter { numericColumns.contains($0.element) }.map(\.offset))
         return Table(headers: headers, rows: rows, caption: caption, numericColumns: numeric)
+    }
+
+    /// The leaves of nested records, keyed by their paths.
+    static func leaves(of record: Record, prefix: String = "") -> [(String, Value)] {
+        record.pairs.flatMap { key, value -> [(String, Value)] in
+            if case .record(let inner) = value { return leaves(of: inner, prefix: prefix + key + "/") }
+            return [(prefix + key, value)]
+        }
     }
 
     /// Floats show four decimals in the table (their values stay exact at their paths).

@@ -28,7 +28,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
 
     static let members = [
         "id", "name", "status", "summary", "cases", "counts", "config", "model", "tags", "created", "derived_from",
-        "pipeline",
+        "pipeline", "report",
     ]
 
     var typeName: String { "run" }
@@ -55,6 +55,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         case "created": return .string(ISO8601DateFormatter().string(from: record.createdAt))
         case "derived_from": return record.derivedFrom.map { .string($0.uuidString.lowercased()) } ?? .null
         case "pipeline": return record.pipeline.map(Value.string) ?? .null
+        case "report": return classification.map { .object($0) } ?? .null
         default: return nil
         }
     }
@@ -82,15 +83,25 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         RunSummary.table(of: statistics, caption: errorBreakdown.map { "errors: \($0)" })
     }
 
+    /// The classification report, when the run's answers are held to one of a list of labels and
+    /// the cases (with their expected labels) are known.
+    var classification: ClassificationObject? {
+        guard let extraction = run.record.configuration.objectValue?["extraction"],
+              case .labels? = Extraction(configuration: extraction), !run.results.isEmpty else { return nil }
+        return try? ClassificationObject(run: self)
+    }
+
     var plainText: String {
         let table = summaryTable
-        guard !table.rows.isEmpty else { return headline + (errorBreakdown.map { "\nerrors: \($0)" } ?? "") }
-        return headline + "\n" + table.plainText
+        var text = table.rows.isEmpty ? headline + (errorBreakdown.map { "\nerrors: \($0)" } ?? "") : headline + "\n" + table.plainText
+        if let classification { text += "\n" + classification.body }
+        return text
     }
 
     var mimeBundle: MIMEBundle {
         let table = summaryTable
-        let html = "<p>\(HTML.escape(headline))</p>\n" + (table.rows.isEmpty ? "" : table.html)
+        var html = "<p>\(HTML.escape(headline))</p>\n" + (table.rows.isEmpty ? "" : table.html)
+        if let classification { html += "\n" + classification.htmlBody }
         return MIMEBundle(["text/plain": plainText, "text/html": html])
     }
 
@@ -100,7 +111,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
 
     var jsonValue: JSONValue {
         var object = JSONObject()
-        for name in Self.members where name != "cases" && name != "summary" {
+        for name in Self.members where name != "cases" && name != "summary" && name != "report" {
             if let value = member(name), let json = try? JSONBridge.json(value) { object[name] = json }
         }
         object["cases"] = .array(caseObjects.compactMap { value in

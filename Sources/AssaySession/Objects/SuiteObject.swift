@@ -8,21 +8,26 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
     let records: [Value]
     /// The path as the user wrote it, for display (the source keeps the resolved path).
     let displayPath: String?
+    /// Where the suite's values came from when a model wrote them (`label(…)`): the run, the model,
+    /// the field.
+    let provenance: Record?
 
-    init(_ suite: Suite, displayPath: String? = nil) {
+    init(_ suite: Suite, displayPath: String? = nil, provenance: Record? = nil) {
         self.suite = suite
+        self.provenance = provenance
         self.displayPath = displayPath ?? suite.source?.path
         self.records = suite.cases.map { .record(JSONBridge.record($0.fields)) }
     }
 
     var typeName: String { "suite" }
-    var memberNames: [String] { ["cases", "ids", "source", "skipped"] }
+    var memberNames: [String] { ["cases", "ids", "source", "skipped", "provenance"] }
     var elements: [Value]? { records }
 
     func member(_ name: String) -> Value? {
         switch name {
         case "cases": return .list(records)
         case "ids": return .list(suite.cases.map { .string($0.id) })
+        case "provenance": return provenance.map(Value.record) ?? .null
         case "source":
             guard let source = suite.source else { return .null }
             return .record(Record([
@@ -66,6 +71,10 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
         }
         var caption = "\(suite.cases.count) case\(suite.cases.count == 1 ? "" : "s")"
         if let displayPath { caption += " from \(displayPath)" }
+        if let provenance, case .string(let run)? = provenance["run"], case .string(let field)? = provenance["field"],
+           case .string(let model)? = provenance["model"] {
+            caption += "; '\(field)' written by \(model) in run \(run.prefix(8))"
+        }
         if suite.cases.count > Self.rowLimit { caption += " (first \(Self.rowLimit) shown)" }
         if !suite.skipped.isEmpty { caption += "; \(suite.skipped.count) skipped" }
         return Table(headers: columns, rows: rows, caption: caption)

@@ -8,13 +8,19 @@ struct Table: Sendable {
     var caption: String?
     /// Columns whose cells are right-aligned (numbers).
     var numericColumns: Set<Int> = []
+    /// Cells (`[row, column]`) to mark: `*` after the text in plain text, bold in HTML.
+    var highlighted: Set<[Int]> = []
 
     /// The widest a cell may be in plain text before it is cut with "…".
     static let maximumCellWidth = 48
 
     /// The table as aligned plain text.
     var plainText: String {
-        let cut = rows.map { $0.map { Self.clip(Self.oneLine($0)) } }
+        let cut = rows.enumerated().map { row, cells in
+            cells.enumerated().map { column, cell in
+                Self.clip(Self.oneLine(cell)) + (highlighted.contains([row, column]) ? " *" : "")
+            }
+        }
         var widths = headers.map(\.count)
         for row in cut {
             for (column, cell) in row.enumerated() where column < widths.count {
@@ -38,11 +44,12 @@ struct Table: Sendable {
         var result = "<table>\n<thead><tr>"
         for header in headers { result += "<th>\(HTML.escape(header))</th>" }
         result += "</tr></thead>\n<tbody>\n"
-        for row in rows {
+        for (index, row) in rows.enumerated() {
             result += "<tr>"
             for (column, cell) in row.enumerated() {
                 let align = numericColumns.contains(column) ? " align=\"right\"" : ""
-                result += "<td\(align)>\(HTML.escape(cell))</td>"
+                let text = highlighted.contains([index, column]) ? "<strong>\(HTML.escape(cell))</strong>" : HTML.escape(cell)
+                result += "<td\(align)>\(text)</td>"
             }
             result += "</tr>\n"
         }

@@ -15,9 +15,10 @@ import Foundation
 /// - `json_match` compares the extracted value (parsed when it is text) with `expected` field by
 ///   field: `{score, matched, expected, missing, different, extra}` with `mismatches` text when some
 ///   fields differ; `score` (matched / expected fields) is the number to summarise.
+/// - `label_set` compares the set of labels extracted with the expected ones (see ``LabelSetMetric``).
 enum SimpleMetrics {
     /// The metrics that need no argument, as `metrics:` names them.
-    static let names = ["exact", "contains", "json_valid", "json_match"]
+    static let names = ["exact", "contains", "json_valid", "json_match", "label_set"]
     /// The text-normalisation options of `exact` and `contains`.
     static let optionKeys = ["ignore_case", "ignore_punctuation", "normalize_whitespace"]
 
@@ -28,6 +29,7 @@ enum SimpleMetrics {
         case "contains": .contains
         case "json_valid": jsonValid
         case "json_match": jsonMatch
+        case "label_set": LabelSetMetric.metric
         default: nil
         }
     }
