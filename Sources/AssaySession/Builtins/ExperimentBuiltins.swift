@@ -39,7 +39,7 @@ enum ExperimentBuiltins {
         var rows: [ExperimentObject.Row] = []
         for (modelName, model) in models {
             for (templateName, template) in templates {
-                var spec = RunSpec(name: "experiment: \(modelName) × \(templateName) on \(RunBuiltins.defaultName(model: modelName, suite: suite))",
+                var spec = RunSpec(name: "experiment: " + RunBuiltins.defaultName(model: "\(modelName) × \(templateName)", suite: suite),
                                    suite: suite, template: template, model: model)
                 try RunBuiltins.apply(arguments, to: &spec, state: state)
                 guard case .object(let object) = try RunBuiltins.execute(spec, state: state, resuming: nil),

@@ -7,7 +7,8 @@ import AssayMetrics
 ///
 /// Paths: `e/runs` (the runs, models in the outer order, templates in the inner), `e/table` (one
 /// record per run: `model`, `template`, each metric's mean by its path, `n`, `errors`, `run`),
-/// `e/models`, `e/templates`, `e/best` (per metric path, the row that is best).
+/// `e/models`, `e/templates`, `e/best` (per metric path, as the metrics nest, the row that is best:
+/// `e/best/rouge/rougeL/f1/model`).
 struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
     /// One cell of the experiment: the labels it was run under and its run.
     struct Row {
@@ -43,11 +44,11 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
         case "models": .list(unique(rows.map(\.model)).map(Value.string))
         case "templates": .list(unique(rows.map(\.template)).map(Value.string))
         case "best":
-            .record(Record(columns.compactMap { path in
-                best(path).map { index in
-                    (path.joined(separator: "/"), .record(Record([("model", .string(rows[index].model)), ("template", .string(rows[index].template))])))
-                }
-            }))
+            .record(columns.reduce(into: Record()) { record, path in
+                guard let index = best(path) else { return }
+                let row = Record([("model", .string(rows[index].model)), ("template", .string(rows[index].template))])
+                record = RunSummary.inserting(.record(row), at: path[...], into: record)
+            })
         default: nil
         }
     }
