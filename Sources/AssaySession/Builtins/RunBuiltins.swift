@@ -123,8 +123,10 @@ enum RunBuiltins {
             var rebuiltMetrics = builtIn
             for name in missing {
                 if let named = try? RunArguments.namedMetric(name) { rebuiltMetrics.append(named) } else if metrics == nil {
+                    let what = RunArguments.metricNames.contains(name)
+                        ? "the metric '\(name)' with settings that were not stored" : "the lambda metric '\(name)', which was not stored"
                     throw BuiltinFailure(
-                        message: "run \(stored.record.idText.prefix(8)) used the lambda metric '\(name)', which was not stored",
+                        message: "run \(stored.record.idText.prefix(8)) used \(what)",
                         hint: "pass the metrics again: metrics: [...]", argument: "metrics", id: "value.run")
                 }
             }
