@@ -41,6 +41,13 @@ public struct RunSpec: Sendable {
     public var derivedFrom: UUID?
     /// The name of the pipeline that produced this run, if any.
     public var pipeline: String?
+    /// Which earlier answers the conversation of a multi-turn case shows; ``ConversationHistory/model``
+    /// by default.
+    public var history: ConversationHistory = .model
+    /// How many cases are sent in one request (at least 1; 1 by default): their prompts are numbered
+    /// items of one user message, and the numbered answer is split back (see ``GroupedPrompt``).
+    /// Multi-turn cases cannot be grouped.
+    public var group: Int = 1
 
     /// Creates a spec.
     ///
@@ -107,6 +114,8 @@ public struct RunSpec: Sendable {
             samples: settings.samples, rateLimit: settings.rateLimit, usesCache: settings.usesCache,
             derivedFrom: settings.derivedFrom, pipeline: settings.pipeline
         )
+        history = settings.history
+        group = settings.group
     }
 
     /// The parameters each call is made with: the model's own, overridden by ``parameters``.
