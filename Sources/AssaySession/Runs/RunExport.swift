@@ -52,9 +52,10 @@ enum RunExport {
                 result.output ?? "", result.extracted.map(TextMetrics.text) ?? "", result.error ?? "",
                 result.latencyMilliseconds.map { String($0) } ?? "", result.usage.map { String($0.prompt) } ?? "",
                 result.usage.map { String($0.completion) } ?? "", String(result.retries), result.isCached ? "true" : "false",
-            ] + (hasTurns ? [result.turns.map { TurnRecord.summaryJSON($0).serialized() } ?? ""] : [])
-                + metricColumns.map { metrics[$0] ?? "" }
-            lines.append(cells.map(field).joined(separator: ","))
+            ]
+            let turnCells: [String] = hasTurns ? [result.turns.map { TurnRecord.summaryJSON($0).serialized() } ?? ""] : []
+            let metricCells: [String] = metricColumns.map { metrics[$0] ?? "" }
+            lines.append((cells + turnCells + metricCells).map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }

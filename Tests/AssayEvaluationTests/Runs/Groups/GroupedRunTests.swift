@@ -26,7 +26,7 @@ struct GroupedRunTests {
 
         let again = try await Runner(store: store).run(grouped)
         #expect(model.calls == 10, "the same groups are answered from the cache")
-        #expect(again.results.allSatisfy(\.isCached))
+        #expect(again.results.allSatisfy { $0.isCached })
     }
 
     @Test("an answer with items 1 to 7 of 10 leaves exactly cases 8 to 10 without an answer")
