@@ -44,9 +44,11 @@ public struct RunSpec: Sendable {
     /// Which earlier answers the conversation of a multi-turn case shows; ``ConversationHistory/model``
     /// by default.
     public var history: ConversationHistory = .model
-    /// How many cases are sent in one request (at least 1; 1 by default): their prompts are numbered
-    /// items of one user message, and the numbered answer is split back (see ``GroupedPrompt``).
-    /// Multi-turn cases cannot be grouped.
+    /// How many cases are sent in one request (at least 1; 1 by default): the cases of each sample
+    /// are taken n at a time in suite order, their prompts become numbered items of one user message,
+    /// and the numbered answer is split back into one output per case. A group left with one case
+    /// (the last of a sample, or on resume) is sent as an ordinary request. Multi-turn cases cannot
+    /// be grouped.
     public var group: Int = 1
 
     /// Creates a spec.

@@ -86,6 +86,33 @@ struct GroupedRunTests {
         #expect(run.results.map(\.output) == ["answer 0", nil, "answer 2"])
     }
 
+    @Test("groups hold cases of one sample in suite order; resuming groups only the missing cases")
+    func unitsAndResume() async throws {
+        let suite = RunTestKit.suite(count: 5)
+        var spec = RunSpec(name: "units", suite: suite, template: RunTestKit.template, model: MockChatModel(.perfect), samples: 2)
+        spec.group = 2
+        let units = Runner.workUnits(Runner.workItems(for: spec, skipping: []), group: 2)
+        #expect(units.map { $0.map { "\($0.testCase.id)#\($0.sample)" } } == [
+            ["c0#0", "c1#0"], ["c2#0", "c3#0"], ["c4#0"], ["c0#1", "c1#1"], ["c2#1", "c3#1"], ["c4#1"],
+        ])
+
+        let (store, folder) = try RunTestKit.store()
+        defer { folder.remove() }
+        spec.samples = 1
+        let first = try await Runner(store: store).run(spec)
+        try await store.writing { db in
+            try db.execute(sql: "DELETE FROM case_results WHERE case_id IN ('c1', 'c3', 'c4')")
+        }
+        let model = CountingModel(MockChatModel(.perfect))
+        spec.model = model
+        spec.usesCache = false
+        let resumed = try await Runner(store: store).resume(first.record.id, with: spec)
+        let asked = model.requests.map { $0.groupedCases.isEmpty ? [$0.testCase?.id ?? "?"] : $0.groupedCases.map(\.id) }
+        #expect(asked.sorted { $0[0] < $1[0] } == [["c1", "c3"], ["c4"]], "the last, single case is asked alone")
+        #expect(resumed.results.map(\.caseID) == ["c0", "c1", "c2", "c3", "c4"])
+        #expect(resumed.results.allSatisfy { $0.status == .ok })
+    }
+
     @Test("group must be at least 1, and multi-turn cases cannot be grouped")
     func validation() async throws {
         let (store, folder) = try RunTestKit.store()
