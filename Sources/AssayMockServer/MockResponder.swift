@@ -21,12 +21,18 @@ struct MockResponder {
 
     /// The text of the last user message of a request body (strings or lists of text parts).
     static func lastUserMessage(in body: JSONObject) -> String {
+        userMessages(in: body).last ?? ""
+    }
+
+    /// The texts of a request body's user messages, in order.
+    static func userMessages(in body: JSONObject) -> [String] {
         let messages = body["messages"]?.arrayValue ?? []
-        let message = messages.last { $0.objectValue?["role"]?.stringValue == "user" }?.objectValue
-        switch message?["content"] {
-        case .string(let text)?: return text
-        case .array(let parts)?: return parts.compactMap { $0.objectValue?["text"]?.stringValue }.joined()
-        default: return ""
+        return messages.filter { $0.objectValue?["role"]?.stringValue == "user" }.map { message in
+            switch message.objectValue?["content"] {
+            case .string(let text)?: text
+            case .array(let parts)?: parts.compactMap { $0.objectValue?["text"]?.stringValue }.joined()
+            default: ""
+            }
         }
     }
 
@@ -36,7 +42,7 @@ struct MockResponder {
         switch core.configuration.policy {
         case .echo: return question
         case .fixed(let answers): return core.nextFixedAnswer(answers)
-        case .oracle: return core.oracle.first(where: { question.contains($0.input) })?.answer ?? ""
+        case .oracle: return core.oracle.answer(userMessages: Self.userMessages(in: body))
         }
     }
 

@@ -19,6 +19,7 @@ public enum MockServerCommand {
           --policy POLICY       echo: answer the last user message (default)
                                 oracle:SUITE: answer the expected value of the case of SUITE
                                   whose input appears in the last user message
+                                  (each turn of a multi-turn case; each item of a grouped request)
                                 fixed:A,B,C: answer A, B, C in turn
           --rate-429 X          answer 429 to a fraction X of requests ...
           --retry-after S       ... with Retry-After: S seconds (default 1)

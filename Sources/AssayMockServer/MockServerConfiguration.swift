@@ -7,7 +7,9 @@ public struct MockServerConfiguration: Sendable {
         /// The last user message, unchanged.
         case echo
         /// The `expected` value of the suite case whose `input` appears in the last user message
-        /// (the longest such input when several do); an empty answer when none does.
+        /// (the longest such input when several do); an empty answer when none does. A conversation
+        /// with several user messages is answered with the matching multi-turn case's current turn,
+        /// and a grouped request (`group: n`) with a numbered list of its items' answers.
         case oracle(Suite)
         /// These answers in turn, starting again after the last.
         case fixed([String])

@@ -16,22 +16,17 @@ final class MockServerCore: Sendable {
     }
 
     let configuration: MockServerConfiguration
-    /// For the oracle policy: each case's input text and answer, longest input first.
-    let oracle: [(input: String, answer: String)]
+    /// For the oracle policy: the suite's answers.
+    let oracle: MockOracle
     private let started = ContinuousClock.now
     private let state = NIOLockedValueBox(State())
 
     init(configuration: MockServerConfiguration) {
         self.configuration = configuration
         if case .oracle(let suite) = configuration.policy {
-            oracle = suite.cases.compactMap { testCase -> (input: String, answer: String)? in
-                guard let input = testCase.input, let expected = testCase.expected else { return nil }
-                let inputText = input.stringValue ?? input.serialized()
-                guard !inputText.isEmpty else { return nil }
-                return (inputText, expected.stringValue ?? expected.serialized())
-            }.sorted { $0.input.count > $1.input.count }
+            oracle = MockOracle(suite: suite)
         } else {
-            oracle = []
+            oracle = MockOracle(suite: Suite(cases: []))
         }
     }
 

@@ -99,6 +99,9 @@ public struct ModelRequest: Sendable, Hashable {
     /// retry of a failed call can succeed. It is not part of what a call asks for, so response
     /// caches should leave it out of their keys.
     public var attempt: Int
+    /// The cases of a grouped request (`group: n`), in the order of its numbered items; empty for a
+    /// request about one case. Real providers ignore it; mocks answer each item from its case.
+    public var groupedCases: [TestCase] = []
 
     /// Creates a request.
     public init(

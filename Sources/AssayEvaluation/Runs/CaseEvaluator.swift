@@ -1,9 +1,12 @@
 /// Takes one case and sample through prepare, infer, extract and evaluate.
+///
+/// Multi-turn cases go through ``TurnEvaluator`` and groups of cases (`group: n`) through
+/// ``GroupEvaluator``, which use this type's steps.
 struct CaseEvaluator: Sendable {
-    /// A finished case and, when the model was called, the answer to cache.
+    /// A finished case and, when the model was called, the answers to cache.
     struct Evaluation: Sendable {
         let result: CaseResult
-        let cacheEntry: CachedAnswer?
+        let cacheEntries: [CachedAnswer]
     }
 
     let template: PromptTemplate
@@ -17,6 +20,7 @@ struct CaseEvaluator: Sendable {
     let writesCache: Bool
     let store: RunStore
     let caller: ModelCaller
+    let history: ConversationHistory
 
     init(spec: RunSpec, store: RunStore, caller: ModelCaller) {
         template = spec.template
@@ -29,9 +33,21 @@ struct CaseEvaluator: Sendable {
         writesCache = spec.model.descriptor.cachesAnswers
         self.store = store
         self.caller = caller
+        history = spec.history
     }
 
-    /// Evaluates one item; nil when the task was cancelled before the case finished.
+    /// Evaluates one unit of work: a group of cases sent in one request, a multi-turn case, or one
+    /// case. Nil when the task was cancelled before any of them finished.
+    func evaluate(_ unit: [Runner.WorkItem]) async -> [Evaluation]? {
+        if unit.count > 1 { return await GroupEvaluator(evaluator: self).evaluate(unit) }
+        guard let item = unit.first else { return [] }
+        if let turns = item.testCase.turns {
+            return await TurnEvaluator(evaluator: self).evaluate(item, turns: turns).map { [$0] }
+        }
+        return await evaluate(item).map { [$0] }
+    }
+
+    /// Evaluates one case; nil when the task was cancelled before the case finished.
     func evaluate(_ item: Runner.WorkItem) async -> Evaluation? {
         let testCase = item.testCase
         var result = CaseResult(caseID: testCase.id, sample: item.sample, position: item.position, prompt: [], status: .ok)
@@ -40,46 +56,69 @@ struct CaseEvaluator: Sendable {
         } catch {
             result.status = .templateError
             result.error = error.description
-            return Evaluation(result: result, cacheEntry: nil)
+            return Evaluation(result: result, cacheEntries: [])
         }
-        let request = ModelRequest(
-            messages: result.prompt, parameters: parameters, sampleIndex: item.sample, testCase: testCase, timeout: timeout
-        )
-        let key = ResponseCacheKey.make(for: request, descriptor: descriptor)
-        var cacheEntry: CachedAnswer?
-        if usesCache, let hit = await cachedAnswer(key) {
-            result.isCached = true
-            result.output = hit.response.text
-            result.usage = hit.response.usage
-            result.latencyMilliseconds = hit.latencyMilliseconds
-        } else {
-            if Task.isCancelled { return nil }
-            switch await caller.call(request) {
-            case .cancelled:
-                return nil
-            case .failed(let error, let retries):
-                result.status = .modelError
-                result.error = error.message
-                result.retries = retries
-                return Evaluation(result: result, cacheEntry: nil)
-            case .answered(let response, let latency, let retries):
-                let milliseconds = ConfigurationCoding.seconds(latency) * 1000
-                result.output = response.text
-                result.usage = response.usage
-                result.latencyMilliseconds = milliseconds
-                result.retries = retries
-                if writesCache { cacheEntry = CachedAnswer(key: key, response: response, latencyMilliseconds: milliseconds) }
-            }
+        let request = self.request(result.prompt, sample: item.sample, testCase: testCase)
+        var cacheEntries: [CachedAnswer] = []
+        switch await answer(request, into: &result) {
+        case .cancelled: return nil
+        case .failed: return Evaluation(result: result, cacheEntries: [])
+        case .answered(let entry): cacheEntries = entry.map { [$0] } ?? []
         }
         await score(&result, testCase: testCase)
         // An extraction or metric cut short by the run's cancellation (a user function that saw the
         // interrupt) did not fail: the case is unfinished, and resuming runs it again.
         if result.status.isError, Task.isCancelled { return nil }
-        return Evaluation(result: result, cacheEntry: cacheEntry)
+        return Evaluation(result: result, cacheEntries: cacheEntries)
+    }
+
+    /// A request for the run's parameters and timeout.
+    func request(_ messages: [ChatMessage], sample: Int, testCase: TestCase?) -> ModelRequest {
+        ModelRequest(messages: messages, parameters: parameters, sampleIndex: sample, testCase: testCase, timeout: timeout)
+    }
+
+    /// How asking the model ended.
+    enum AnswerOutcome {
+        /// The task was cancelled; nothing is recorded.
+        case cancelled
+        /// The call failed; the result holds `model_error`, the message and the retries.
+        case failed
+        /// The result holds the answer; the entry is what to cache when the model was called.
+        case answered(CachedAnswer?)
+    }
+
+    /// Answers a request from the cache or the model, recording the output, usage, latency, retries
+    /// and whether it was cached in `result` (or the model error).
+    func answer(_ request: ModelRequest, into result: inout CaseResult) async -> AnswerOutcome {
+        let key = ResponseCacheKey.make(for: request, descriptor: descriptor)
+        if usesCache, let hit = await cachedAnswer(key) {
+            result.isCached = true
+            result.output = hit.response.text
+            result.usage = hit.response.usage
+            result.latencyMilliseconds = hit.latencyMilliseconds
+            return .answered(nil)
+        }
+        if Task.isCancelled { return .cancelled }
+        switch await caller.call(request) {
+        case .cancelled:
+            return .cancelled
+        case .failed(let error, let retries):
+            result.status = .modelError
+            result.error = error.message
+            result.retries = retries
+            return .failed
+        case .answered(let response, let latency, let retries):
+            let milliseconds = ConfigurationCoding.seconds(latency) * 1000
+            result.output = response.text
+            result.usage = response.usage
+            result.latencyMilliseconds = milliseconds
+            result.retries = retries
+            return .answered(writesCache ? CachedAnswer(key: key, response: response, latencyMilliseconds: milliseconds) : nil)
+        }
     }
 
     /// Extracts the value and computes the metrics, setting the status on failure.
-    private func score(_ result: inout CaseResult, testCase: TestCase) async {
+    func score(_ result: inout CaseResult, testCase: TestCase) async {
         let output = result.output ?? ""
         let extracted: JSONValue
         do {

@@ -26,6 +26,10 @@ public struct CaseResult: Sendable, Hashable {
     public var retries: Int
     /// Whether the answer came from the response cache.
     public var isCached: Bool
+    /// A multi-turn case's turns, in order, up to the one that failed; nil for a case without
+    /// `turns`. The case's usage and latency are the turns' sums, its output and extracted value the
+    /// last turn's, and each metric the mean over the turns (per leaf for objects).
+    public var turns: [TurnResult]? = nil
 
     /// Creates a result.
     public init(

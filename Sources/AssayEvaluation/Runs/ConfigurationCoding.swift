@@ -71,7 +71,7 @@ extension RunSpec {
     /// (`sha256`, `system`, `user`, `examples` when it has worked examples), `model` (the descriptor), `parameters` (the overrides),
     /// `effective_parameters`, `extraction`, `metrics` (names and descriptions), `concurrency`,
     /// `retries`, `timeout_seconds`, `samples`, `rate_limit_per_minute`, `cache`, `derived_from`,
-    /// `pipeline`.
+    /// `pipeline`, `history`, `group`.
     public var configuration: JSONValue {
         var suiteObject = JSONObject()
         suiteObject["path"] = suite.source.map { .string($0.path) } ?? .null
@@ -103,6 +103,8 @@ extension RunSpec {
         object["cache"] = .bool(usesCache)
         object["derived_from"] = derivedFrom.map { .string(ConfigurationCoding.text($0)) } ?? .null
         object["pipeline"] = pipeline.map(JSONValue.string) ?? .null
+        object["history"] = .string(history.rawValue)
+        object["group"] = .int(group)
         return .object(object)
     }
 }

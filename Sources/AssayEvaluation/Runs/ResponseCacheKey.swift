@@ -3,7 +3,8 @@
 ///
 /// The description holds the provider, endpoint, model id and name, the full message list, every
 /// parameter (nil ones left out), the sample index, and, only for models whose answers depend on the
-/// case beyond its messages (mocks that read `expected`), the case's fields. Object keys are sorted,
+/// case beyond its messages (mocks that read `expected`), the case's fields (all the cases' of a grouped
+/// request). Object keys are sorted,
 /// so the same request always has the same key. The name is included so that two mocks without a
 /// model id never share answers.
 enum ResponseCacheKey {
@@ -19,6 +20,9 @@ enum ResponseCacheKey {
         object["sample"] = .int(request.sampleIndex)
         if descriptor.answersDependOnCase {
             object["case"] = request.testCase.map { .object($0.fields) } ?? .null
+            if !request.groupedCases.isEmpty {
+                object["grouped_cases"] = .array(request.groupedCases.map { .object($0.fields) })
+            }
         }
         return sha256Hex(Array(JSONValue.object(object).canonicalSerialization().utf8))
     }

@@ -50,6 +50,11 @@ public struct RunSettings: Sendable, Hashable {
     public var derivedFrom: UUID?
     /// The producing pipeline's name.
     public var pipeline: String?
+    /// Which earlier answers multi-turn conversations showed (``ConversationHistory/model`` for runs
+    /// stored before the setting existed).
+    public var history: ConversationHistory
+    /// How many cases were sent per request (1 for runs stored before the setting existed).
+    public var group: Int
 
     /// Reads settings from a configuration written by ``RunSpec/configuration``.
     ///
@@ -92,6 +97,9 @@ public struct RunSettings: Sendable, Hashable {
         usesCache = object["cache"]?.boolValue ?? true
         derivedFrom = object["derived_from"]?.stringValue.flatMap(UUID.init(uuidString:))
         pipeline = object["pipeline"]?.stringValue
+        let historyText = object["history"]?.stringValue ?? ConversationHistory.model.rawValue
+        history = try require("history", ConversationHistory(rawValue: historyText))
+        group = object["group"]?.intValue ?? 1
     }
 
     /// Compiles the stored template text again.

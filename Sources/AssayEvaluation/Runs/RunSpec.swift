@@ -41,6 +41,15 @@ public struct RunSpec: Sendable {
     public var derivedFrom: UUID?
     /// The name of the pipeline that produced this run, if any.
     public var pipeline: String?
+    /// Which earlier answers the conversation of a multi-turn case shows; ``ConversationHistory/model``
+    /// by default.
+    public var history: ConversationHistory = .model
+    /// How many cases are sent in one request (at least 1; 1 by default): the cases of each sample
+    /// are taken n at a time in suite order, their prompts become numbered items of one user message,
+    /// and the numbered answer is split back into one output per case. A group left with one case
+    /// (the last of a sample, or on resume) is sent as an ordinary request. Multi-turn cases cannot
+    /// be grouped.
+    public var group: Int = 1
 
     /// Creates a spec.
     ///
@@ -107,6 +116,8 @@ public struct RunSpec: Sendable {
             samples: settings.samples, rateLimit: settings.rateLimit, usesCache: settings.usesCache,
             derivedFrom: settings.derivedFrom, pipeline: settings.pipeline
         )
+        history = settings.history
+        group = settings.group
     }
 
     /// The parameters each call is made with: the model's own, overridden by ``parameters``.

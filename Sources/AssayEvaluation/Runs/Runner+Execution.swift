@@ -15,18 +15,18 @@ extension Runner {
         var meter = ProgressMeter(runID: ConfigurationCoding.text(runID), counts: alreadyDone, callback: progress)
         var finished = 0
 
-        await withTaskGroup(of: CaseEvaluator.Evaluation?.self) { group in
-            var pending = work.makeIterator()
+        await withTaskGroup(of: [CaseEvaluator.Evaluation]?.self) { group in
+            var pending = Self.workUnits(work, group: spec.group).makeIterator()
             var inFlight = 0
             while inFlight < spec.concurrency, let item = pending.next() {
                 group.addTask { await evaluator.evaluate(item) }
                 inFlight += 1
             }
-            while let evaluation = await group.next() {
+            while let evaluations = await group.next() {
                 inFlight -= 1
-                if let evaluation {
+                for evaluation in evaluations ?? [] {
                     finished += 1
-                    await writer.add(evaluation.result, cacheEntry: evaluation.cacheEntry)
+                    await writer.add(evaluation.result, cacheEntries: evaluation.cacheEntries)
                     meter.record(evaluation.result)
                 }
                 if Task.isCancelled {

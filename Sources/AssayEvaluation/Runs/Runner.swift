@@ -95,6 +95,7 @@ public struct Runner: Sendable {
         if spec.concurrency < 1 { throw RunError(.invalidSpec, "concurrency must be at least 1, not \(spec.concurrency)") }
         if spec.retries < 0 { throw RunError(.invalidSpec, "retries cannot be negative (\(spec.retries))") }
         if spec.samples < 1 { throw RunError(.invalidSpec, "samples must be at least 1, not \(spec.samples)") }
+        try validateTurnsAndGroups(spec)
         if spec.timeout <= .zero { throw RunError(.invalidSpec, "the timeout must be positive") }
         if let rate = spec.rateLimit, !(rate > 0) || !rate.isFinite {
             throw RunError(.invalidSpec, "the rate limit must be a positive number of requests per minute")
@@ -120,6 +121,9 @@ public struct Runner: Sendable {
         }
         if settings.effectiveParameters != spec.effectiveParameters { differences.append("the model parameters differ") }
         if settings.samples != spec.samples { differences.append("samples differ (stored: \(settings.samples), given: \(spec.samples))") }
+        if settings.history != spec.history {
+            differences.append("the history differs (stored: \(settings.history.rawValue), given: \(spec.history.rawValue))")
+        }
         guard differences.isEmpty else {
             throw RunError(.resumeMismatch, "run \(record.idText) cannot be resumed with this spec: " + differences.joined(separator: "; "))
         }

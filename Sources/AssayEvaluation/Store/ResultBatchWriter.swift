@@ -27,8 +27,13 @@ actor ResultBatchWriter {
 
     /// Queues a result and, when the model was called, its answer for the cache.
     func add(_ result: CaseResult, cacheEntry: CachedAnswer?) {
+        add(result, cacheEntries: cacheEntry.map { [$0] } ?? [])
+    }
+
+    /// Queues a result and, when the model was called, its answers for the cache.
+    func add(_ result: CaseResult, cacheEntries: [CachedAnswer]) {
         results.append(result)
-        if let cacheEntry { answers.append(cacheEntry) }
+        answers += cacheEntries
         if results.count >= Self.batchSize {
             flush()
         } else if results.count == 1 {

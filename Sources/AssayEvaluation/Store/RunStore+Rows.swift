@@ -10,7 +10,7 @@ enum StoredRows {
 
     static let resultColumns = """
         case_id, sample, position, prompt, output, extracted, metrics, status, error, latency_ms,
-        prompt_tokens, completion_tokens, retries, cached
+        prompt_tokens, completion_tokens, retries, cached, turns
         """
 
     static func record(from row: Row) throws(RunStoreError) -> RunRecord {
@@ -41,7 +41,8 @@ enum StoredRows {
         let extractedText: String? = row["extracted"]
         let promptTokens: Int? = row["prompt_tokens"]
         let completionTokens: Int? = row["completion_tokens"]
-        return CaseResult(
+        let turnsText: String? = row["turns"]
+        var result = CaseResult(
             caseID: caseID, sample: row["sample"], position: row["position"],
             prompt: ConfigurationCoding.messages(from: try json(row["prompt"], "prompt of case \(caseID)")),
             output: row["output"],
@@ -51,6 +52,10 @@ enum StoredRows {
             usage: promptTokens.map { TokenUsage(prompt: $0, completion: completionTokens ?? 0) },
             retries: row["retries"], isCached: row["cached"]
         )
+        if let turnsText {
+            result.turns = TurnCoding.turns(from: try json(turnsText, "turns of case \(caseID)"))
+        }
+        return result
     }
 
     static func json(_ text: String, _ what: String) throws(RunStoreError) -> JSONValue {

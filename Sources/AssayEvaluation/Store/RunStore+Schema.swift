@@ -77,6 +77,10 @@ extension RunStore {
                 );
                 """)
         }
+        // turns: the turns of multi-turn cases, as a JSON array (null for other cases).
+        migrator.registerMigration("turns") { db in
+            try db.execute(sql: "ALTER TABLE case_results ADD COLUMN turns TEXT")
+        }
         return migrator
     }
 

@@ -37,8 +37,8 @@ extension RunStore {
             let now = Date()
             let insertResult = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO case_results (run_id, case_id, sample, position, prompt, output, extracted,
-                    metrics, status, error, latency_ms, prompt_tokens, completion_tokens, retries, cached, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    metrics, status, error, latency_ms, prompt_tokens, completion_tokens, retries, cached, finished_at, turns)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var counts = RunCounts(expected: 0)
             for result in results {
@@ -48,6 +48,7 @@ extension RunStore {
                     result.extracted?.serialized(), JSONValue.object(result.metrics).serialized(),
                     result.status.rawValue, result.error, result.latencyMilliseconds,
                     result.usage?.prompt, result.usage?.completion, result.retries, result.isCached, now,
+                    result.turns.map { TurnCoding.json($0).serialized() },
                 ])
                 guard db.changesCount > 0 else { continue }
                 counts.finished += 1

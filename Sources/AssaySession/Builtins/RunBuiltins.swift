@@ -8,14 +8,14 @@ enum RunBuiltins {
     /// The keyword arguments `run` and `rerun` share.
     static let settingKeywords = [
         "extract", "labels", "metrics", "concurrency", "retries", "timeout", "samples", "rate_limit", "name", "tags", "cache",
-        "temperature", "max_tokens", "top_p", "seed",
+        "temperature", "max_tokens", "top_p", "seed", "history", "group",
     ]
 
     static func all(_ state: SessionState) -> [Builtin] {
         [
             Builtin(
                 name: "run",
-                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, rate_limit:, name:, tags:, cache: true)",
+                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1)",
                 summary: "Runs a model over a suite: renders each case, calls the model, extracts and scores the answer; stores everything.",
                 parameters: [.positional("suite"), .keyword("template", required: true), .keyword("model", required: true)]
                     + settingKeywords.map { .keyword($0) }
@@ -89,6 +89,24 @@ enum RunBuiltins {
         if let value = try arguments.integer("max_tokens") { spec.parameters.maxTokens = value }
         if let value = try arguments.number("top_p") { spec.parameters.topP = value }
         if let value = try arguments.integer("seed") { spec.parameters.seed = value }
+        try applyTurnsAndGroups(arguments, to: &spec)
+    }
+
+    /// `history:` (which earlier answers a multi-turn conversation shows) and `group:` (cases per
+    /// request).
+    static func applyTurnsAndGroups(_ arguments: CallArguments, to spec: inout RunSpec) throws(BuiltinFailure) {
+        if let value = try arguments.string("history") {
+            do { spec.history = try ConversationHistory(setting: value) } catch {
+                throw BuiltinFailure(message: error.message, argument: "history")
+            }
+        }
+        if let value = try arguments.integer("group") {
+            guard value >= 1 else {
+                throw BuiltinFailure(message: "group must be at least 1 (the number of cases sent in one request), not \(value)",
+                                     argument: "group")
+            }
+            spec.group = value
+        }
     }
 
     /// A spec for a stored run: its live spec when this session made it, else rebuilt from the

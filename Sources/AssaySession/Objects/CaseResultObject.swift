@@ -2,7 +2,8 @@ import AssayEvaluation
 import AssayLanguage
 
 /// One case's result in a run, as the language sees it: `r/cases/3/output`,
-/// `r/cases/3/metrics/rouge/rougeL/f1`, `r/cases/*/status`.
+/// `r/cases/3/metrics/rouge/rougeL/f1`, `r/cases/*/status`; a multi-turn case's turns are records,
+/// `r/cases/0/turns/1/output` (null for a case without turns).
 struct CaseResultObject: DomainObject, JSONConvertible {
     let result: CaseResult
     /// The case as it was in the suite (for `input`, `expected` and the other fields), when known.
@@ -10,7 +11,7 @@ struct CaseResultObject: DomainObject, JSONConvertible {
 
     static let members = [
         "id", "sample", "input", "expected", "prompt", "output", "extracted", "metrics", "status", "error",
-        "latency_ms", "tokens", "retries", "cached", "case",
+        "latency_ms", "tokens", "retries", "cached", "turns", "case",
     ]
 
     var typeName: String { "case result" }
@@ -33,6 +34,7 @@ struct CaseResultObject: DomainObject, JSONConvertible {
             result.usage.map { .record(Record([("prompt", .integer($0.prompt)), ("completion", .integer($0.completion)), ("total", .integer($0.total))])) } ?? .null
         case "retries": .integer(result.retries)
         case "cached": .boolean(result.isCached)
+        case "turns": result.turns.map { turns in .list(turns.map { TurnRecord.record($0, caseID: result.caseID) }) } ?? .null
         case "case": testCase.map { .record(JSONBridge.record($0.fields)) } ?? .null
         default: nil
         }
@@ -43,6 +45,7 @@ struct CaseResultObject: DomainObject, JSONConvertible {
         if result.sample > 0 { line += " (sample \(result.sample))" }
         line += ": \(result.status.rawValue)"
         if let output = result.output { line += "\noutput: \(output)" }
+        if let turns = result.turns { line += "\nturns: \(turns.count)" }
         if let error = result.error { line += "\nerror: \(error)" }
         if !result.metrics.isEmpty { line += "\nmetrics: \(JSONValue.object(result.metrics).serialized(pretty: false))" }
         return line

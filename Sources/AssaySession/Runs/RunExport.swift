@@ -4,6 +4,9 @@ import AssayLanguage
 /// A run's results as JSONL (one case result per line), CSV (one row per result, metrics
 /// flattened to `metric/path` columns) or JSON (the whole run with its configuration).
 ///
+/// A multi-turn case's turns are its `turns` member in JSON and JSONL (null for other cases), and a
+/// `turns` column of compact JSON in CSV when the run has any.
+///
 /// Nothing secret is in a run, so nothing secret can be exported.
 enum RunExport {
     static let formats = ["jsonl", "csv", "json"]
@@ -34,8 +37,10 @@ enum RunExport {
                 if !metricColumns.contains(name) { metricColumns.append(name) }
             }
         }
+        // Multi-turn runs get a `turns` column holding each result's turns as compact JSON.
+        let hasTurns = results.contains { $0.result.turns != nil }
         let fixed = ["id", "sample", "status", "input", "expected", "output", "extracted", "error", "latency_ms", "prompt_tokens",
-                     "completion_tokens", "retries", "cached"]
+                     "completion_tokens", "retries", "cached"] + (hasTurns ? ["turns"] : [])
         var lines = [(fixed + metricColumns).map(field).joined(separator: ",")]
         for object in results {
             let result = object.result
@@ -47,8 +52,10 @@ enum RunExport {
                 result.output ?? "", result.extracted.map(TextMetrics.text) ?? "", result.error ?? "",
                 result.latencyMilliseconds.map { String($0) } ?? "", result.usage.map { String($0.prompt) } ?? "",
                 result.usage.map { String($0.completion) } ?? "", String(result.retries), result.isCached ? "true" : "false",
-            ] + metricColumns.map { metrics[$0] ?? "" }
-            lines.append(cells.map(field).joined(separator: ","))
+            ]
+            let turnCells: [String] = hasTurns ? [result.turns.map { TurnRecord.summaryJSON($0).serialized() } ?? ""] : []
+            let metricCells: [String] = metricColumns.map { metrics[$0] ?? "" }
+            lines.append((cells + turnCells + metricCells).map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }

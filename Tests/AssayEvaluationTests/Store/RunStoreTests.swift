@@ -15,7 +15,7 @@ struct RunStoreTests {
     @Test func aNewStoreHasTheCurrentSchemaInWALMode() throws {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
-        #expect(try store.appliedSchemaVersions() == ["v1", "v2"])
+        #expect(try store.appliedSchemaVersions() == ["v1", "v2", "turns"])
         #expect(try store.journalMode() == "wal")
         #expect(try store.integrityCheck().isEmpty)
         #expect(FileManager.default.fileExists(atPath: folder.path("runs.sqlite")))
@@ -26,8 +26,24 @@ struct RunStoreTests {
         defer { folder.remove() }
         let run = try await Self.run("kept", in: store)
         let reopened = try RunStore(path: folder.path("runs.sqlite"))
-        #expect(try reopened.appliedSchemaVersions() == ["v1", "v2"])
+        #expect(try reopened.appliedSchemaVersions() == ["v1", "v2", "turns"])
         #expect(try await reopened.load(run.record.id) == run)
+    }
+
+    @Test func aStoreFromBeforeTurnsIsMigratedAndItsResultsReadBack() async throws {
+        let (store, folder) = try RunTestKit.store()
+        defer { folder.remove() }
+        let run = try await Self.run("old", in: store)
+        // Make the store as the version before multi-turn cases wrote it.
+        try await store.writing { db in
+            try db.execute(sql: "ALTER TABLE case_results DROP COLUMN turns")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'turns'")
+        }
+        #expect(try RunStore(path: folder.path("runs.sqlite")).appliedSchemaVersions() == ["v1", "v2", "turns"])
+        let reopened = try RunStore(path: folder.path("runs.sqlite"))
+        let loaded = try await reopened.load(run.record.id)
+        #expect(loaded == run)
+        #expect(loaded.results.allSatisfy { $0.turns == nil })
     }
 
     @Test func aSchemaFromANewerVersionIsRefused() throws {

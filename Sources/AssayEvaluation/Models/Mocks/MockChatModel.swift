@@ -8,7 +8,8 @@
 /// - `noisy` answers a deterministic corruption of `expected` at a rate, decided from (seed, case
 ///   id, sample index), otherwise answers as `perfect`.
 ///
-/// Without a case, or a case without `expected`, `perfect`, `flakey` and `noisy` answer as
+/// A grouped request (``ModelRequest/groupedCases``) is answered as a numbered list, each item as
+/// its case alone would be. Without a case, or a case without `expected`, `perfect`, `flakey` and `noisy` answer as
 /// `echo`. Token usage counts whitespace-separated words, so it is never zero for real text.
 public struct MockChatModel: ChatModel {
     /// Which mock.
@@ -91,17 +92,38 @@ public struct MockChatModel: ChatModel {
     /// The answer text, or the injected failure.
     func answer(to request: ModelRequest) throws(ModelCallError) -> String {
         let echo = request.messages.last(where: { $0.role == "user" })?.content ?? request.messages.last?.content ?? ""
-        guard behavior != .echo, let testCase = request.testCase, let expected = testCase.expected else { return echo }
-        switch behavior {
-        case .echo, .perfect:
-            break
-        case .flakey:
-            var draw = decisionDraw(testCase, request, attempt: request.attempt)
-            if draw.unit() < rate {
-                throw ModelCallError(.injected, "'\(descriptor.name)' failed on purpose (case \(testCase.id), "
-                                     + "sample \(request.sampleIndex), attempt \(request.attempt))")
-            }
-        case .noisy:
+        guard behavior != .echo else { return echo }
+        if !request.groupedCases.isEmpty { return try groupedAnswer(to: request) }
+        guard let testCase = request.testCase, testCase.expected != nil else { return echo }
+        try failIfDrawn(testCase, request)
+        return answer(for: testCase, request) ?? echo
+    }
+
+    /// A grouped request's answer: a numbered list with each item answered as its case alone would
+    /// be (an item without `expected` answers the case's input). The call fails or succeeds as a
+    /// whole, so `flakey` decides with the first case.
+    private func groupedAnswer(to request: ModelRequest) throws(ModelCallError) -> String {
+        let cases = request.groupedCases
+        if let first = cases.first { try failIfDrawn(first, request) }
+        return cases.enumerated().map { index, testCase in
+            "\(index + 1). " + (answer(for: testCase, request) ?? testCase.input.map(Self.text(of:)) ?? "")
+        }.joined(separator: "\n")
+    }
+
+    /// Throws the injected failure when `flakey` draws one for the case.
+    private func failIfDrawn(_ testCase: TestCase, _ request: ModelRequest) throws(ModelCallError) {
+        guard behavior == .flakey else { return }
+        var draw = decisionDraw(testCase, request, attempt: request.attempt)
+        if draw.unit() < rate {
+            throw ModelCallError(.injected, "'\(descriptor.name)' failed on purpose (case \(testCase.id), "
+                                 + "sample \(request.sampleIndex), attempt \(request.attempt))")
+        }
+    }
+
+    /// The case's expected value as text (`noisy` corrupts it at its rate); nil without `expected`.
+    private func answer(for testCase: TestCase, _ request: ModelRequest) -> String? {
+        guard let expected = testCase.expected else { return nil }
+        if behavior == .noisy {
             var draw = decisionDraw(testCase, request, attempt: nil)
             if draw.unit() < rate { return AnswerCorruption.corrupt(expected, draw: &draw) }
         }
@@ -112,6 +134,8 @@ public struct MockChatModel: ChatModel {
         var draw = SeededDraw(seed: seed)
         draw.mix(testCase.id)
         draw.mix(request.sampleIndex)
+        // Each turn of a multi-turn case draws on its own.
+        if testCase.isMultiTurn, let turn = testCase.fields["turn"]?.intValue { draw.mix(turn) }
         if let attempt { draw.mix(attempt) }
         return draw
     }
