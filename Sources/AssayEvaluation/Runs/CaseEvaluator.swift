@@ -55,7 +55,7 @@ struct CaseEvaluator: Sendable {
         } else {
             if Task.isCancelled { return nil }
             switch await caller.call(request) {
-            case .cancelled:
+            case .cancelled, .heldBack:
                 return nil
             case .failed(let error, let retries):
                 result.status = .modelError

@@ -48,6 +48,8 @@ public struct RunSettings: Sendable, Hashable {
     public var derivedFrom: UUID?
     /// The producing pipeline's name.
     public var pipeline: String?
+    /// The most the run may spend, in dollars (`max_cost`), if it has a budget.
+    public var maxCost: Double?
 
     /// Reads settings from a configuration written by ``RunSpec/configuration``.
     ///
@@ -86,6 +88,7 @@ public struct RunSettings: Sendable, Hashable {
         usesCache = object["cache"]?.boolValue ?? true
         derivedFrom = object["derived_from"]?.stringValue.flatMap(UUID.init(uuidString:))
         pipeline = object["pipeline"]?.stringValue
+        maxCost = object["max_cost"]?.doubleValue
     }
 
     /// Compiles the stored template text again.
@@ -101,6 +104,12 @@ public struct RunSettings: Sendable, Hashable {
     /// the overrides when making the model again rebuilds the stored descriptor.
     public var modelParameters: ModelParameters {
         ConfigurationCoding.parameters(from: model.objectValue?["parameters"])
+    }
+
+    /// The price stored with the model, if it had one; passing it when making the model again
+    /// keeps the run's price even if `models.json` has changed.
+    public var modelPrice: ModelPrice? {
+        ConfigurationCoding.price(from: model.objectValue?["price"])
     }
 
     /// The stored extraction, rebuilt; nil when it was `.custom` (its function must be supplied).

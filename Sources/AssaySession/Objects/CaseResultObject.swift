@@ -7,10 +7,13 @@ struct CaseResultObject: DomainObject, JSONConvertible {
     let result: CaseResult
     /// The case as it was in the suite (for `input`, `expected` and the other fields), when known.
     let testCase: TestCase?
+    /// What answering the case cost in its run, in dollars (0 from the cache), when the price is
+    /// known (see ``RunCost``).
+    var cost: Double? = nil
 
     static let members = [
         "id", "sample", "input", "expected", "prompt", "output", "extracted", "metrics", "status", "error",
-        "latency_ms", "tokens", "retries", "cached", "case",
+        "latency_ms", "tokens", "retries", "cached", "cost", "case",
     ]
 
     var typeName: String { "case result" }
@@ -33,6 +36,7 @@ struct CaseResultObject: DomainObject, JSONConvertible {
             result.usage.map { .record(Record([("prompt", .integer($0.prompt)), ("completion", .integer($0.completion)), ("total", .integer($0.total))])) } ?? .null
         case "retries": .integer(result.retries)
         case "cached": .boolean(result.isCached)
+        case "cost": cost.map(Value.float) ?? .null
         case "case": testCase.map { .record(JSONBridge.record($0.fields)) } ?? .null
         default: nil
         }
