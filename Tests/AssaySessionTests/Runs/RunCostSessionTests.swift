@@ -16,7 +16,7 @@ struct RunCostSessionTests {
         defer { fixture.remove() }
         try fixture.writeCases(count: 20)
 
-        let text = await fixture.value("r = " + Self.run + ")")
+        let text = await fixture.value("r = " + Self.run + "); r")
         #expect(text.contains("cost $0.2000 for 20 requests"), "\(text)")
         #expect(await fixture.value("round(r/summary/cost, digits: 6)") == "0.2")
         #expect(await fixture.value("r/summary/requests") == "{made: 20, cached: 0}")
@@ -25,7 +25,7 @@ struct RunCostSessionTests {
         #expect(await fixture.value("r/cost/price") == "{input: 1000, output: 2000}")
         #expect(await fixture.value("model(\"priced\")/price/output") == "2000")
 
-        let again = await fixture.value("r2 = rerun(r)")
+        let again = await fixture.value("r2 = rerun(r); r2")
         #expect(again.contains("cost $0 for 0 requests; 20 answers from the cache cost nothing"), "\(again)")
         #expect(await fixture.value("r2/summary/cost") == "0")
         #expect(await fixture.value("r2/summary/requests/cached") == "20")
@@ -60,7 +60,7 @@ struct RunCostSessionTests {
         #expect(still.standardError.contains("stopped at its budget"), "without max_cost the stored budget holds")
         #expect(await fixture.value("b1/status") == "budget_exhausted")
 
-        let completed = await fixture.value("b2 = resume(b, max_cost: 1)")
+        let completed = await fixture.value("b2 = resume(b, max_cost: 1); b2")
         #expect(completed.contains("completed"), "\(completed)")
         #expect(await fixture.value("b2/counts/finished") == "20")
         #expect(await fixture.value("round(b2/summary/cost, digits: 6)") == "0.2")
