@@ -95,7 +95,8 @@ let usageText = """
       assay summarize RUN [--by FIELD]
                                  each metric's mean, 95% interval and n, optionally by tag or field
       assay rerun RUN key=value… run again with changes, e.g. model=flakey temperature=0.7
-      assay resume RUN           finish an interrupted run
+      assay resume RUN [--max-cost DOLLARS]
+                                 finish an interrupted run, or one stopped at its budget
       assay export RUN [--format jsonl|csv|json] [--output PATH]
                                  the case results (to standard output by default)
       assay models               the configured and built-in models (never a key)

@@ -33,7 +33,20 @@ enum Subcommand {
             }
             return .success("summarize(runs(\(quoted(run)))\(by.map { ", by: \(quoted($0))" } ?? ""))")
         case "resume":
-            return one("run selector").map { "resume(runs(\($0)))" }
+            guard let run = arguments.first else { return .failure(UsageError("'assay resume' needs a run selector")) }
+            var maxCost: String?
+            var rest = Array(arguments.dropFirst())
+            while let option = rest.first {
+                guard option == "--max-cost", rest.count >= 2 else {
+                    return .failure(UsageError("unexpected argument '\(option)'; use --max-cost DOLLARS"))
+                }
+                guard let dollars = Double(rest[1]), dollars >= 0, dollars.isFinite else {
+                    return .failure(UsageError("--max-cost takes a number of dollars, not '\(rest[1])'"))
+                }
+                maxCost = String(dollars)
+                rest.removeFirst(2)
+            }
+            return .success("resume(runs(\(quoted(run)))\(maxCost.map { ", max_cost: \($0)" } ?? ""))")
         case "rerun":
             guard let run = arguments.first else { return .failure(UsageError("'assay rerun' needs a run, then key=value changes")) }
             var changes: [String] = []

@@ -33,11 +33,14 @@ public struct ModelDescriptor: Sendable, Hashable {
     /// Whether the response cache keeps this model's answers; false for models that only read
     /// answers already in the cases (`score(…)`), which cost nothing to ask again.
     public var cachesAnswers: Bool = true
+    /// What the model charges per million tokens, when known (`"price"` in `models.json`); it is
+    /// stored with runs but is not part of cache keys.
+    public var price: ModelPrice?
 
     /// Creates a descriptor.
     public init(
         name: String, provider: String, endpoint: String? = nil, model: String? = nil,
-        parameters: ModelParameters = ModelParameters(), answersDependOnCase: Bool = false
+        parameters: ModelParameters = ModelParameters(), answersDependOnCase: Bool = false, price: ModelPrice? = nil
     ) {
         self.name = name
         self.provider = provider
@@ -45,6 +48,7 @@ public struct ModelDescriptor: Sendable, Hashable {
         self.model = model
         self.parameters = parameters
         self.answersDependOnCase = answersDependOnCase
+        self.price = price
     }
 }
 

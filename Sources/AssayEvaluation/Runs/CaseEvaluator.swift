@@ -100,7 +100,8 @@ struct CaseEvaluator: Sendable {
         }
         if Task.isCancelled { return .cancelled }
         switch await caller.call(request) {
-        case .cancelled:
+        case .cancelled, .heldBack:
+            // Held back by the budget: the case is unfinished, as if interrupted, and resume runs it.
             return .cancelled
         case .failed(let error, let retries):
             result.status = .modelError

@@ -34,6 +34,28 @@ enum ConfigurationCoding {
         object["model"] = descriptor.model.map(JSONValue.string) ?? .null
         object["parameters"] = json(descriptor.parameters)
         object["answers_depend_on_case"] = .bool(descriptor.answersDependOnCase)
+        // Only when known, so that a descriptor without a price is stored as it was before prices.
+        if let price = descriptor.price { object["price"] = json(price) }
+        return .object(object)
+    }
+
+    /// A price as `{"input": …, "output": …}` (dollars per million tokens).
+    static func json(_ price: ModelPrice) -> JSONValue {
+        ["input": .double(price.input), "output": .double(price.output)]
+    }
+
+    /// Reads a price written by ``json(_:)-(ModelPrice)``; nil when there is none.
+    static func price(from value: JSONValue?) -> ModelPrice? {
+        guard let object = value?.objectValue, let input = object["input"]?.doubleValue,
+              let output = object["output"]?.doubleValue else { return nil }
+        return ModelPrice(input: input, output: output)
+    }
+
+    /// A stored descriptor without its price: what must match for a run to be resumed (a price
+    /// added to `models.json` after a run started does not stop it from being completed).
+    static func withoutPrice(_ descriptor: JSONValue) -> JSONValue {
+        guard var object = descriptor.objectValue else { return descriptor }
+        object["price"] = nil
         return .object(object)
     }
 
@@ -71,7 +93,7 @@ extension RunSpec {
     /// (`sha256`, `system`, `user`, `examples` when it has worked examples), `model` (the descriptor), `parameters` (the overrides),
     /// `effective_parameters`, `extraction`, `metrics` (names and descriptions), `concurrency`,
     /// `retries`, `timeout_seconds`, `samples`, `rate_limit_per_minute`, `cache`, `derived_from`,
-    /// `pipeline`, `history`, `group`.
+    /// `pipeline`, `history`, `group`, and `max_cost` when the run has a budget.
     public var configuration: JSONValue {
         var suiteObject = JSONObject()
         suiteObject["path"] = suite.source.map { .string($0.path) } ?? .null
@@ -105,6 +127,7 @@ extension RunSpec {
         object["pipeline"] = pipeline.map(JSONValue.string) ?? .null
         object["history"] = .string(history.rawValue)
         object["group"] = .int(group)
+        if let maxCost { object["max_cost"] = .double(maxCost) }
         return .object(object)
     }
 }

@@ -8,6 +8,8 @@ struct ModelCaller: Sendable {
         case failed(ModelCallError, retries: Int)
         /// The task was cancelled; nothing is recorded.
         case cancelled
+        /// The run's budget did not admit the call, which was not made; nothing is recorded.
+        case heldBack
     }
 
     let model: any ChatModel
@@ -16,17 +18,33 @@ struct ModelCaller: Sendable {
     let environment: RunEnvironment
     /// How long after the request's own timeout the runner gives up on a model that ignores it.
     let deadlineGrace: Duration
+    /// The run's `max_cost`, when it has one: every call is admitted by it first.
+    let budget: CostBudget?
 
     init(model: any ChatModel, retries: Int, limiter: RateLimiter?, environment: RunEnvironment,
-         deadlineGrace: Duration = .seconds(2)) {
+         deadlineGrace: Duration = .seconds(2), budget: CostBudget? = nil) {
         self.model = model
         self.retries = retries
         self.limiter = limiter
         self.environment = environment
         self.deadlineGrace = deadlineGrace
+        self.budget = budget
     }
 
     func call(_ request: ModelRequest) async -> Outcome {
+        guard let budget else { return await attempts(request) }
+        guard let reservation = await budget.reserve(request) else { return .heldBack }
+        let outcome = await attempts(request)
+        if case .answered(let response, _, _) = outcome {
+            await budget.settle(reservation, usage: response.usage)
+        } else {
+            await budget.settle(reservation, usage: nil)
+        }
+        return outcome
+    }
+
+    /// Tries the call until it succeeds, fails for good or is cancelled.
+    private func attempts(_ request: ModelRequest) async -> Outcome {
         var retry = 0
         while true {
             if Task.isCancelled { return .cancelled }

@@ -27,7 +27,7 @@ public struct RunRecord: Sendable, Hashable {
     public var derivedFrom: UUID?
     /// The producing pipeline's name, if any.
     public var pipeline: String?
-    /// When the run stopped (completed, interrupted or failed); nil while running.
+    /// When the run stopped (completed, interrupted, failed or at its budget); nil while running.
     public var finishedAt: Date?
     /// How many results the run has, and how they ended.
     public var counts: RunCounts
@@ -70,6 +70,9 @@ public enum RunStatus: String, Sendable, Hashable, CaseIterable {
     case interrupted
     /// Stopped by an error that is not any one case's (the store failed).
     case failed
+    /// Stopped at its `max_cost`: no more requests were started, those in flight finished and are
+    /// kept; resuming with a higher budget runs the rest.
+    case budgetExhausted = "budget_exhausted"
 }
 
 /// How many results a run has and how they ended.

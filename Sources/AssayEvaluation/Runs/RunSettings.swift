@@ -55,6 +55,8 @@ public struct RunSettings: Sendable, Hashable {
     public var history: ConversationHistory
     /// How many cases were sent per request (1 for runs stored before the setting existed).
     public var group: Int
+    /// The most the run may spend, in dollars (`max_cost`), if it has a budget.
+    public var maxCost: Double?
 
     /// Reads settings from a configuration written by ``RunSpec/configuration``.
     ///
@@ -100,6 +102,7 @@ public struct RunSettings: Sendable, Hashable {
         let historyText = object["history"]?.stringValue ?? ConversationHistory.model.rawValue
         history = try require("history", ConversationHistory(rawValue: historyText))
         group = object["group"]?.intValue ?? 1
+        maxCost = object["max_cost"]?.doubleValue
     }
 
     /// Compiles the stored template text again.
@@ -115,6 +118,12 @@ public struct RunSettings: Sendable, Hashable {
     /// the overrides when making the model again rebuilds the stored descriptor.
     public var modelParameters: ModelParameters {
         ConfigurationCoding.parameters(from: model.objectValue?["parameters"])
+    }
+
+    /// The price stored with the model, if it had one; passing it when making the model again
+    /// keeps the run's price even if `models.json` has changed.
+    public var modelPrice: ModelPrice? {
+        ConfigurationCoding.price(from: model.objectValue?["price"])
     }
 
     /// The stored extraction, rebuilt; nil when it was `.custom` (its function must be supplied).

@@ -50,6 +50,12 @@ public struct RunSpec: Sendable {
     /// (the last of a sample, or on resume) is sent as an ordinary request. Multi-turn cases cannot
     /// be grouped.
     public var group: Int = 1
+    /// The most the run may spend, in US dollars at the model's price, or nil for no budget.
+    ///
+    /// When the next request could take the money spent plus the estimate for the requests in
+    /// flight over it, no more requests are started, those in flight finish, and the run ends
+    /// ``RunStatus/budgetExhausted`` (``Runner`` describes the estimate). Needs a priced model.
+    public var maxCost: Double?
 
     /// Creates a spec.
     ///
@@ -70,12 +76,13 @@ public struct RunSpec: Sendable {
     ///   - usesCache: Whether stored answers are reused; true by default.
     ///   - derivedFrom: The run this one derives from.
     ///   - pipeline: The producing pipeline's name.
+    ///   - maxCost: The most the run may spend, in dollars; nil for no budget.
     public init(
         name: String, suite: Suite, template: PromptTemplate, model: any ChatModel,
         parameters: ModelParameters = ModelParameters(), extraction: Extraction = .text,
         metrics: [RunMetric] = [], tags: [String] = [], concurrency: Int = 8, retries: Int = 3,
         timeout: Duration = .seconds(60), samples: Int = 1, rateLimit: Double? = nil,
-        usesCache: Bool = true, derivedFrom: UUID? = nil, pipeline: String? = nil
+        usesCache: Bool = true, derivedFrom: UUID? = nil, pipeline: String? = nil, maxCost: Double? = nil
     ) {
         self.name = name
         self.suite = suite
@@ -93,6 +100,7 @@ public struct RunSpec: Sendable {
         self.usesCache = usesCache
         self.derivedFrom = derivedFrom
         self.pipeline = pipeline
+        self.maxCost = maxCost
     }
 
     /// Rebuilds a spec from stored settings and the live objects that cannot be stored.
@@ -114,7 +122,7 @@ public struct RunSpec: Sendable {
             parameters: settings.parameters, extraction: extraction, metrics: metrics, tags: settings.tags,
             concurrency: settings.concurrency, retries: settings.retries, timeout: settings.timeout,
             samples: settings.samples, rateLimit: settings.rateLimit, usesCache: settings.usesCache,
-            derivedFrom: settings.derivedFrom, pipeline: settings.pipeline
+            derivedFrom: settings.derivedFrom, pipeline: settings.pipeline, maxCost: settings.maxCost
         )
         history = settings.history
         group = settings.group

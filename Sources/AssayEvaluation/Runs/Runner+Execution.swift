@@ -4,12 +4,13 @@ extension Runner {
     /// Evaluates the work items with bounded concurrency, writes results as they finish, and sets
     /// the run's final status.
     func execute(
-        _ spec: RunSpec, runID: UUID, work: [WorkItem], alreadyDone: RunCounts,
+        _ spec: RunSpec, runID: UUID, work: [WorkItem], alreadyDone: RunCounts, stored: [CaseResult],
         progress: (@Sendable (RunProgress) -> Void)?
     ) async throws(RunError) -> StoredRun {
         let store = self.store
         let limiter = spec.rateLimit.map { RateLimiter(requestsPerMinute: $0, sleep: environment.sleep, now: environment.now) }
-        let caller = ModelCaller(model: spec.model, retries: spec.retries, limiter: limiter, environment: environment)
+        let budget = Self.budget(for: spec, stored: stored)
+        let caller = ModelCaller(model: spec.model, retries: spec.retries, limiter: limiter, environment: environment, budget: budget)
         let evaluator = CaseEvaluator(spec: spec, store: store, caller: caller)
         let writer = ResultBatchWriter(store: store, runID: runID)
         var meter = ProgressMeter(runID: ConfigurationCoding.text(runID), counts: alreadyDone, callback: progress)
@@ -40,7 +41,7 @@ extension Runner {
 
         let complete = finished == work.count
         let writeFailure = await writer.finish()
-        let status: RunStatus = writeFailure != nil ? .failed : complete ? .completed : .interrupted
+        let status: RunStatus = writeFailure != nil ? .failed : complete ? .completed : await Self.unfinishedStatus(budget: budget)
         let stored = try await Self.detached { () async throws(RunStoreError) -> StoredRun in
             try await store.finishRun(runID, status: status)
             return try await store.load(runID)

@@ -11,6 +11,15 @@ import Foundation
 /// Cancelling the task that awaits ``run(_:progress:)`` stops the run promptly: calls in flight are
 /// cancelled, every finished case is kept, and the run is marked ``RunStatus/interrupted``;
 /// ``resume(_:with:progress:)`` later runs only the missing cases.
+///
+/// A spec with a ``RunSpec/maxCost`` is held to it: a request is started only while the dollars
+/// spent so far plus an estimate for each request in flight and for the new one stay within the
+/// budget. A request's estimate is the mean cost of the run's requests that finished with a
+/// reported usage; before the first has, its prompt at about four characters per token plus
+/// `max_tokens` (or, without it, as many output tokens as the prompt has). Once a request is held
+/// back no more are started; those in flight finish and are kept, and the run is marked
+/// ``RunStatus/budgetExhausted``. Answers from the response cache cost nothing and are never held
+/// back. When resuming, the results already stored count as spent.
 public struct Runner: Sendable {
     /// Where runs, results and cached answers are stored.
     public let store: RunStore
@@ -33,7 +42,8 @@ public struct Runner: Sendable {
     ///   - spec: What to run.
     ///   - id: The new run's id; a random one by default.
     ///   - progress: Called at most ten times a second and once at the end, from the run's task.
-    /// - Returns: The stored run: its record (status `completed` or `interrupted`) and its results.
+    /// - Returns: The stored run: its record (status `completed`, `interrupted` or
+    ///   `budget_exhausted`) and its results.
     /// - Throws: ``RunError`` when the spec is invalid or the store fails; never for a case's failure.
     public func run(
         _ spec: RunSpec, id: UUID = UUID(), progress: (@Sendable (RunProgress) -> Void)? = nil
@@ -44,11 +54,15 @@ public struct Runner: Sendable {
             try await store.createRun(id: id, spec: spec, configuration: configuration)
         }
         let work = Self.workItems(for: spec, skipping: [])
-        return try await execute(spec, runID: id, work: work, alreadyDone: RunCounts(expected: spec.expectedResultCount), progress: progress)
+        return try await execute(spec, runID: id, work: work, alreadyDone: RunCounts(expected: spec.expectedResultCount), stored: [],
+                                 progress: progress)
     }
 
     /// Runs the cases of a stored run that have no result yet (case id × sample), with the same
     /// settings, and marks the run completed when none is missing.
+    ///
+    /// The spec's ``RunSpec/maxCost`` (a budget-exhausted run needs a higher one to go on) and its
+    /// model's price replace the stored ones in the run's configuration.
     ///
     /// Build `spec` from the stored configuration: decode ``RunSettings`` from the record's
     /// configuration and pass them with the live model, extraction and metrics to
@@ -69,8 +83,13 @@ public struct Runner: Sendable {
         try Self.checkResumable(stored.record, against: spec)
         let done = Set(stored.results.map(\.key))
         let work = Self.workItems(for: spec, skipping: done)
-        try await Self.detached { () async throws(RunStoreError) in try await store.setStatus(.running, of: runID) }
-        return try await execute(spec, runID: runID, work: work, alreadyDone: stored.record.counts, progress: progress)
+        let updated = Self.resumedConfiguration(of: stored.record, with: spec)
+        try await Self.detached { () async throws(RunStoreError) in
+            if let updated { try await store.updateConfiguration(of: runID, configuration: updated.configuration, model: updated.model) }
+            try await store.setStatus(.running, of: runID)
+        }
+        return try await execute(spec, runID: runID, work: work, alreadyDone: stored.record.counts, stored: stored.results,
+                                 progress: progress)
     }
 
     /// One case and sample to evaluate.
@@ -100,6 +119,15 @@ public struct Runner: Sendable {
         if let rate = spec.rateLimit, !(rate > 0) || !rate.isFinite {
             throw RunError(.invalidSpec, "the rate limit must be a positive number of requests per minute")
         }
+        if let maxCost = spec.maxCost {
+            guard maxCost >= 0, maxCost.isFinite else {
+                throw RunError(.invalidSpec, "max_cost must be a number of dollars, at least 0, not \(maxCost)")
+            }
+            guard spec.model.descriptor.price != nil else {
+                throw RunError(.invalidSpec, "max_cost needs the price of model '\(spec.model.descriptor.name)', which has none: add "
+                               + #""price": {"input": …, "output": …} (dollars per million tokens) to its entry in models.json"#)
+            }
+        }
         var names = Set<String>()
         for metric in spec.metrics where !names.insert(metric.name).inserted {
             throw RunError(.invalidSpec, "two metrics are named '\(metric.name)'")
@@ -116,7 +144,7 @@ public struct Runner: Sendable {
         var differences: [String] = []
         if record.suiteHash != spec.suiteHash { differences.append("the suite's cases differ") }
         if record.templateSHA256 != spec.template.sha256 { differences.append("the template differs") }
-        if record.model != ConfigurationCoding.json(spec.model.descriptor) {
+        if ConfigurationCoding.withoutPrice(record.model) != ConfigurationCoding.withoutPrice(ConfigurationCoding.json(spec.model.descriptor)) {
             differences.append("the model differs (stored: \(settings.modelName), given: \(spec.model.descriptor.name))")
         }
         if settings.effectiveParameters != spec.effectiveParameters { differences.append("the model parameters differ") }

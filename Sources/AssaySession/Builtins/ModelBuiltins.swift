@@ -6,10 +6,10 @@ enum ModelBuiltins {
     static func all(_ state: SessionState) -> [Builtin] {
         [
             Builtin(
-                name: "model", usage: "model(name, temperature:, max_tokens:, top_p:, seed:, stop:, rate:)",
+                name: "model", usage: "model(name, temperature:, max_tokens:, top_p:, seed:, stop:, rate:, price: {input:, output:})",
                 summary: "A model from models.json or a built-in mock (perfect, flakey, echo, noisy), with parameters overridden.",
                 parameters: [.positional("name"), .keyword("temperature"), .keyword("max_tokens"), .keyword("top_p"), .keyword("seed"),
-                             .keyword("stop"), .keyword("rate")]
+                             .keyword("stop"), .keyword("rate"), .keyword("price")]
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
                 let name = try arguments.string("name") ?? ""
                 var stop: [String]?
@@ -21,7 +21,9 @@ enum ModelBuiltins {
                     temperature: try arguments.number("temperature"), topP: try arguments.number("top_p"),
                     maxTokens: try arguments.integer("max_tokens"), seed: try arguments.integer("seed"), stop: stop)
                 do {
-                    return .object(ModelObject(model: try state.runs.catalog().model(name, overriding: overrides, rate: try arguments.number("rate"))))
+                    let price = try priceArgument(arguments["price"])
+                    return .object(ModelObject(model: try state.runs.catalog().model(
+                        name, overriding: overrides, rate: try arguments.number("rate"), price: price)))
                 } catch let error as ModelConfigurationError {
                     throw BuiltinFailure(message: error.message, hint: error.hint, argument: "name", id: "name.model")
                 } catch let failure as BuiltinFailure {
@@ -59,6 +61,26 @@ enum ModelBuiltins {
                 }
             },
         ]
+    }
+
+    /// `price: {input: 0.15, output: 0.6}`: US dollars per million tokens.
+    static func priceArgument(_ value: Value?) throws(BuiltinFailure) -> ModelPrice? {
+        guard let value, value != .null else { return nil }
+        let expected = "a record {input: …, output: …} of dollars per million tokens"
+        guard case .record(let record) = value else { throw BuiltinFailure.type("model", "price", expected: expected, found: value) }
+        for key in record.keys where key != "input" && key != "output" {
+            throw BuiltinFailure(message: "price has no field '\(key)'", hint: "write price: {input: 0.15, output: 0.6}", argument: "price")
+        }
+        func amount(_ key: String) throws(BuiltinFailure) -> Double {
+            guard let field = record[key] else {
+                throw BuiltinFailure(message: "price needs '\(key)'", hint: "write price: {input: 0.15, output: 0.6}", argument: "price")
+            }
+            guard let number = field.numberValue, number >= 0, number.isFinite else {
+                throw BuiltinFailure.type("model", "price", expected: "a number of dollars, at least 0, for '\(key)'", found: field)
+            }
+            return number
+        }
+        return ModelPrice(input: try amount("input"), output: try amount("output"))
     }
 
     /// One record per model, for `models()` and `:models`.

@@ -8,14 +8,14 @@ enum RunBuiltins {
     /// The keyword arguments `run` and `rerun` share.
     static let settingKeywords = [
         "extract", "labels", "metrics", "concurrency", "retries", "timeout", "samples", "rate_limit", "name", "tags", "cache",
-        "temperature", "max_tokens", "top_p", "seed", "history", "group",
+        "temperature", "max_tokens", "top_p", "seed", "history", "group", "max_cost",
     ]
 
     static func all(_ state: SessionState) -> [Builtin] {
         [
             Builtin(
                 name: "run",
-                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1)",
+                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:)",
                 summary: "Runs a model over a suite: renders each case, calls the model, extracts and scores the answer; stores everything.",
                 parameters: [.positional("suite"), .keyword("template", required: true), .keyword("model", required: true)]
                     + settingKeywords.map { .keyword($0) }
@@ -43,9 +43,9 @@ enum RunBuiltins {
                 return try execute(spec, state: state, resuming: nil)
             },
             Builtin(
-                name: "resume", usage: "resume(r)",
-                summary: "Completes an interrupted or killed run: runs only the cases it has no result for.",
-                parameters: [.positional("run"), .keyword("metrics"), .keyword("extract")]
+                name: "resume", usage: "resume(r, max_cost:)",
+                summary: "Completes an interrupted, killed or budget-stopped run: runs only the cases it has no result for.",
+                parameters: [.positional("run"), .keyword("metrics"), .keyword("extract"), .keyword("max_cost")]
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
                 let stored = try state.runs.storedRun(try arguments.required("run"), argument: "run", function: "resume")
                 var spec = try rebuild(stored, state: state, replacingModel: nil, template: nil,
@@ -54,6 +54,8 @@ enum RunBuiltins {
                 let builder = RunArguments(state: state, context: state.runs, function: "resume")
                 if let metrics = arguments["metrics"] { spec.metrics = try builder.metrics(metrics, suite: spec.suite) }
                 if let extract = arguments["extract"] { spec.extraction = try builder.extraction(extract, labels: nil) }
+                // Without max_cost the run keeps its stored budget; max_cost: null lifts it.
+                try applyMaxCost(arguments, to: &spec)
                 return try execute(spec, state: state, resuming: stored.record.id)
             },
         ]
@@ -90,6 +92,7 @@ enum RunBuiltins {
         if let value = try arguments.number("top_p") { spec.parameters.topP = value }
         if let value = try arguments.integer("seed") { spec.parameters.seed = value }
         try applyTurnsAndGroups(arguments, to: &spec)
+        try applyMaxCost(arguments, to: &spec)
     }
 
     /// `history:` (which earlier answers a multi-turn conversation shows) and `group:` (cases per
@@ -107,6 +110,19 @@ enum RunBuiltins {
             }
             spec.group = value
         }
+    }
+
+    /// `max_cost:` — the most the run may spend, in dollars; `null` for no budget.
+    static func applyMaxCost(_ arguments: CallArguments, to spec: inout RunSpec) throws(BuiltinFailure) {
+        guard let value = arguments["max_cost"] else { return }
+        if value == .null {
+            spec.maxCost = nil
+            return
+        }
+        guard let dollars = try arguments.number("max_cost"), dollars >= 0, dollars.isFinite else {
+            throw BuiltinFailure(message: "max_cost must be a number of dollars, at least 0", argument: "max_cost")
+        }
+        spec.maxCost = dollars
     }
 
     /// A spec for a stored run: its live spec when this session made it, else rebuilt from the
@@ -131,7 +147,7 @@ enum RunBuiltins {
             }
             let model: any ChatModel
             do {
-                model = try context.catalog().model(settings.modelName, overriding: settings.modelParameters)
+                model = try context.catalog().model(settings.modelName, overriding: settings.modelParameters, price: settings.modelPrice)
             } catch let error as ModelConfigurationError {
                 throw BuiltinFailure(message: error.message, hint: error.hint, id: "name.model")
             } catch {
@@ -214,10 +230,23 @@ enum RunBuiltins {
                 sink(.stream(.stderr, "run \(stored.record.idText.prefix(8)) interrupted: \(counts.finished) of \(counts.expected) results kept; resume(runs(\"\(stored.record.idText.prefix(8))\")) runs the rest\n"))
                 throw BuiltinFailure(propagating: .interrupted)
             }
+            if stored.record.status == .budgetExhausted { sink(.stream(.stderr, budgetMessage(stored) + "\n")) }
             return .object(context.object(for: stored))
         case .failure(let error):
             throw BuiltinFailure(message: error.message, id: error.code == .invalidSpec ? "argument.invalid" : "io.run")
         }
+    }
+}
+
+extension RunBuiltins {
+    /// `run ab12cd34 stopped at its budget: $0.0123 of $0.0125 spent, 48 of 100 results kept; …`.
+    static func budgetMessage(_ stored: StoredRun) -> String {
+        let record = stored.record
+        let prefix = record.idText.prefix(8)
+        let spent = stored.cost.total.map(CostText.dollars) ?? "?"
+        let limit = record.maxCost.map(CostText.dollars) ?? "?"
+        return "run \(prefix) stopped at its budget: \(spent) of \(limit) spent, \(record.counts.finished) of \(record.counts.expected) "
+            + "results kept; resume(runs(\"\(prefix)\"), max_cost: …) with a higher budget runs the rest"
     }
 }
 

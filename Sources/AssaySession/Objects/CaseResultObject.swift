@@ -8,10 +8,13 @@ struct CaseResultObject: DomainObject, JSONConvertible {
     let result: CaseResult
     /// The case as it was in the suite (for `input`, `expected` and the other fields), when known.
     let testCase: TestCase?
+    /// What answering the case cost in its run, in dollars (0 from the cache), when the price is
+    /// known (see ``RunCost``).
+    var cost: Double? = nil
 
     static let members = [
         "id", "sample", "input", "expected", "prompt", "output", "extracted", "metrics", "status", "error",
-        "latency_ms", "tokens", "retries", "cached", "turns", "case",
+        "latency_ms", "tokens", "retries", "cached", "cost", "turns", "case",
     ]
 
     var typeName: String { "case result" }
@@ -35,6 +38,7 @@ struct CaseResultObject: DomainObject, JSONConvertible {
         case "retries": .integer(result.retries)
         case "cached": .boolean(result.isCached)
         case "turns": result.turns.map { turns in .list(turns.map { TurnRecord.record($0, caseID: result.caseID) }) } ?? .null
+        case "cost": cost.map(Value.float) ?? .null
         case "case": testCase.map { .record(JSONBridge.record($0.fields)) } ?? .null
         default: nil
         }

@@ -8,7 +8,7 @@ struct ModelObject: DomainObject, JSONConvertible {
     let model: any ChatModel
 
     var typeName: String { "model" }
-    var memberNames: [String] { ["name", "provider", "endpoint", "model", "parameters"] }
+    var memberNames: [String] { ["name", "provider", "endpoint", "model", "parameters", "price"] }
 
     func member(_ name: String) -> Value? {
         let descriptor = model.descriptor
@@ -18,6 +18,8 @@ struct ModelObject: DomainObject, JSONConvertible {
         case "endpoint": return descriptor.endpoint.map(Value.string) ?? .null
         case "model": return descriptor.model.map(Value.string) ?? .null
         case "parameters": return .record(Self.parameters(descriptor.parameters))
+        case "price":
+            return descriptor.price.map { .record(Record([("input", .float($0.input)), ("output", .float($0.output))])) } ?? .null
         default: return nil
         }
     }

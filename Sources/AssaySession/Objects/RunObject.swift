@@ -21,14 +21,17 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         self.run = run
         let byID = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.cases = byID
-        self.caseObjects = run.results.map { .object(CaseResultObject(result: $0, testCase: byID[$0.caseID])) }
+        let price = run.record.price
+        self.caseObjects = run.results.map {
+            .object(CaseResultObject(result: $0, testCase: byID[$0.caseID], cost: RunCost.cost(of: $0, price: price)))
+        }
         self.statistics = RunSummary.statistics(of: run.results)
-        self.summary = RunSummary.record(of: statistics)
+        self.summary = RunSummary.record(of: statistics, cost: run.cost)
     }
 
     static let members = [
         "id", "name", "status", "summary", "cases", "counts", "config", "model", "tags", "created", "derived_from",
-        "pipeline", "report",
+        "pipeline", "cost", "report",
     ]
 
     var typeName: String { "run" }
@@ -55,6 +58,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         case "created": return .string(ISO8601DateFormatter().string(from: record.createdAt))
         case "derived_from": return record.derivedFrom.map { .string($0.uuidString.lowercased()) } ?? .null
         case "pipeline": return record.pipeline.map(Value.string) ?? .null
+        case "cost": return .record(CostText.record(run))
         case "report": return classification.map { .object($0) } ?? .null
         default: return nil
         }
@@ -67,7 +71,11 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         var line = "run \(record.idText.prefix(8)) \"\(record.name)\" \(record.status.rawValue) · model \(modelName) · "
         line += "\(record.counts.finished) result\(record.counts.finished == 1 ? "" : "s"), \(record.counts.ok) ok, "
         line += "\(record.counts.errors) error\(record.counts.errors == 1 ? "" : "s")"
-        if record.counts.missing > 0 { line += ", \(record.counts.missing) missing (resume(r) completes them)" }
+        if record.counts.missing > 0 {
+            let how = record.status == .budgetExhausted ? "resume(r, max_cost: …) with a higher budget" : "resume(r)"
+            line += ", \(record.counts.missing) missing (\(how) completes them)"
+        }
+        if let cost = CostText.line(run) { line += "\n" + cost }
         return line
     }
 
@@ -100,7 +108,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
 
     var mimeBundle: MIMEBundle {
         let table = summaryTable
-        var html = "<p>\(HTML.escape(headline))</p>\n" + (table.rows.isEmpty ? "" : table.html)
+        var html = "<p>\(HTML.escape(headline).replacingOccurrences(of: "\n", with: "<br>"))</p>\n" + (table.rows.isEmpty ? "" : table.html)
         if let classification { html += "\n" + classification.htmlBody }
         return MIMEBundle(["text/plain": plainText, "text/html": html])
     }

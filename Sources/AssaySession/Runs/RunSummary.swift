@@ -28,11 +28,19 @@ enum RunSummary {
         values(of: results).compactMap { path, values in MetricSummary(values).map { (path, $0) } }
     }
 
-    /// The summary record: the statistics nested as the metrics nest.
-    static func record(of statistics: [(path: [String], summary: MetricSummary)]) -> Record {
+    /// The summary record: the statistics nested as the metrics nest; with a cost, also `cost`
+    /// (the dollars the run's requests cost, null without a price; cached answers cost nothing)
+    /// and `requests` (`{made, cached}`), unless a metric has those names.
+    static func record(of statistics: [(path: [String], summary: MetricSummary)], cost: RunCost? = nil) -> Record {
         var root = Record()
         for (path, summary) in statistics {
             root = inserting(.object(StatisticObject(summary: summary)), at: path[...], into: root)
+        }
+        if let cost {
+            if root["cost"] == nil { root["cost"] = cost.total.map(Value.float) ?? .null }
+            if root["requests"] == nil {
+                root["requests"] = .record(Record([("made", .integer(cost.requests)), ("cached", .integer(cost.cached))]))
+            }
         }
         return root
     }

@@ -16,7 +16,7 @@ struct EntryFields {
         "MOCK": .model(.mock), "ENCODER": .encoder,
     ]
 
-    private func member(_ key: String) -> ConfigurationDocument.Member? {
+    func member(_ key: String) -> ConfigurationDocument.Member? {
         members.last { $0.key == key }
     }
 
@@ -129,6 +129,7 @@ struct EntryFields {
         case .mock:
             entry.mock = try mockOptions()
         }
+        entry.price = try price(model: name)
         if let endpoint = entry.endpoint, !(endpoint.hasPrefix("http://") || endpoint.hasPrefix("https://")) {
             let found = member("endpoint") ?? member("base_url")
             throw ModelConfigurationError(.invalidEntry, at: found?.source ?? entrySource,

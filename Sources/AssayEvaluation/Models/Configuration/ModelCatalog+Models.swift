@@ -11,15 +11,16 @@ extension ModelCatalog {
     ///   - stop: Overrides the stop sequences.
     ///   - responseFormat: Overrides `response_format`.
     ///   - rate: For `flakey` and `noisy`, the failure or corruption rate.
+    ///   - price: Replaces the entry's price.
     /// - Returns: A model ready to call.
     /// - Throws: ``ModelConfigurationError``: an unknown name (with a suggestion) or a missing key.
     public func model(
         _ name: String, temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil,
-        stop: [String]? = nil, responseFormat: JSONValue? = nil, rate: Double? = nil
+        stop: [String]? = nil, responseFormat: JSONValue? = nil, rate: Double? = nil, price: ModelPrice? = nil
     ) throws(ModelConfigurationError) -> any ChatModel {
         let overrides = ModelParameters(temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed,
                                         stop: stop, responseFormat: responseFormat)
-        return try model(name, overriding: overrides, rate: rate)
+        return try model(name, overriding: overrides, rate: rate, price: price)
     }
 
     /// The model named `name`, with every non-nil parameter of `overrides` replacing the entry's.
@@ -28,20 +29,23 @@ extension ModelCatalog {
     ///   - name: The model's name.
     ///   - overrides: Parameters that take precedence over the entry's defaults.
     ///   - rate: For `flakey` and `noisy`, the failure or corruption rate.
-    /// - Returns: A model ready to call; its descriptor carries the merged parameters.
+    ///   - price: Replaces the entry's price (nil keeps the entry's, if it has one).
+    /// - Returns: A model ready to call; its descriptor carries the merged parameters and the price.
     /// - Throws: ``ModelConfigurationError``: an unknown name (with a suggestion) or a missing key.
     public func model(
-        _ name: String, overriding overrides: ModelParameters, rate: Double? = nil
+        _ name: String, overriding overrides: ModelParameters, rate: Double? = nil, price: ModelPrice? = nil
     ) throws(ModelConfigurationError) -> any ChatModel {
         let entry = try entry(named: name)
         let parameters = entry.parameters.merging(overrides)
+        let price = price ?? entry.price
         var descriptor = ModelDescriptor(name: entry.name, provider: entry.provider.rawValue, endpoint: entry.endpoint,
-                                         model: entry.model, parameters: parameters)
+                                         model: entry.model, parameters: parameters, price: price)
         switch entry.provider {
         case .mock:
             let options = entry.mock ?? MockOptions(behavior: .perfect)
             return MockChatModel(options.behavior, name: entry.name, rate: rate ?? options.rate,
-                                 seed: parameters.seed ?? options.seed, latency: options.latency, parameters: parameters)
+                                 seed: parameters.seed ?? options.seed, latency: options.latency, parameters: parameters,
+                                 price: price)
         case .openAI:
             descriptor.endpoint = entry.endpoint ?? OpenAIChatModel.defaultBaseURL
             return OpenAIChatModel(descriptor: descriptor, url: OpenAIChatModel.chatCompletionsURL(baseURL: entry.endpoint),

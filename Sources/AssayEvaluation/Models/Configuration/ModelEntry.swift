@@ -34,6 +34,8 @@ public struct ModelEntry: Sendable, Hashable {
     public var keyEnvironmentVariable: String?
     /// For mock entries: the behaviour, failure rate and latency.
     public var mock: MockOptions?
+    /// What the model charges per million tokens (`"price": {"input": …, "output": …}`), if given.
+    public var price: ModelPrice?
     /// Where the entry was written; nil for built-in entries.
     public var source: ConfigurationSource?
 
@@ -41,7 +43,7 @@ public struct ModelEntry: Sendable, Hashable {
     public init(
         name: String, provider: Provider, endpoint: String? = nil, model: String? = nil, apiVersion: String? = nil,
         parameters: ModelParameters = ModelParameters(), keyEnvironmentVariable: String? = nil,
-        mock: MockOptions? = nil, source: ConfigurationSource? = nil
+        mock: MockOptions? = nil, price: ModelPrice? = nil, source: ConfigurationSource? = nil
     ) {
         self.name = name
         self.provider = provider
@@ -51,6 +53,7 @@ public struct ModelEntry: Sendable, Hashable {
         self.parameters = parameters
         self.keyEnvironmentVariable = keyEnvironmentVariable
         self.mock = mock
+        self.price = price
         self.source = source
     }
 

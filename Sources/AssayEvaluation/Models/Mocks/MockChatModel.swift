@@ -53,9 +53,10 @@ public struct MockChatModel: ChatModel {
     ///   - seed: The seed of its decisions.
     ///   - latency: A pause before each answer.
     ///   - parameters: Parameters recorded in the descriptor (mocks ignore them).
+    ///   - price: A price recorded in the descriptor, so that runs of the mock have a cost.
     public init(
         _ behavior: Behavior, name: String? = nil, rate: Double? = nil, seed: Int = 0, latency: Duration? = nil,
-        parameters: ModelParameters = ModelParameters()
+        parameters: ModelParameters = ModelParameters(), price: ModelPrice? = nil
     ) {
         self.behavior = behavior
         self.rate = min(1, max(0, rate ?? behavior.defaultRate))
@@ -67,7 +68,7 @@ public struct MockChatModel: ChatModel {
         case .flakey, .noisy: model = "\(behavior.rawValue)(rate: \(self.rate), seed: \(seed))"
         }
         descriptor = ModelDescriptor(name: name ?? behavior.rawValue, provider: "mock", model: model,
-                                     parameters: parameters, answersDependOnCase: true)
+                                     parameters: parameters, answersDependOnCase: true, price: price)
     }
 
     /// Answers, fails or corrupts as the behaviour says, after the latency if there is one.

@@ -1,0 +1,95 @@
+/// What a run cost: the dollars its requests were charged, at the price recorded with its model.
+///
+/// The rules:
+/// - A result answered by a request of this run costs its input tokens × the input price plus
+///   its output tokens × the output price, per million (the successful call's usage; retries of
+///   failed attempts and failed calls report no usage and cost nothing).
+/// - A result answered from the response cache costs nothing in this run: it is counted in
+///   ``cached``, not in ``requests``, and its recorded usage only adds to ``withoutCache``.
+/// - A result whose template could not be rendered made no request and costs nothing.
+/// - An answer whose provider reported no usage has an unknown cost: it is counted in
+///   ``unmetered`` and left out of the sums.
+/// - Without a price, every cost is unknown (nil) and only the counts are given.
+public struct RunCost: Sendable, Hashable {
+    /// The price the costs are computed at, if the model has one.
+    public var price: ModelPrice?
+    /// The dollars this run's requests cost (cached answers cost nothing); nil without a price.
+    public var total: Double?
+    /// The dollars every answer would have cost had none come from the cache (what comparing
+    /// models should use); nil without a price.
+    public var withoutCache: Double?
+    /// The results answered by a request this run made (or tried to make: failed calls count).
+    public var requests: Int
+    /// The results answered from the response cache.
+    public var cached: Int
+    /// The requests whose provider reported no token usage, left out of ``total``.
+    public var unmetered: Int
+    /// Each result's cost in this run, by case and sample; nil where it is unknown.
+    public var perCase: [CaseKey: Double?]
+
+    /// Computes the cost of results at a price.
+    ///
+    /// - Parameters:
+    ///   - results: The run's case results.
+    ///   - price: The model's price, or nil when it is unknown.
+    public init(results: [CaseResult], price: ModelPrice?) {
+        self.price = price
+        var total = 0.0
+        var withoutCache = 0.0
+        var requests = 0
+        var cached = 0
+        var unmetered = 0
+        var perCase: [CaseKey: Double?] = [:]
+        for result in results {
+            if result.isCached { cached += 1 } else if Self.madeRequest(result) { requests += 1 }
+            if Self.madeRequest(result), !result.isCached, result.status != .modelError, result.usage == nil { unmetered += 1 }
+            let cost = Self.cost(of: result, price: price)
+            perCase[result.key] = cost
+            total += cost ?? 0
+            if let price, let usage = result.usage { withoutCache += price.cost(of: usage) }
+        }
+        self.total = price == nil ? nil : total
+        self.withoutCache = price == nil ? nil : withoutCache
+        self.requests = requests
+        self.cached = cached
+        self.unmetered = unmetered
+        self.perCase = perCase
+    }
+
+    /// One result's cost in its run, by the rules above.
+    ///
+    /// - Parameters:
+    ///   - result: The case result.
+    ///   - price: The model's price.
+    /// - Returns: The dollars, 0 for a cached answer or no request, nil when unknown.
+    public static func cost(of result: CaseResult, price: ModelPrice?) -> Double? {
+        guard let price else { return nil }
+        if result.isCached || !madeRequest(result) { return 0 }
+        if let usage = result.usage { return price.cost(of: usage) }
+        return result.status == .modelError ? 0 : nil
+    }
+
+    /// Whether answering the result needed the model (a template error stops before the call).
+    static func madeRequest(_ result: CaseResult) -> Bool {
+        result.status != .templateError
+    }
+}
+
+extension StoredRun {
+    /// The run's cost at the price recorded with its model (see ``RunCost``).
+    public var cost: RunCost {
+        RunCost(results: results, price: record.price)
+    }
+}
+
+extension RunRecord {
+    /// The price recorded with the run's model, if it had one.
+    public var price: ModelPrice? {
+        ConfigurationCoding.price(from: model.objectValue?["price"])
+    }
+
+    /// The most the run may spend, in dollars, as recorded in its configuration (`max_cost`).
+    public var maxCost: Double? {
+        configuration.objectValue?["max_cost"]?.doubleValue
+    }
+}
