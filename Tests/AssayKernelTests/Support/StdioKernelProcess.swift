@@ -9,11 +9,14 @@ final class StdioKernelProcess: Sendable {
     private let received = Locked<[String]>([])
     private let errors = Locked(Data())
 
-    /// Starts the executable.
-    init(executable: String) throws {
+    /// Starts the executable, with `arguments` after `kernel --stdio`, in `directory` if given
+    /// (the working folder otherwise), with `environment` added to this process's.
+    init(executable: String, arguments: [String] = [], directory: URL? = nil, environment: [String: String] = [:]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["kernel", "--stdio"]
+        process.arguments = ["kernel", "--stdio"] + arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
