@@ -34,6 +34,9 @@ extension Invocation {
     /// Parses the arguments after the program name.
     static func parse(_ arguments: [String]) -> Invocation {
         if arguments.first == "kernel" { return parseKernel(Array(arguments.dropFirst())) }
+        if arguments.first == "--no-init", arguments.dropFirst().first == "kernel" {
+            return parseKernel(Array(arguments.dropFirst(2)) + ["--no-init"])
+        }
         if arguments.first == "mock-server" { return .mockServer(Array(arguments.dropFirst())) }
         if let name = arguments.first, Subcommand.names.contains(name) {
             switch Subcommand.code(name, Array(arguments.dropFirst())) {

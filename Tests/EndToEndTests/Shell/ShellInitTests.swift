@@ -3,10 +3,11 @@ import Testing
 
 private typealias Key = PseudoTerminal.Key
 
-/// The interactive shell in a project with an `assay.init`, on a pseudo-terminal.
-@Suite("Interactive shell with assay.init", .serialized)
-struct ShellInitTests {
-    private func line(_ text: String) -> String { "\n\(text)\r\n" }
+/// The interactive shell in a project with an `assay.init`, on a pseudo-terminal. These belong to
+/// the serialized shell suite: shells on pseudo-terminals started side by side lose keys typed
+/// while another is busy.
+extension ShellTests {
+    private func resultLine(_ text: String) -> String { "\n\(text)\r\n" }
 
     @Test("the shell shows what assay.init prints before the first prompt, and the first cell uses what it defined")
     func initRunsFirst() async throws {
@@ -17,7 +18,7 @@ struct ShellInitTests {
         let beforePrompt = terminal.rawOutput
         #expect(beforePrompt.contains("menu pipeline ready\r\n"), "\(terminal.transcript)")
         terminal.type("menu/model" + Key.enter)
-        #expect(await terminal.waitFor(line("perfect")), "\(terminal.transcript)")
+        #expect(await terminal.waitFor(resultLine("perfect")), "\(terminal.transcript)")
         terminal.type(Key.controlD)
         #expect(await terminal.waitForExit() == 0, "\(terminal.transcript)")
     }
@@ -30,7 +31,7 @@ struct ShellInitTests {
         let terminal = try await workspace.start(inHome: true)
         #expect(terminal.rawOutput.contains("assay.init:2:8: error: 'nothing_here' is not defined"), "\(terminal.transcript)")
         terminal.type("kept + 41" + Key.enter)
-        #expect(await terminal.waitFor(line("42")), "\(terminal.transcript)")
+        #expect(await terminal.waitFor(resultLine("42")), "\(terminal.transcript)")
         terminal.type(Key.controlD)
         #expect(await terminal.waitForExit() == 0, "\(terminal.transcript)")
 
