@@ -18,8 +18,9 @@ public enum KernelCommand {
     /// - Parameters:
     ///   - session: The session that runs the cells.
     ///   - version: The Assay version `kernel_info_reply` reports.
+    ///   - runsInitScript: Whether the project's `assay.init` runs first (see ``runInitScript(_:)``).
     /// - Returns: The process exit status: 0 after a clean shutdown.
-    public static func runStdio(session: Session, version: String) -> Int32 {
+    public static func runStdio(session: Session, version: String, runsInitScript: Bool = true) -> Int32 {
         fflush(nil)
         // Keep the real stdout for protocol lines and point descriptor 1 at stderr, so no stray
         // write can corrupt the protocol stream.
@@ -28,6 +29,7 @@ public enum KernelCommand {
             log("cannot set up standard output: \(String(cString: strerror(errno)))")
             return 1
         }
+        if runsInitScript { runInitScript(session) }
         let transport = StdioTransport(input: STDIN_FILENO, output: protocolOutput, log: log)
         return serve(engine: session, transport: transport, version: version)
     }
@@ -39,9 +41,10 @@ public enum KernelCommand {
     ///   - path: The connection file Jupyter wrote.
     ///   - session: The session that runs the cells.
     ///   - version: The Assay version `kernel_info_reply` reports.
+    ///   - runsInitScript: Whether the project's `assay.init` runs first (see ``runInitScript(_:)``).
     /// - Returns: The process exit status: 0 after a shutdown request, 1 when the connection file
     ///   is unreadable or a socket cannot be bound.
-    public static func runConnectionFile(_ path: String, session: Session, version: String) -> Int32 {
+    public static func runConnectionFile(_ path: String, session: Session, version: String, runsInitScript: Bool = true) -> Int32 {
         let transport: ZeroMQTransport
         do {
             transport = try ZeroMQTransport(connection: ConnectionInfo(contentsOf: path), log: log)
@@ -49,6 +52,7 @@ public enum KernelCommand {
             log("cannot use connection file \(path): \(error)")
             return 1
         }
+        if runsInitScript { runInitScript(session) }
         return serve(engine: session, transport: transport, version: version)
     }
 
@@ -62,6 +66,32 @@ public enum KernelCommand {
     public static func install(_ destination: KernelspecDestination, executablePath: String? = nil) throws -> String {
         guard let executable = executablePath ?? currentExecutable() else { throw KernelspecError.executableNotFound }
         return try KernelspecInstaller().install(executable: executable, to: destination)
+    }
+
+    /// Runs the project's `assay.init` before the kernel answers its first request, so that the
+    /// first cell sees its variables and pipelines.
+    ///
+    /// Nothing reaches the notebook: what the script prints and its error (at `assay.init:LINE:COL`)
+    /// are logged to standard error, and the kernel starts anyway.
+    ///
+    /// - Parameter session: The session the kernel will run cells in.
+    public static func runInitScript(_ session: Session) {
+        let outcome = session.runInitScript { event in
+            switch event {
+            case .stream(_, let text):
+                for line in text.split(separator: "\n") { log("assay.init: \(line)") }
+            case .error(let report):
+                // Unprefixed, so that the caret stays under the source line.
+                writeToLog(report.lines.map { $0 + "\n" }.joined())
+            default:
+                break
+            }
+        }
+        switch outcome {
+        case .failure?: log("assay.init failed; the kernel starts without the rest of it")
+        case .interrupted?: log("assay.init was interrupted; the kernel starts without the rest of it")
+        default: break
+        }
     }
 
     static func serve(engine: any KernelEngine, transport: any KernelTransport, version: String) -> Int32 {
@@ -97,7 +127,12 @@ public enum KernelCommand {
 
     /// Writes a line to standard error.
     static func log(_ message: String) {
-        let line = Array("assay kernel: \(message)\n".utf8)
-        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        writeToLog("assay kernel: \(message)\n")
+    }
+
+    /// Writes text to standard error as it is.
+    private static func writeToLog(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 }

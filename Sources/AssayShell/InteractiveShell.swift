@@ -34,6 +34,7 @@ public struct InteractiveShell {
         TerminalOutput.write(appearance.banner(programName: options.programName, version: options.version))
         let signals = TerminalSignals.install(interrupting: session)
         defer { signals?.uninstall() }
+        if options.runsInitScript { runInitScript() }
         let history = CommandHistory(path: options.historyPath)
         let session = self.session
         let editor = LineEditor(
@@ -74,6 +75,17 @@ public struct InteractiveShell {
                 }
             }
         }
+    }
+
+    /// Runs the project's `assay.init`, showing what it prints and its error; the shell carries on
+    /// after an error, with whatever the script defined before it.
+    private func runInitScript() {
+        let printer = EventPrinter.forTerminal(usesColor: options.usesColor)
+        let outcome = session.runInitScript { printer.show($0) }
+        if outcome == .interrupted, !printer.hasShownError {
+            printer.show(.error(.interrupted))
+        }
+        printer.finish()
     }
 
     /// Runs one cell, showing its events as they arrive.

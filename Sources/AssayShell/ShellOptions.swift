@@ -12,6 +12,8 @@ public struct ShellOptions: Sendable {
     public var usesColor: Bool
     /// Whether libedit reads `$EDITRC` or `~/.editrc` at start-up.
     public var readsEditorConfiguration: Bool
+    /// Whether the project's `assay.init` runs before the first prompt (`--no-init` turns it off).
+    public var runsInitScript = true
 
     /// Creates options, deriving the history path and colour from the environment.
     ///

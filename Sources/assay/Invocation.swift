@@ -34,12 +34,17 @@ extension Invocation {
     /// Parses the arguments after the program name.
     static func parse(_ arguments: [String]) -> Invocation {
         if arguments.first == "kernel" { return parseKernel(Array(arguments.dropFirst())) }
+        if arguments.first == "--no-init", arguments.dropFirst().first == "kernel" {
+            return parseKernel(Array(arguments.dropFirst(2)) + ["--no-init"])
+        }
         if arguments.first == "mock-server" { return .mockServer(Array(arguments.dropFirst())) }
         if let name = arguments.first, Subcommand.names.contains(name) {
             switch Subcommand.code(name, Array(arguments.dropFirst())) {
             case .success(let code):
                 var invocation = SessionInvocation()
                 invocation.input = .command(code)
+                // The run subcommands read the store; they need nothing assay.init defines.
+                invocation.skipsInit = true
                 return .session(invocation)
             case .failure(let error):
                 return .usageError(error.message)
@@ -104,17 +109,26 @@ let usageText = """
       assay mock-server --port P [--latency-ms N] [--policy echo|oracle:SUITE|fixed:a,b] …
                                  an OpenAI-compatible server on 127.0.0.1 for offline tests
                                  (assay mock-server --help lists the fault options)
-      assay kernel --stdio       a Jupyter kernel speaking JSON lines on stdin and stdout
-      assay kernel -f FILE       a Jupyter kernel on the ZeroMQ sockets of a connection file
+      assay kernel --stdio [--no-init]
+                                 a Jupyter kernel speaking JSON lines on stdin and stdout
+      assay kernel -f FILE [--no-init]
+                                 a Jupyter kernel on the ZeroMQ sockets of a connection file
       assay kernel install [--user | --sys-prefix | --prefix P]
                                  install the kernelspec (default --user)
 
     Options:
       --keep-going               carry on after an error (still exits 1)
       --batch | --interactive    treat standard input as a script, or as a terminal
-      --no-init                  do not run the project's assay.init
+      --no-init                  do not run the project's assay.init (see Start-up)
       --version                  print the version
       -h, --help                 print this help
+
+    Start-up:
+      The project's assay.init (in the nearest folder up holding assay.init, models.json or .assay/)
+      runs first, in the same session, so its variables and pipelines are there from the start.
+      Only what it prints shows: in the shell, on standard error for scripts, in the log for the
+      kernel. An error in it is reported at assay.init:LINE:COL; a script or -c then exits 1 without
+      running, while the shell and the kernel carry on. The run subcommands (history, runs …) skip it.
 
     Exit codes:
       0    success

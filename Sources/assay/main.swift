@@ -12,7 +12,9 @@ func runSession(_ invocation: SessionInvocation) -> Int32 {
     if case .standardInput = invocation.input,
        invocation.forcesInteractive ?? (isatty(STDIN_FILENO) == 1) {
         // The shell installs its own Ctrl-C handling (abandon the line, or interrupt the cell).
-        return InteractiveShell(session: session, options: ShellOptions(version: assayVersion)).run()
+        var options = ShellOptions(version: assayVersion)
+        options.runsInitScript = !invocation.skipsInit
+        return InteractiveShell(session: session, options: options).run()
     }
     // Ctrl-C stops the running statement; a dispatch source keeps the work out of signal context.
     signal(SIGINT, SIG_IGN)
@@ -20,28 +22,33 @@ func runSession(_ invocation: SessionInvocation) -> Int32 {
     interrupts.setEventHandler { session.interrupt() }
     interrupts.resume()
     let runner = ScriptRunner(session: session, keepsGoing: invocation.keepsGoing)
+    let code: String
+    let origin: String
     switch invocation.input {
-    case .command(let code):
-        return runner.run(code: code, origin: "<command>").rawValue
+    case .command(let text):
+        (code, origin) = (text, "<command>")
     case .file(let path):
-        guard let code = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "does not exist"
             StandardStreams.write("assay: error: \(path) \(reason)\n", to: .stderr)
             return ScriptRunner.ExitCode.usage.rawValue
         }
-        return runner.run(code: code, origin: path).rawValue
+        (code, origin) = (text, path)
     case .standardInput:
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        return runner.run(code: String(decoding: data, as: UTF8.self), origin: "<stdin>").rawValue
+        (code, origin) = (String(decoding: data, as: UTF8.self), "<stdin>")
     }
+    // A broken assay.init stops a script before it starts: its results would not be what it expects.
+    if !invocation.skipsInit, let failed = runner.runInitScript() { return failed.rawValue }
+    return runner.run(code: code, origin: origin).rawValue
 }
 
 func runKernel(_ invocation: KernelInvocation) -> Int32 {
     switch invocation {
-    case .stdio:
-        return KernelCommand.runStdio(session: Session(), version: assayVersion)
-    case .connectionFile(let path):
-        return KernelCommand.runConnectionFile(path, session: Session(), version: assayVersion)
+    case .stdio(let skipsInit):
+        return KernelCommand.runStdio(session: Session(), version: assayVersion, runsInitScript: !skipsInit)
+    case .connectionFile(let path, let skipsInit):
+        return KernelCommand.runConnectionFile(path, session: Session(), version: assayVersion, runsInitScript: !skipsInit)
     case .install(let destination):
         do {
             let folder = try KernelCommand.install(destination)

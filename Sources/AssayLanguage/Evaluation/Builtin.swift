@@ -65,6 +65,8 @@ public struct CallArguments: Sendable {
     public var rest: [Value]
     /// How many positional arguments were written.
     public var positionalCount: Int
+    /// Where the call is written; nil when a builtin is called from a builtin (as `sort` calls its key).
+    public var site: CallSite?
 
     /// The value of a parameter, if given.
     public subscript(name: String) -> Value? { values[name] }
@@ -112,6 +114,19 @@ public struct CallArguments: Sendable {
             throw BuiltinFailure.type(functionName, name, expected: "true or false", found: value)
         }
         return flag
+    }
+}
+
+/// Where a call is written in the source: for builtins that remember where something was defined.
+public struct CallSite: Sendable, Hashable {
+    /// The source the call is in.
+    public var source: SourceFile
+    /// The call's range in that source.
+    public var range: SourceRange
+
+    /// `name:line`, e.g. `assay.init:3` or `<cell>:1`.
+    public var lineDescription: String {
+        "\(source.name):\(source.location(of: range.start).line)"
     }
 }
 

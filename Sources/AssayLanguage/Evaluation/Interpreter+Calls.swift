@@ -51,6 +51,7 @@ extension Interpreter {
         _ arguments: [Argument], _ values: [Value], to builtin: Builtin, callRange: SourceRange, source: SourceFile
     ) throws(EvaluationError) -> CallArguments {
         var bound = CallArguments(functionName: builtin.name, values: [:], rest: [], positionalCount: 0)
+        bound.site = CallSite(source: source, range: callRange)
         let positional = builtin.parameters.filter { !$0.isKeywordOnly }
         for (argument, value) in zip(arguments, values) {
             if let label = argument.label {

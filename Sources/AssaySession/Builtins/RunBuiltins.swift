@@ -15,17 +15,23 @@ enum RunBuiltins {
         [
             Builtin(
                 name: "run",
-                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:)",
+                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:) or run(suite, pipeline, …overrides)",
                 summary: "Runs a model over a suite: renders each case, calls the model, extracts and scores the answer; stores everything.",
-                parameters: [.positional("suite"), .keyword("template", required: true), .keyword("model", required: true)]
+                parameters: [.positional("suite"), .positional("pipeline", required: false), .keyword("template"), .keyword("model")]
                     + settingKeywords.map { .keyword($0) }
-            ) { [unowned state] arguments, _ throws(BuiltinFailure) in
-                let suite = try SuiteBuiltins.suiteArgument(arguments, "suite")
-                let template = try TemplateBuiltins.templateArgument(arguments, "template")
-                let model = try state.runs.model(try arguments.required("model"), argument: "model", function: "run")
-                var spec = RunSpec(name: defaultName(model: model.descriptor.name, suite: suite), suite: suite, template: template, model: model)
-                try apply(arguments, to: &spec, state: state)
-                return try execute(spec, state: state, resuming: nil)
+            ) { [unowned state] call, _ throws(BuiltinFailure) in
+                let (arguments, pipeline) = try PipelineBuiltins.merged(call, state: state)
+                do throws(BuiltinFailure) {
+                    let suite = try SuiteBuiltins.suiteArgument(arguments, "suite")
+                    let template = try TemplateBuiltins.templateArgument(arguments, "template")
+                    let model = try state.runs.model(try arguments.required("model"), argument: "model", function: "run")
+                    var spec = RunSpec(name: defaultName(model: model.descriptor.name, suite: suite), suite: suite, template: template, model: model)
+                    spec.pipeline = pipeline?.name
+                    try apply(arguments, to: &spec, state: state)
+                    return try execute(spec, state: state, resuming: nil)
+                } catch {
+                    throw PipelineBuiltins.attributed(error, to: pipeline, call: call)
+                }
             },
             Builtin(
                 name: "rerun", usage: "rerun(r, model:, template:, metrics:, extract:, temperature:, …)",

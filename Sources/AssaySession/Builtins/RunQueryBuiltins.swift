@@ -68,13 +68,19 @@ enum RunQueryBuiltins {
         }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        // The pipeline column shows only when a listed run came from a pipeline.
+        let showsPipelines = records.contains { $0.pipeline != nil }
         let rows = records.map { record in
-            Record([
+            var columns: [(String, Value)] = [
                 ("id", .string(String(record.idText.prefix(8)))), ("created", .string(formatter.string(from: record.createdAt))),
                 ("name", .string(record.name)), ("model", .string(record.model.objectValue?["name"]?.stringValue ?? "?")),
+            ]
+            if showsPipelines { columns.append(("pipeline", .string(record.pipeline ?? ""))) }
+            columns += [
                 ("status", .string(record.status.rawValue)), ("results", .integer(record.counts.finished)),
                 ("ok", .integer(record.counts.ok)), ("errors", .integer(record.counts.errors)),
-            ])
+            ]
+            return Record(columns)
         }
         return RecordTable(records: rows, caption: records.isEmpty ? "no runs stored yet" : nil, numericColumns: ["results", "ok", "errors"])
     }

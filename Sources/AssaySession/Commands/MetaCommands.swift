@@ -92,6 +92,13 @@ enum MetaCommands {
                 return fail(error.message, hint: error.hint, command: ":runs", state: state)
             }
         },
+        MetaCommand(
+            name: "pipelines", usage: "pipelines",
+            summary: "Lists the pipelines defined in this session and in assay.init: name, model, template, metrics, where."
+        ) { _, state in
+            state.sink(.display(PipelineBuiltins.table(state).mimeBundle, displayID: nil))
+            return .success
+        },
         MetaCommand(name: "quit", usage: "quit", summary: "Ends the shell (Ctrl-D does too).") { _, _ in .quitRequested },
     ]
 

@@ -9,9 +9,12 @@ public final class Session: Sendable {
     private let worker = SessionWorker()
     private let interruption = InterruptionFlag()
     private let state: StateBox
+    /// How the session was set up.
+    public let options: SessionOptions
 
     /// Creates a session.
     public init(options: SessionOptions = SessionOptions()) {
+        self.options = options
         state = StateBox(SessionState(options: options, interruption: interruption))
     }
 

@@ -107,6 +107,8 @@ public enum EchoMode: Sendable, Hashable {
     case everyExpression
     /// Only the last statement, when it is an expression (notebooks).
     case lastExpression
+    /// None: only what the code prints shows (the project's `assay.init` at start-up).
+    case nothing
 }
 
 /// One cell to run and how.

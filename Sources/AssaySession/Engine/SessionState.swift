@@ -28,7 +28,7 @@ final class SessionState: @unchecked Sendable {
             CoreBuiltins.all(self), CollectionBuiltins.all(self), SuiteBuiltins.all(self), TemplateBuiltins.all(self),
             ChartBuiltins.all(self), MetricBuiltins.all(self), RunBuiltins.all(self), RunQueryBuiltins.all(self),
             ModelBuiltins.all(self), EncoderBuiltins.all(self), AnalysisBuiltins.all(self), ScoringBuiltins.all(self),
-            ClassifyBuiltins.all(self), ExperimentBuiltins.all(self),
+            ClassifyBuiltins.all(self), ExperimentBuiltins.all(self), PipelineBuiltins.all(self),
         ]
         for builtin in groups.joined() {
             interpreter.register(builtin)
@@ -68,7 +68,7 @@ final class SessionState: @unchecked Sendable {
             return report(.diagnostic(error))
         }
         let show: (Value, Bool) -> Void = { [sink] value, isLast in
-            if request.echo == .everyExpression || isLast { sink(.result(ValueRenderer.bundle(for: value))) }
+            if request.echo == .everyExpression || (isLast && request.echo == .lastExpression) { sink(.result(ValueRenderer.bundle(for: value))) }
         }
         guard request.keepsGoing else {
             do {

@@ -64,11 +64,13 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         }
     }
 
-    /// `run 1f3a9c2e "menu" completed · model perfect · 12 results, 12 ok, 0 errors`.
+    /// `run 1f3a9c2e "menu" completed · model perfect · 12 results, 12 ok, 0 errors`, with
+    /// `pipeline NAME · ` before the counts when a pipeline made it.
     var headline: String {
         let record = run.record
         let modelName = record.model.objectValue?["name"]?.stringValue ?? "?"
         var line = "run \(record.idText.prefix(8)) \"\(record.name)\" \(record.status.rawValue) · model \(modelName) · "
+        if let pipeline = record.pipeline { line += "pipeline \(pipeline) · " }
         line += "\(record.counts.finished) result\(record.counts.finished == 1 ? "" : "s"), \(record.counts.ok) ok, "
         line += "\(record.counts.errors) error\(record.counts.errors == 1 ? "" : "s")"
         if record.counts.missing > 0 {

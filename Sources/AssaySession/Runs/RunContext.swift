@@ -15,6 +15,8 @@ final class RunContext {
     var liveSpecs: [UUID: RunSpec] = [:]
     /// The suites' cases of runs known to this session, by run id (for `input`, `expected`, `by:`).
     var knownSuites: [UUID: Suite] = [:]
+    /// The pipelines defined in this session, in the order they were first defined.
+    var pipelines: [PipelineObject] = []
     let pump = WorkerPump()
 
     init(options: SessionOptions) {

@@ -40,6 +40,33 @@ public struct ScriptRunner {
         }
     }
 
+    /// Runs the project's `assay.init` before the script, if there is one.
+    ///
+    /// What it prints goes to standard error, so that standard output carries only the script's
+    /// own output. A broken `assay.init` must not pass unnoticed: its error is reported like any
+    /// script error and the script does not run.
+    ///
+    /// - Returns: nil when there is no `assay.init` or it ran cleanly; else the exit code to end
+    ///   with (1 for an error in it, 130 when interrupted).
+    public func runInitScript() -> ExitCode? {
+        let outcome = session.runInitScript { event in
+            switch event {
+            case .stream(_, let text):
+                StandardStreams.write(text, to: .stderr)
+            case .result(let bundle), .display(let bundle, _), .page(let bundle), .updateDisplay(let bundle, _):
+                // Progress already goes to standard error (on a terminal only).
+                if bundle.isProgress { ScriptRunner.write(event) } else { StandardStreams.write(bundle.plainText + "\n", to: .stderr) }
+            case .clearOutput, .error:
+                ScriptRunner.write(event)
+            }
+        }
+        switch outcome {
+        case nil, .success?, .quitRequested?: return nil
+        case .failure?: return .inputError
+        case .interrupted?: return .interrupted
+        }
+    }
+
     /// Writes one event to standard output or standard error.
     static func write(_ event: SessionEvent) {
         switch event {

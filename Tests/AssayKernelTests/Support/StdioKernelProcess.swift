@@ -8,12 +8,17 @@ final class StdioKernelProcess: Sendable {
     private let input: FileHandle
     private let received = Locked<[String]>([])
     private let errors = Locked(Data())
+    /// Whether standard error has been read to its end.
+    private let errorsComplete = Locked(false)
 
-    /// Starts the executable.
-    init(executable: String) throws {
+    /// Starts the executable, with `arguments` after `kernel --stdio`, in `directory` if given
+    /// (the working folder otherwise), with `environment` added to this process's.
+    init(executable: String, arguments: [String] = [], directory: URL? = nil, environment: [String: String] = [:]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["kernel", "--stdio"]
+        process.arguments = ["kernel", "--stdio"] + arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
@@ -24,12 +29,14 @@ final class StdioKernelProcess: Sendable {
         input = stdin.fileHandleForWriting
         let received = self.received
         let errors = self.errors
+        let errorsComplete = self.errorsComplete
         Self.collect(stdout.fileHandleForReading) { chunk in
             received.withLock { $0.append(contentsOf: chunk) }
         }
         Thread {
             let data = stderr.fileHandleForReading.readDataToEndOfFile()
             errors.withLock { $0.append(data) }
+            errorsComplete.withLock { $0 = true }
         }.start()
     }
 
@@ -80,11 +87,11 @@ final class StdioKernelProcess: Sendable {
         return all.filter { $0.parentID == id }
     }
 
-    /// Waits for the process to end and returns its exit status.
+    /// Waits for the process to end, and its standard error to be read, and returns its exit status.
     func waitForExit(timeout: Duration = .seconds(30)) async throws -> Int32 {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        while process.isRunning {
+        while process.isRunning || !errorsComplete.withLock({ $0 }) {
             guard clock.now < deadline else {
                 process.terminate()
                 throw InMemoryTransport.Timeout(sent: ["(process still running)"])

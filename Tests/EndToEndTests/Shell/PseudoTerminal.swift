@@ -34,7 +34,12 @@ final class PseudoTerminal {
 
     /// Starts `executable` with no arguments on a new terminal of `columns` by `rows`, as the
     /// leader of a new session whose controlling terminal it is (so Ctrl-C raises SIGINT in it).
-    init(executable: String, environment: [String: String], columns: UInt16 = 100, rows: UInt16 = 30) throws {
+    /// `arguments` follow the executable's name; `directory` is the working folder (this process's
+    /// when nil).
+    init(
+        executable: String, arguments: [String] = [], directory: String? = nil, environment: [String: String],
+        columns: UInt16 = 100, rows: UInt16 = 30
+    ) throws {
         let functions = try PseudoTerminalFunctions()
         let controller = functions.open(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard controller >= 0 else { throw StartError.unavailable("posix_openpt") }
@@ -56,6 +61,7 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addopen(&actions, 0, name, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        if let directory { _ = functions.addChangeDirectory(&actions, directory) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -71,13 +77,13 @@ final class PseudoTerminal {
         let setSessionID: Int32 = 0x80
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | setSessionID))
 
-        let arguments = [strdup(executable)] + [nil]
+        let argumentList = ([executable] + arguments).map { strdup($0) } + [nil]
         let variables = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            (arguments + variables).forEach { free($0) }
+            (argumentList + variables).forEach { free($0) }
         }
         var processID: pid_t = 0
-        let result = posix_spawn(&processID, executable, &actions, &attributes, arguments, variables)
+        let result = posix_spawn(&processID, executable, &actions, &attributes, argumentList, variables)
         guard result == 0 else {
             close(controller)
             throw StartError.spawnFailed(result)
@@ -195,6 +201,8 @@ private struct PseudoTerminalFunctions {
     let grant: @convention(c) (Int32) -> Int32
     let unlock: @convention(c) (Int32) -> Int32
     let name: @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
+    /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29), also left out for needing `_GNU_SOURCE`.
+    let addChangeDirectory: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
 
     init() throws {
         let library = dlopen(nil, RTLD_NOW)
@@ -208,5 +216,8 @@ private struct PseudoTerminalFunctions {
         grant = try function("grantpt", (@convention(c) (Int32) -> Int32).self)
         unlock = try function("unlockpt", (@convention(c) (Int32) -> Int32).self)
         name = try function("ptsname_r", (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
+        addChangeDirectory = try function(
+            "posix_spawn_file_actions_addchdir_np",
+            (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32).self)
     }
 }

@@ -39,10 +39,13 @@ struct ShellWorkspace {
         return environment.merging(extra) { $1 }
     }
 
-    /// Starts the shell and waits for its first prompt.
-    func start(color: Bool = false, historyInHome: Bool = true, extra: [String: String] = [:]) async throws -> PseudoTerminal {
+    /// Starts the shell and waits for its first prompt; with `inHome`, in the home folder (which
+    /// is then the project folder if it holds `assay.init`), with `arguments` such as `--no-init`.
+    func start(
+        color: Bool = false, historyInHome: Bool = true, extra: [String: String] = [:], arguments: [String] = [], inHome: Bool = false
+    ) async throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(
-            executable: try ShellWorkspace.executable(),
+            executable: try ShellWorkspace.executable(), arguments: arguments, directory: inHome ? home.path : nil,
             environment: environment(color: color, historyInHome: historyInHome, extra: extra))
         let prompted = await terminal.waitFor(color ? "assay>" : "assay> ")
         try #require(prompted, "no prompt; the terminal showed: \(terminal.transcript)")
