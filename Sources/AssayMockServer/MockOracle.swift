@@ -6,7 +6,8 @@ import AssayEvaluation
 /// with m user messages is a conversation at its turn m: its case is the one with at least m turns
 /// whose j-th turn's input appears in the j-th user message, for every j (the longest inputs win
 /// when several match, the first in the suite on a tie), and the answer is turn m's expected. A request built by ``GroupedPrompt``
-/// is answered item by item, as a numbered list. A request that matches no case is answered with
+/// (its last user message; the earlier ones are worked examples) is answered item by item, as a
+/// numbered list. A request that matches no case is answered with
 /// the expected value of the case whose input appears in the last user message, or nothing.
 struct MockOracle: Sendable {
     /// One turn's input and answer texts.
@@ -35,7 +36,8 @@ struct MockOracle: Sendable {
     /// The answer to a conversation given as its user messages' texts, in order.
     func answer(userMessages: [String]) -> String {
         guard let last = userMessages.last else { return "" }
-        if userMessages.count == 1, let items = GroupedPrompt.items(in: last) {
+        // A grouped request's items are in its last user message; earlier ones are worked examples.
+        if let items = GroupedPrompt.items(in: last) {
             return items.enumerated().map { "\($0.offset + 1). " + answer(userMessages: [$0.element]) }.joined(separator: "\n")
         }
         let turn = userMessages.count - 1

@@ -12,7 +12,7 @@ enum ExperimentBuiltins {
         [
             Builtin(
                 name: "experiment",
-                usage: "experiment(suite, models: […], templates: […], metrics: […], extract:, concurrency:, …)",
+                usage: "experiment(suite, models: […], templates: […], metrics: […], extract:, concurrency:, max_cost:, …)",
                 summary: "Runs every model with every template over a suite (through the response cache) and tabulates the metric means, best marked.",
                 parameters: [.positional("suite"), .keyword("models", required: true), .keyword("templates", required: true)]
                     + settingKeywords.map { .keyword($0) }
@@ -37,16 +37,27 @@ enum ExperimentBuiltins {
         let models = try namedModels(try arguments.required("models"), state: state, function: function)
         let templates = try namedTemplates(try arguments.required("templates"), function: function)
         var rows: [ExperimentObject.Row] = []
+        // max_cost is the whole experiment's budget: each run gets what the earlier ones left.
+        var budget = try arguments["max_cost"] == .null ? nil : arguments.number("max_cost")
         for (modelName, model) in models {
             for (templateName, template) in templates {
                 var spec = RunSpec(name: "experiment: " + RunBuiltins.defaultName(model: "\(modelName) × \(templateName)", suite: suite),
                                    suite: suite, template: template, model: model)
                 try RunBuiltins.apply(arguments, to: &spec, state: state)
+                if let remaining = budget { spec.maxCost = max(remaining, 0) }
                 guard case .object(let object) = try RunBuiltins.execute(spec, state: state, resuming: nil),
                       let run = object as? RunObject else {
                     throw BuiltinFailure(message: "the run of \(modelName) with \(templateName) returned no run", id: "io.run")
                 }
                 rows.append(ExperimentObject.Row(model: modelName, template: templateName, run: run))
+                if let remaining = budget { budget = remaining - (run.run.cost.total ?? 0) }
+                if run.run.record.status == .budgetExhausted {
+                    let total = models.count * templates.count
+                    var experiment = ExperimentObject(rows: rows)
+                    experiment.stoppedEarly = "stopped at its budget after \(rows.count) of \(total) runs"
+                    state.sink(.stream(.stderr, "experiment stopped at its budget: \(rows.count) of \(total) runs made, the last one unfinished\n"))
+                    return .object(experiment)
+                }
             }
         }
         return .object(ExperimentObject(rows: rows))

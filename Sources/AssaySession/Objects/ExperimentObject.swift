@@ -7,6 +7,8 @@ import AssayMetrics
 ///
 /// Paths: `e/runs` (the runs, models in the outer order, templates in the inner), `e/table` (one
 /// record per run: `model`, `template`, each metric's mean by its path, `n`, `errors`, `run`),
+/// `cost` (what the run's answers cost at its model's price, from the cache or not: the figure to
+/// compare models by) and `spent` (what this run paid) when the model has a price,
 /// `e/models`, `e/templates`, `e/best` (per metric path, as the metrics nest, the row that is best:
 /// `e/best/rouge/rougeL/f1/model`).
 struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
@@ -18,6 +20,8 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
     }
 
     let rows: [Row]
+    /// Why the experiment stopped before its last run, if it did (its budget ran out).
+    var stoppedEarly: String?
     /// The metric paths shown as columns, in order of first appearance. For a metric with
     /// precision, recall and F1, only F1 is a column (the runs hold all three).
     let columns: [[String]]
@@ -76,19 +80,28 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
                 record = RunSummary.inserting(summary(row, path).map { .float($0.mean) } ?? .null, at: path[...], into: record)
             }
             let counts = row.run.run.record.counts
+            if let cost = row.run.run.cost.withoutCache { record["cost"] = .float(cost) }
+            if let spent = row.run.run.cost.total { record["spent"] = .float(spent) }
             record["n"] = .integer(counts.finished)
             record["errors"] = .integer(counts.errors)
             record["run"] = .string(String(row.run.run.record.idText.prefix(8)))
             return record
         }
-        let numeric = Set(columns.map { $0.joined(separator: "/") } + ["n", "errors"])
+        let numeric = Set(columns.map { $0.joined(separator: "/") } + ["cost", "spent", "n", "errors"])
         var table = RecordTable(records: records, caption: caption, numericColumns: numeric)
         table.flattensNested = true
         return table
     }
 
     private var caption: String {
-        "\(rows.count) run\(rows.count == 1 ? "" : "s"): \(unique(rows.map(\.model)).count) model(s) × \(unique(rows.map(\.template)).count) template(s)"
+        var text = "\(rows.count) run\(rows.count == 1 ? "" : "s"): \(unique(rows.map(\.model)).count) model(s) × \(unique(rows.map(\.template)).count) template(s)"
+        if let stoppedEarly { text += " (\(stoppedEarly))" }
+        return text
+    }
+
+    /// Whether any run's model has a price, so the table shows cost.
+    private var isPriced: Bool {
+        rows.contains { $0.run.run.cost.withoutCache != nil }
     }
 
     /// Rows (model, template) × metric means with their intervals; the best of each column marked.
@@ -104,13 +117,17 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
                 if index == winner { highlighted.insert([index, column + 2]) }
             }
         }
+        let priced = isPriced
         for (index, row) in rows.enumerated() {
             let counts = row.run.run.record.counts
+            if priced { cells[index].append(row.run.run.cost.withoutCache.map(CostText.dollars) ?? "—") }
             cells[index] += [String(counts.finished), String(counts.errors)]
         }
-        var table = Table(headers: ["model", "template"] + columns.map { $0.joined(separator: "/") } + ["n", "errors"], rows: cells,
-                          caption: caption + " · mean [95% CI]; * best in its column",
-                          numericColumns: Set(2..<(columns.count + 4)))
+        let extra = priced ? ["cost", "n", "errors"] : ["n", "errors"]
+        var note = " · mean [95% CI]; * best in its column"
+        if priced { note += "; cost: the answers at the model's price, from the cache or not" }
+        var table = Table(headers: ["model", "template"] + columns.map { $0.joined(separator: "/") } + extra, rows: cells,
+                          caption: caption + note, numericColumns: Set(2..<(columns.count + 2 + extra.count)))
         table.highlighted = highlighted
         return table
     }

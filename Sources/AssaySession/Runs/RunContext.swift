@@ -63,6 +63,9 @@ final class RunContext {
                 return try catalog().model(name, overriding: ModelParameters())
             } catch let error as ModelConfigurationError {
                 throw BuiltinFailure(message: error.message, hint: error.hint, argument: argument, id: "name.model")
+            } catch let failure as BuiltinFailure {
+                // models.json itself could not be read: its own message says where and why.
+                throw failure
             } catch {
                 throw BuiltinFailure(message: "\(error)", argument: argument, id: "name.model")
             }

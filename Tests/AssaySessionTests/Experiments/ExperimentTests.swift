@@ -90,3 +90,50 @@ struct ExperimentTests {
         }
     }
 }
+
+@Suite("experiment: cost and a budget for the whole table")
+struct ExperimentCostTests {
+    /// Three priced mocks that answer alike (noise rate 0), told apart by their seeds.
+    static let models = #"{a: model("noisy", rate: 0, seed: 1, price: {input: 1000, output: 2000}), b: model("noisy", rate: 0, seed: 2, price: {input: 1000, output: 2000}), c: model("noisy", rate: 0, seed: 3, price: {input: 1000, output: 2000})}"#
+
+    @Test("each row shows what its answers cost at the model's price, and what the run paid")
+    func costColumn() async throws {
+        let fixture = try RunSessionFixture()
+        defer { fixture.remove() }
+        try fixture.writeCases(count: 6)
+        await fixture.run(#"e = experiment(load("cases.jsonl"), models: \#(Self.models), templates: ["{{ input }}"], metrics: ["exact"])"#)
+        for index in 0..<3 {
+            #expect(await fixture.value("e/table/\(index)/cost") == (await fixture.value("e/runs/\(index)/cost/without_cache")))
+            #expect(await fixture.value("e/table/\(index)/spent") == (await fixture.value("e/runs/\(index)/summary/cost")))
+        }
+        #expect(await fixture.value("e/table/0/cost > 0") == "true")
+        let shown = await fixture.value("e")
+        #expect(shown.contains("cost: the answers at the model's price"), "\(shown)")
+        #expect(shown.split(separator: "\n").contains { $0.hasPrefix("a ") && $0.contains("$") }, "\(shown)")
+        // Again, from the cache: nothing paid, the same cost at the price.
+        await fixture.run(#"again = experiment(load("cases.jsonl"), models: \#(Self.models), templates: ["{{ input }}"], metrics: ["exact"])"#)
+        #expect(await fixture.value("again/table/*/spent") == "[0, 0, 0]")
+        #expect(await fixture.value("again/table/0/cost == e/table/0/cost") == "true")
+    }
+
+    @Test("max_cost holds the whole experiment: later runs get what earlier ones left, and it stops when it runs out")
+    func sharedBudget() async throws {
+        let fixture = try RunSessionFixture()
+        defer { fixture.remove() }
+        try fixture.writeCases(count: 20)
+        await fixture.run(#"""
+        s = load("cases.jsonl")
+        full = experiment(s, models: \#(Self.models), templates: ["{{ input }}"], metrics: ["exact"])
+        one_run = full/table/0/spent
+        per_request = one_run / 20
+        """#)
+        let cell = await fixture.run(#"limited = experiment(s, models: \#(Self.models), templates: ["{{ input }}"], metrics: ["exact"], cache: false, concurrency: 2, max_cost: one_run * 1.5)"#)
+        #expect(cell.outcome == .success, "\(cell.events.errorLines)")
+        #expect(cell.standardError.contains("experiment stopped at its budget: 2 of 3 runs made"), "\(cell.standardError)")
+        #expect(await fixture.value("len(limited/runs)") == "2")
+        #expect(await fixture.value("limited/runs/*/status") == #"["completed", "budget_exhausted"]"#)
+        #expect(await fixture.value("limited/table/0/spent + limited/table/1/spent <= one_run * 1.5 + 2 * per_request + 1e-9") == "true")
+        #expect(await fixture.value("limited/table/1/spent >= one_run * 0.5 - 2 * per_request - 1e-9") == "true")
+        #expect(await fixture.value("limited").contains("stopped at its budget after 2 of 3 runs"))
+    }
+}
