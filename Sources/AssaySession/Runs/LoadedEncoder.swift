@@ -1,6 +1,8 @@
 import AssayEncoder
 import AssayEvaluation
+import Dispatch
 import Foundation
+import Synchronization
 
 /// A model folder loaded for BERTScore: its tokenizer, all its layers, and its weights' SHA-256.
 ///
@@ -16,7 +18,11 @@ final class LoadedEncoder: Sendable {
     /// The SHA-256 of `model.safetensors`, which keys the embedding cache.
     let modelSHA256: String
 
+    /// Loads a model folder; called on a session's worker thread, which it may block.
     init(directory: URL) throws {
+        // Hashing the weights file and loading it both read the whole file: do them on two cores.
+        let weightsPath = directory.appendingPathComponent("model.safetensors").path
+        let digest = BackgroundResult { try FileDigest.sha256(ofFileAt: weightsPath) }
         let encoder = try Encoder(modelDirectory: directory)
         var tokenizer = try WordPieceTokenizer(modelDirectory: directory)
         if tokenizer.maximumLength > encoder.configuration.maxPositions {
@@ -25,6 +31,25 @@ final class LoadedEncoder: Sendable {
         self.directory = directory
         self.tokenizer = tokenizer
         self.encoder = encoder
-        self.modelSHA256 = try FileDigest.sha256(ofFileAt: directory.appendingPathComponent("model.safetensors").path)
+        self.modelSHA256 = try digest.value()
+    }
+}
+
+/// A value computed on a global dispatch queue while the creating thread does other work.
+private final class BackgroundResult<Value: Sendable>: Sendable {
+    private let result = Mutex<Result<Value, any Error>?>(nil)
+    private let done = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async(group: done) {
+            let outcome = Result { try work() }
+            self.result.withLock { $0 = outcome }
+        }
+    }
+
+    /// Waits for the value (blocking the calling thread) and returns it or throws its error.
+    func value() throws -> Value {
+        done.wait()
+        return try result.withLock { $0! }.get()
     }
 }
