@@ -47,11 +47,13 @@ struct BERTScoreEngine: Sendable {
     ///
     /// - Throws: `RunStoreError` when the cache fails, `EncoderError` when a text cannot be encoded.
     func scores(candidates: [String], references: [String], weights: TokenWeights) async throws -> [BERTScoreValue] {
-        var tokens: [String: [Int]] = [:]
-        for text in candidates + references where tokens[text] == nil {
-            tokens[text] = tokenIDs(text)
-        }
-        let states = try await unitStates(of: tokens)
+        // A fixed order (not a set's, which changes between processes) makes the encoder's groups,
+        // and so the rounding of every embedding, the same from run to run.
+        let distinct = Set(candidates + references).sorted()
+        let tokenizer = model.tokenizer
+        let ids = try await Self.onThreadOfItsOwn { tokenizer.encode(batch: distinct) }
+        let tokens = Dictionary(uniqueKeysWithValues: zip(distinct, ids))
+        let states = try await unitStates(of: distinct, tokens: tokens)
         let candidateIDs = candidates.map { tokens[$0]! }
         let referenceIDs = references.map { tokens[$0]! }
         var values: [BERTScoreValue] = []
@@ -72,13 +74,16 @@ struct BERTScoreEngine: Sendable {
     }
 
     /// The L2-normalised hidden states of each distinct text: from the cache when it has them,
-    /// else encoded together in one batch and then stored, in one transaction per call.
+    /// else encoded and then stored.
     ///
-    /// - Parameter tokens: The token IDs of each distinct text.
-    private func unitStates(of tokens: [String: [Int]]) async throws -> [String: HiddenStates] {
-        // A fixed order (not the dictionary's, which changes between processes) makes the encoder's
-        // groups, and so the rounding of every embedding, the same from run to run.
-        let distinct = tokens.keys.sorted()
+    /// Texts to encode go through the encoder in a few chunks, and each chunk is stored (one
+    /// transaction per chunk) while the next one is encoded, so that writing the cache overlaps
+    /// with the encoder's work instead of following it.
+    ///
+    /// - Parameters:
+    ///   - distinct: The distinct texts, in a fixed order.
+    ///   - tokens: The token IDs of each text.
+    private func unitStates(of distinct: [String], tokens: [String: [Int]]) async throws -> [String: HiddenStates] {
         let keys = distinct.map { CachedEmbedding.key(modelSHA256: model.modelSHA256, layer: layers, text: $0) }
         let cached = try await store?.embeddings(forKeys: keys) ?? [:]
         var states: [String: HiddenStates] = [:]
@@ -90,28 +95,40 @@ struct BERTScoreEngine: Sendable {
                 missing.append(text)
             }
         }
-        let encoded = try await encode(missing.map { tokens[$0]! })
-        var fresh: [CachedEmbedding] = []
-        fresh.reserveCapacity(missing.count)
-        for (text, hidden) in zip(missing, encoded) {
-            states[text] = hidden.unitRows()
-            fresh.append(CachedEmbedding(
-                modelSHA256: model.modelSHA256, layer: layers, text: text,
-                tokenCount: hidden.tokenCount, width: hidden.width, vectors: hidden.values))
+        var storing: Task<Void, any Error>?
+        for chunk in Self.chunks(of: missing.count) {
+            let texts = Array(missing[chunk])
+            let (encoder, layer) = (model.encoder, layers)
+            let batch = texts.map { tokens[$0]! }
+            let encoded = try await Self.onThreadOfItsOwn { try encoder.hiddenStates(batch: batch, layer: layer) }
+            var fresh: [CachedEmbedding] = []
+            fresh.reserveCapacity(texts.count)
+            for (text, hidden) in zip(texts, encoded) {
+                states[text] = hidden.unitRows()
+                fresh.append(CachedEmbedding(
+                    modelSHA256: model.modelSHA256, layer: layers, text: text,
+                    tokenCount: hidden.tokenCount, width: hidden.width, vectors: hidden.values))
+            }
+            try await storing?.value
+            storing = Task { [store, fresh] in try await store?.storeEmbeddings(fresh) }
         }
-        usage.record(encoded: fresh.count, cached: distinct.count - fresh.count)
-        try await store?.storeEmbeddings(fresh)
+        try await storing?.value
+        usage.record(encoded: missing.count, cached: distinct.count - missing.count)
         return states
     }
 
-    /// Runs the encoder over a batch on a thread of its own, so that seconds of arithmetic on
-    /// every core never occupy a thread of the cooperative pool.
-    private func encode(_ batch: [[Int]]) async throws -> [HiddenStates] {
-        guard !batch.isEmpty else { return [] }
-        let (encoder, layer) = (model.encoder, layers)
-        return try await withCheckedThrowingContinuation { continuation in
+    /// The chunks texts are encoded in: about a quarter of them each, between 64 and 512 texts.
+    static func chunks(of count: Int) -> [Range<Int>] {
+        let size = min(512, max(64, (count + 3) / 4))
+        return stride(from: 0, to: count, by: size).map { $0 ..< min($0 + size, count) }
+    }
+
+    /// Runs work on a thread of its own and waits for it without holding a thread of the
+    /// cooperative pool, so that seconds of arithmetic on every core never occupy one.
+    private static func onThreadOfItsOwn<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result { try encoder.hiddenStates(batch: batch, layer: layer) })
+                continuation.resume(with: Result { try work() })
             }.start()
         }
     }
