@@ -41,7 +41,8 @@ public struct Encoder: Sendable {
     ///
     /// - Parameters:
     ///   - configuration: The model's shape.
-    ///   - weights: The checkpoint; its tensors are copied, so it may be closed afterwards.
+    ///   - weights: The checkpoint; the encoder keeps it open and reads its single-precision
+    ///     tensors in place.
     ///   - layerCount: How many layers to load; `nil` loads them all.
     /// - Throws: `EncoderError` when a weight is missing or mis-shaped, or `layerCount` exceeds the model.
     public init(configuration: EncoderConfiguration, weights: SafeTensorsFile, layerCount: Int? = nil) throws {
