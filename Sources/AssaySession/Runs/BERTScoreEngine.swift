@@ -51,7 +51,10 @@ struct BERTScoreEngine: Sendable {
         // and so the rounding of every embedding, the same from run to run.
         let distinct = Set(candidates + references).sorted()
         let tokenizer = model.tokenizer
-        let ids = try await Self.onThreadOfItsOwn { tokenizer.encode(batch: distinct) }
+        // A few texts (a run's case) take well under a millisecond: not worth a thread.
+        let ids = distinct.count <= 32
+            ? tokenizer.encode(batch: distinct)
+            : try await Self.onThreadOfItsOwn { tokenizer.encode(batch: distinct) }
         let tokens = Dictionary(uniqueKeysWithValues: zip(distinct, ids))
         let states = try await unitStates(of: distinct, tokens: tokens)
         let candidateIDs = candidates.map { tokens[$0]! }
