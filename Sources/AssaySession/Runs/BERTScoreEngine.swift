@@ -87,7 +87,8 @@ struct BERTScoreEngine: Sendable {
     ///   - distinct: The distinct texts, in a fixed order.
     ///   - tokens: The token IDs of each text.
     private func unitStates(of distinct: [String], tokens: [String: [Int]]) async throws -> [String: HiddenStates] {
-        let keys = distinct.map { CachedEmbedding.key(modelSHA256: model.modelSHA256, layer: layers, text: $0) }
+        let modelSHA256 = try await model.modelSHA256()
+        let keys = distinct.map { CachedEmbedding.key(modelSHA256: modelSHA256, layer: layers, text: $0) }
         let cached = try await store?.embeddings(forKeys: keys) ?? [:]
         var states: [String: HiddenStates] = [:]
         var missing: [String] = []
@@ -109,7 +110,7 @@ struct BERTScoreEngine: Sendable {
             for (text, hidden) in zip(texts, encoded) {
                 states[text] = hidden.unitRows()
                 fresh.append(CachedEmbedding(
-                    modelSHA256: model.modelSHA256, layer: layers, text: text,
+                    modelSHA256: modelSHA256, layer: layers, text: text,
                     tokenCount: hidden.tokenCount, width: hidden.width, vectors: hidden.values))
             }
             try await storing?.value

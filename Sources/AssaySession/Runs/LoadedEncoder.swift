@@ -15,12 +15,15 @@ final class LoadedEncoder: Sendable {
     let tokenizer: WordPieceTokenizer
     /// The encoder with all its layers, so every `layers:` choice shares it.
     let encoder: Encoder
-    /// The SHA-256 of `model.safetensors`, which keys the embedding cache.
-    let modelSHA256: String
+    /// The SHA-256 of `model.safetensors`, computed on another core while the model loads and the
+    /// first texts are tokenized.
+    private let digest: BackgroundResult<String>
 
     /// Loads a model folder; called on a session's worker thread, which it may block.
+    ///
+    /// Hashing the weights file starts here and goes on in the background: the encoder reads the
+    /// file through its own mapping, and the digest is only needed once the cache is consulted.
     init(directory: URL) throws {
-        // Hashing the weights file and loading it both read the whole file: do them on two cores.
         let weightsPath = directory.appendingPathComponent("model.safetensors").path
         let digest = BackgroundResult { try FileDigest.sha256(ofFileAt: weightsPath) }
         let encoder = try Encoder(modelDirectory: directory)
@@ -31,7 +34,15 @@ final class LoadedEncoder: Sendable {
         self.directory = directory
         self.tokenizer = tokenizer
         self.encoder = encoder
-        self.modelSHA256 = try digest.value()
+        self.digest = digest
+    }
+
+    /// The SHA-256 of `model.safetensors`, which keys the embedding cache; waits (without
+    /// holding a thread) until the background hashing has finished.
+    ///
+    /// - Throws: The error of reading the weights file.
+    func modelSHA256() async throws -> String {
+        try await digest.value()
     }
 }
 
@@ -47,9 +58,12 @@ private final class BackgroundResult<Value: Sendable>: Sendable {
         }
     }
 
-    /// Waits for the value (blocking the calling thread) and returns it or throws its error.
-    func value() throws -> Value {
-        done.wait()
-        return try result.withLock { $0! }.get()
+    /// Waits for the value, without blocking a thread, and returns it or throws its error.
+    func value() async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            done.notify(queue: .global()) {
+                continuation.resume(with: self.result.withLock { $0! })
+            }
+        }
     }
 }
