@@ -57,26 +57,17 @@ extension BERTScorer {
         return BERTScoreValue(precision: precision, recall: recall, f1: f1, warnings: warnings)
     }
 
-    /// Encodes each distinct sequence once, longest first in groups of similar length, and
-    /// L2-normalises every token's hidden state.
+    /// Encodes each distinct sequence once, in one batch of the encoder (which groups sequences
+    /// by length and uses all cores), and L2-normalises every token's hidden state.
     private func unitHiddenStates(of sequences: [[Int]]) throws -> [[Int]: HiddenStates] {
-        let distinct = Array(Set(sequences)).sorted { $0.count > $1.count }
+        // A fixed order (not the set's, which changes between processes) makes the groups, and
+        // so the rounding of every result, the same from run to run.
+        let distinct = Array(Set(sequences)).sorted { $0.lexicographicallyPrecedes($1) }
+        let hidden = try encoder.hiddenStates(batch: distinct, layer: layers)
         var states: [[Int]: HiddenStates] = [:]
         states.reserveCapacity(distinct.count)
-        var start = 0
-        while start < distinct.count {
-            var end = start
-            var tokens = 0
-            while end < distinct.count, end - start < batchSize,
-                end == start || tokens + distinct[end].count <= Self.encoderTokenBudget {
-                tokens += distinct[end].count
-                end += 1
-            }
-            let group = Array(distinct[start..<end])
-            for (sequence, hidden) in zip(group, try encoder.hiddenStates(batch: group, layer: layers)) {
-                states[sequence] = hidden.unitRows()
-            }
-            start = end
+        for (sequence, hiddenStates) in zip(distinct, hidden) {
+            states[sequence] = hiddenStates.unitRows()
         }
         return states
     }

@@ -31,9 +31,6 @@ public struct BERTScorer: Sendable {
     /// The number of pairs per batch, which decides the zero-padding behaviour above.
     public let batchSize: Int
 
-    /// At most this many tokens go through the encoder at once, to bound scratch memory.
-    static let encoderTokenBudget = 8192
-
     /// Loads a model directory for scoring.
     ///
     /// - Parameters:

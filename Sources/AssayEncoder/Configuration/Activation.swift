@@ -34,11 +34,7 @@ public enum Activation: CaseIterable, Sendable {
     func apply(to values: UnsafeMutableBufferPointer<Float>) {
         switch self {
         case .gelu:
-            let inverseSquareRootTwo: Float = 0.70710678118654752440
-            for index in values.indices {
-                let x = values[index]
-                values[index] = 0.5 * x * (1 + erf(x * inverseSquareRootTwo))
-            }
+            GELU.apply(to: values)
         case .geluTanh:
             let squareRootTwoOverPi: Float = 0.79788456080286535588
             for index in values.indices {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A BERT-family transformer encoder running natively in single precision.
 ///
@@ -40,7 +41,8 @@ public struct Encoder: Sendable {
     ///
     /// - Parameters:
     ///   - configuration: The model's shape.
-    ///   - weights: The checkpoint; its tensors are copied, so it may be closed afterwards.
+    ///   - weights: The checkpoint; the encoder keeps it open and reads its single-precision
+    ///     tensors in place.
     ///   - layerCount: How many layers to load; `nil` loads them all.
     /// - Throws: `EncoderError` when a weight is missing or mis-shaped, or `layerCount` exceeds the model.
     public init(configuration: EncoderConfiguration, weights: SafeTensorsFile, layerCount: Int? = nil) throws {
@@ -66,11 +68,14 @@ public struct Encoder: Sendable {
         try hiddenStates(batch: [tokenIDs], layer: layer)[0]
     }
 
-    /// Runs a batch of sequences together and returns the hidden states of a layer for each.
+    /// Runs a batch of sequences and returns the hidden states of a layer for each.
     ///
-    /// Sequences are packed one after another without padding, and each attends only to its own
-    /// tokens, so every result equals running that sequence alone (up to the rounding of the
-    /// shared matrix products) and no work is spent on padding.
+    /// The sequences are sorted by length and cut into groups of about ``groupTokenBudget``
+    /// tokens (at least one group per core), and the groups run on all cores at once. Within a
+    /// group, sequences are packed one after another without padding and each attends only to its
+    /// own tokens, so every matrix product covers all tokens of the group in one `sgemm` call, no
+    /// work is spent on padding, and every result equals running that sequence alone up to the
+    /// rounding of the shared matrix products.
     ///
     /// - Parameters:
     ///   - batch: The token IDs of each sequence.
@@ -82,13 +87,31 @@ public struct Encoder: Sendable {
             throw EncoderError(.layerOutOfRange(requested: layer, available: layers.count))
         }
         try validate(batch)
+        MatrixProduct.useCallingThreadOnly()
+        let groups = Self.groups(
+            lengths: batch.map(\.count), workers: ParallelWork.coreCount, tokenBudget: Self.groupTokenBudget)
+        let results = Mutex([HiddenStates?](repeating: nil, count: batch.count))
+        ParallelWork.forEach(count: groups.count) { group in
+            let members = groups[group]
+            let states = forward(members.map { batch[$0] }, layer: layer)
+            results.withLock { results in
+                for (index, state) in zip(members, states) {
+                    results[index] = state
+                }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+
+    /// Runs one group of sequences through the first `layer` layers on the calling thread.
+    private func forward(_ group: [[Int]], layer: Int) -> [HiddenStates] {
         var sequences: [Range<Int>] = []
         var start = 0
-        for tokenIDs in batch {
+        for tokenIDs in group {
             sequences.append(start ..< start + tokenIDs.count)
             start += tokenIDs.count
         }
-        var hidden = embeddings.embed(batch)
+        var hidden = embeddings.embed(group)
         if layer > 0 {
             var workspace = TransformerLayer.Workspace(
                 tokens: start, width: configuration.hiddenSize, intermediateSize: configuration.intermediateSize)

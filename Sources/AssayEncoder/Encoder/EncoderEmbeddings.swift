@@ -1,7 +1,7 @@
 /// The input layer: word, position and (for BERT) token-type embeddings, summed and normalised.
 struct EncoderEmbeddings: Sendable {
-    let words: [Float]
-    let positions: [Float]
+    let words: WeightValues
+    let positions: WeightValues
     /// The token-type-0 row, or `nil` for families without token types.
     let firstTokenType: [Float]?
     let normalization: LayerNormalization
@@ -14,27 +14,23 @@ struct EncoderEmbeddings: Sendable {
         let tokens = sequences.reduce(0) { $0 + $1.count }
         var hidden = [Float](repeating: 0, count: tokens * width)
         hidden.withUnsafeMutableBufferPointer { hidden in
-            words.withUnsafeBufferPointer { words in
-                positions.withUnsafeBufferPointer { positions in
-                    var row = 0
-                    for sequence in sequences {
-                        for (position, tokenID) in sequence.enumerated() {
-                            let target = hidden.baseAddress! + row * width
-                            let word = words.baseAddress! + tokenID * width
-                            let place = positions.baseAddress! + position * width
-                            // Same order of additions as the reference: (word + type) + position.
-                            if let firstTokenType {
-                                for index in 0..<width {
-                                    target[index] = (word[index] + firstTokenType[index]) + place[index]
-                                }
-                            } else {
-                                for index in 0..<width {
-                                    target[index] = word[index] + place[index]
-                                }
-                            }
-                            row += 1
+            var row = 0
+            for sequence in sequences {
+                for (position, tokenID) in sequence.enumerated() {
+                    let target = hidden.baseAddress! + row * width
+                    let word = words.base + tokenID * width
+                    let place = positions.base + position * width
+                    // Same order of additions as the reference: (word + type) + position.
+                    if let firstTokenType {
+                        for index in 0..<width {
+                            target[index] = (word[index] + firstTokenType[index]) + place[index]
+                        }
+                    } else {
+                        for index in 0..<width {
+                            target[index] = word[index] + place[index]
                         }
                     }
+                    row += 1
                 }
             }
             normalization.apply(to: hidden.baseAddress!, rows: tokens)

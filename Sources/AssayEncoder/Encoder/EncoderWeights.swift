@@ -22,8 +22,8 @@ struct EncoderWeights {
             firstTokenType = Array(table.prefix(width))
         }
         embeddings = EncoderEmbeddings(
-            words: try loader.tensor(names.wordEmbeddings + ".weight", shape: [configuration.vocabularySize, width]),
-            positions: try loader.tensor(names.positionEmbeddings + ".weight", shape: [configuration.maxPositions, width]),
+            words: try loader.values(names.wordEmbeddings + ".weight", shape: [configuration.vocabularySize, width]),
+            positions: try loader.values(names.positionEmbeddings + ".weight", shape: [configuration.maxPositions, width]),
             firstTokenType: firstTokenType,
             normalization: try loader.normalization(names.embeddingNormalization, width: width, epsilon: epsilon),
             width: width)
@@ -55,18 +55,31 @@ private struct WeightLoader {
     let file: SafeTensorsFile
 
     func tensor(_ name: String, shape: [Int]) throws -> [Float] {
+        try check(name, shape: shape)
+        return try file.floats(named: name)
+    }
+
+    /// A large tensor, used in place in the file's mapping when it is stored as it is needed.
+    func values(_ name: String, shape: [Int]) throws -> WeightValues {
+        try check(name, shape: shape)
+        if let mapped = try file.mappedFloats(named: name) {
+            return WeightValues(mapped: mapped, owner: file)
+        }
+        return WeightValues(copying: try file.floats(named: name))
+    }
+
+    private func check(_ name: String, shape: [Int]) throws {
         guard let descriptor = file.tensors[name] else {
             throw EncoderError(.missingWeight(name: name, path: file.path))
         }
         guard descriptor.shape == shape else {
             throw EncoderError(.weightShapeMismatch(name: name, expected: shape, found: descriptor.shape))
         }
-        return try file.floats(named: name)
     }
 
     func linear(_ name: String, input: Int, output: Int) throws -> LinearLayer {
         LinearLayer(
-            weight: try tensor(name + ".weight", shape: [output, input]),
+            weight: try values(name + ".weight", shape: [output, input]),
             bias: try tensor(name + ".bias", shape: [output]),
             inputSize: input, outputSize: output)
     }

@@ -12,17 +12,12 @@ struct LayerNormalization: Sendable {
                 for row in 0..<rows {
                     let x = values + row * width
                     // Moments in double precision: the reference's float moments differ by ~1e-7.
-                    var sum = 0.0
-                    for index in 0..<width {
-                        sum += Double(x[index])
-                    }
-                    let mean = sum / Double(width)
-                    var squares = 0.0
-                    for index in 0..<width {
+                    // Four partial sums keep the additions from waiting on each other.
+                    let mean = Self.sum(width) { Double(x[$0]) } / Double(width)
+                    let variance = Self.sum(width) { index in
                         let centered = Double(x[index]) - mean
-                        squares += centered * centered
-                    }
-                    let variance = squares / Double(width)
+                        return centered * centered
+                    } / Double(width)
                     let inverseDeviation = Float(1 / (variance + Double(epsilon)).squareRoot())
                     let floatMean = Float(mean)
                     for index in 0..<width {
@@ -31,5 +26,24 @@ struct LayerNormalization: Sendable {
                 }
             }
         }
+    }
+
+    /// The sum of `term(0) ..< term(count)` in four interleaved partial sums.
+    @inline(__always)
+    private static func sum(_ count: Int, _ term: (Int) -> Double) -> Double {
+        var partial = (0.0, 0.0, 0.0, 0.0)
+        var index = 0
+        while index + 4 <= count {
+            partial.0 += term(index)
+            partial.1 += term(index + 1)
+            partial.2 += term(index + 2)
+            partial.3 += term(index + 3)
+            index += 4
+        }
+        while index < count {
+            partial.0 += term(index)
+            index += 1
+        }
+        return (partial.0 + partial.1) + (partial.2 + partial.3)
     }
 }

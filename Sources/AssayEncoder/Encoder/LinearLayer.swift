@@ -1,11 +1,11 @@
 /// A fully connected layer `y = x · Wᵀ + b`, with `W` stored as PyTorch does (output × input).
 struct LinearLayer: Sendable {
-    let weight: [Float]
+    let weight: WeightValues
     let bias: [Float]
     let inputSize: Int
     let outputSize: Int
 
-    init(weight: [Float], bias: [Float], inputSize: Int, outputSize: Int) {
+    init(weight: WeightValues, bias: [Float], inputSize: Int, outputSize: Int) {
         precondition(weight.count == inputSize * outputSize && bias.count == outputSize)
         self.weight = weight
         self.bias = bias
@@ -18,7 +18,7 @@ struct LinearLayer: Sendable {
         let inputSize = layers[0].inputSize
         precondition(layers.allSatisfy { $0.inputSize == inputSize })
         self.init(
-            weight: layers.flatMap(\.weight), bias: layers.flatMap(\.bias),
+            weight: WeightValues(concatenating: layers.map(\.weight)), bias: layers.flatMap(\.bias),
             inputSize: inputSize, outputSize: layers.reduce(0) { $0 + $1.outputSize })
     }
 
@@ -31,12 +31,10 @@ struct LinearLayer: Sendable {
                 (output + row * outputSize).update(from: bias.baseAddress!, count: outputSize)
             }
         }
-        weight.withUnsafeBufferPointer { weight in
-            MatrixProduct.multiplyTransposed(
-                m: rows, n: outputSize, k: inputSize,
-                a: input, rowStrideA: inputSize,
-                b: weight.baseAddress!, rowStrideB: inputSize,
-                beta: 1, c: output, rowStrideC: outputSize)
-        }
+        MatrixProduct.multiplyTransposed(
+            m: rows, n: outputSize, k: inputSize,
+            a: input, rowStrideA: inputSize,
+            b: weight.base, rowStrideB: inputSize,
+            beta: 1, c: output, rowStrideC: outputSize)
     }
 }

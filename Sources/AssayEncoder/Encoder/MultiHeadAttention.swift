@@ -25,24 +25,17 @@ struct MultiHeadAttention: Sendable {
         into context: UnsafeMutablePointer<Float>
     ) {
         let longest = sequences.map(\.count).max() ?? 0
-        let (sharedInput, sharedContext) = (WorkerPointer(queryKeyValue), WorkerPointer(context))
-        // Sequences arrive longest first, so dealing them out in turn balances the workers.
-        // Each worker writes the context rows of its own sequences only.
-        ParallelWork.run(items: sequences.count, minimumPerWorker: 2) { worker, workers in
-            var scores = [Float](repeating: 0, count: longest * longest)
-            scores.withUnsafeMutableBufferPointer { scores in
-                for index in stride(from: worker, to: sequences.count, by: workers) {
-                    attend(
-                        sequence: sequences[index], queryKeyValue: sharedInput.address,
-                        scores: scores.baseAddress!, context: sharedContext.address)
-                }
+        var scores = [Float](repeating: 0, count: longest * longest)
+        scores.withUnsafeMutableBufferPointer { scores in
+            for sequence in sequences {
+                attend(sequence: sequence, queryKeyValue: queryKeyValue, scores: scores.baseAddress!, context: context)
             }
         }
     }
 
     /// Computes the context rows of one sequence, head by head.
     private func attend(
-        sequence: Range<Int>, queryKeyValue: UnsafeMutablePointer<Float>,
+        sequence: Range<Int>, queryKeyValue: UnsafePointer<Float>,
         scores: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>
     ) {
         let stride = 3 * width

@@ -12,9 +12,6 @@ struct TransformerLayer: Sendable {
     let attention: MultiHeadAttention
     let activation: Activation
 
-    /// Rows per worker below which element-wise work stays on one core.
-    private static let minimumRowsPerWorker = 16
-
     /// Scratch buffers for a batch, allocated once and reused by every layer.
     struct Workspace {
         var projected: [Float]
@@ -31,10 +28,12 @@ struct TransformerLayer: Sendable {
     }
 
     /// Runs the layer over a packed batch, replacing `hidden` (`tokens × width`) by the output.
+    ///
+    /// Runs on the calling thread: the encoder runs several batches at once, one per core.
     func apply(to hidden: inout [Float], sequences: [Range<Int>], workspace: inout Workspace) {
         let width = attention.width
         let tokens = hidden.count / width
-        let inner = intermediate.outputSize
+        let count = tokens * width
         hidden.withUnsafeMutableBufferPointer { hidden in
             let hidden = hidden.baseAddress!
             workspace.projected.withUnsafeMutableBufferPointer { projected in
@@ -50,35 +49,21 @@ struct TransformerLayer: Sendable {
                 workspace.context.withUnsafeBufferPointer { context in
                     attentionOutput.apply(to: context.baseAddress!, rows: tokens, into: attended)
                 }
-                let (sharedHidden, sharedAttended) = (WorkerPointer(hidden), WorkerPointer(attended))
-                ParallelWork.forEachRowRange(rows: tokens, minimumRowsPerWorker: Self.minimumRowsPerWorker) { rows in
-                    let offset = rows.lowerBound * width
-                    let target = sharedAttended.address + offset
-                    Self.add(sharedHidden.address + offset, to: target, count: rows.count * width)
-                    attentionNormalization.apply(to: target, rows: rows.count)
-                }
+                Self.add(hidden, to: attended, count: count)
+                attentionNormalization.apply(to: attended, rows: tokens)
                 workspace.expanded.withUnsafeMutableBufferPointer { expanded in
-                    let expanded = expanded.baseAddress!
-                    intermediate.apply(to: attended, rows: tokens, into: expanded)
-                    let sharedExpanded = WorkerPointer(expanded)
-                    ParallelWork.forEachRowRange(rows: tokens, minimumRowsPerWorker: Self.minimumRowsPerWorker) { rows in
-                        activation.apply(to: UnsafeMutableBufferPointer(
-                            start: sharedExpanded.address + rows.lowerBound * inner, count: rows.count * inner))
-                    }
-                    output.apply(to: expanded, rows: tokens, into: hidden)
+                    intermediate.apply(to: attended, rows: tokens, into: expanded.baseAddress!)
+                    activation.apply(to: UnsafeMutableBufferPointer(rebasing: expanded[0 ..< tokens * intermediate.outputSize]))
+                    output.apply(to: expanded.baseAddress!, rows: tokens, into: hidden)
                 }
-                ParallelWork.forEachRowRange(rows: tokens, minimumRowsPerWorker: Self.minimumRowsPerWorker) { rows in
-                    let offset = rows.lowerBound * width
-                    let target = sharedHidden.address + offset
-                    Self.add(sharedAttended.address + offset, to: target, count: rows.count * width)
-                    outputNormalization.apply(to: target, rows: rows.count)
-                }
+                Self.add(attended, to: hidden, count: count)
+                outputNormalization.apply(to: hidden, rows: tokens)
             }
         }
     }
 
     /// Adds `residual` element-wise to `values`.
-    private static func add(_ residual: UnsafePointer<Float>, to values: UnsafeMutablePointer<Float>, count: Int) {
+    private static func add(_ residual: UnsafeMutablePointer<Float>, to values: UnsafeMutablePointer<Float>, count: Int) {
         for index in 0..<count {
             values[index] += residual[index]
         }

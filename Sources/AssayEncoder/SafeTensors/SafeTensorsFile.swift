@@ -84,6 +84,25 @@ public final class SafeTensorsFile {
         return descriptor
     }
 
+    /// A single-precision tensor's values where they lie in the mapping, without a copy.
+    ///
+    /// The buffer stays valid as long as this file object exists.
+    ///
+    /// - Parameter name: The tensor's name.
+    /// - Returns: The values, or nil when the tensor is not F32 or its data cannot be read in
+    ///   place (not aligned to 4 bytes, or a big-endian machine); ``floats(named:)`` then copies it.
+    /// - Throws: `SafeTensorsError` when there is no such tensor.
+    package func mappedFloats(named name: String) throws -> UnsafeBufferPointer<Float>? {
+        let descriptor = try descriptor(named: name)
+        let source = mapping + dataStart + descriptor.byteRange.lowerBound
+        guard descriptor.dataType == "F32", Int(bitPattern: source) % MemoryLayout<Float>.alignment == 0,
+            UInt32(1).littleEndian == 1
+        else {
+            return nil
+        }
+        return UnsafeBufferPointer(start: source.assumingMemoryBound(to: Float.self), count: descriptor.elementCount)
+    }
+
     /// Copies a tensor out as 32-bit floats in row-major order, widening F16 values.
     ///
     /// - Parameter name: The tensor's name.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A BERT WordPiece tokenizer driven by a model directory's `vocab.txt` and `tokenizer_config.json`.
 ///
@@ -77,6 +78,24 @@ public struct WordPieceTokenizer: Sendable {
         }
         ids.append(separatorTokenID)
         return ids
+    }
+
+    /// Encodes many texts as ``encode(_:)`` does, on all cores.
+    ///
+    /// - Parameter batch: The texts.
+    /// - Returns: The token IDs of each text, in input order.
+    public func encode(batch: [String]) -> [[Int]] {
+        let chunk = 32
+        let chunkCount = (batch.count + chunk - 1) / chunk
+        let results = Mutex([[Int]](repeating: [], count: batch.count))
+        ParallelWork.forEach(count: chunkCount) { index in
+            let range = index * chunk ..< min((index + 1) * chunk, batch.count)
+            let encoded = range.map { encode(batch[$0]) }
+            results.withLock { results in
+                results.replaceSubrange(range, with: encoded)
+            }
+        }
+        return results.withLock { $0 }
     }
 
     /// Splits text into WordPiece tokens, without special tokens or truncation.

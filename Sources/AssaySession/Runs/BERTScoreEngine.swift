@@ -4,14 +4,20 @@ import Foundation
 
 /// BERTScore over a loaded model, with token embeddings kept in the run store's cache.
 ///
-/// Each distinct text is encoded on its own, never packed with other texts. That makes a text's
-/// hidden states a function of the text alone, so an embedding read from the cache is bit for bit
-/// the one encoding would produce, and cached and uncached scoring give identical numbers. The
-/// batch zero-padding behaviour of the reference (see ``BERTScorer``) does not touch the
+/// The texts a call does not find in the cache go through the encoder together, as one batch
+/// (``Encoder/hiddenStates(batch:layer:)`` groups them by length and runs the groups on all
+/// cores), and each text's hidden states are then stored under the text alone. In a batch a text
+/// attends only to its own tokens, so its hidden states depend on its batch mates at most through
+/// the rounding of the shared matrix products (a few units in the last place of a float, far below
+/// the 1e-5 within which scores agree with the reference). The cache stays exact in the sense that
+/// matters: an embedding read from it is bit for bit the one computed when it was stored, so
+/// scoring the same texts again, cached or not, gives the numbers of the first call up to that
+/// rounding, and cached and uncached scores of one call are computed alike.
+///
+/// The batch zero-padding behaviour of the reference (see ``BERTScorer``) does not touch the
 /// embeddings: it only decides whether a token's best cosine also sees a 0, from the token
 /// counts of the pairs scored together, and ``scores(candidates:references:weights:)`` applies it
-/// after the cache, exactly as an uncached call would. So caching per text is exact, and
-/// per-pair scores need no cache of their own.
+/// after the cache, exactly as an uncached call would. So per-pair scores need no cache of their own.
 struct BERTScoreEngine: Sendable {
     /// The loaded model.
     let model: LoadedEncoder
@@ -41,9 +47,18 @@ struct BERTScoreEngine: Sendable {
     ///
     /// - Throws: `RunStoreError` when the cache fails, `EncoderError` when a text cannot be encoded.
     func scores(candidates: [String], references: [String], weights: TokenWeights) async throws -> [BERTScoreValue] {
-        let states = try await unitStates(of: candidates + references)
-        let candidateIDs = candidates.map(tokenIDs)
-        let referenceIDs = references.map(tokenIDs)
+        // A fixed order (not a set's, which changes between processes) makes the encoder's groups,
+        // and so the rounding of every embedding, the same from run to run.
+        let distinct = Set(candidates + references).sorted()
+        let tokenizer = model.tokenizer
+        // A few texts (a run's case) take well under a millisecond: not worth a thread.
+        let ids = distinct.count <= 32
+            ? tokenizer.encode(batch: distinct)
+            : try await Self.onThreadOfItsOwn { tokenizer.encode(batch: distinct) }
+        let tokens = Dictionary(uniqueKeysWithValues: zip(distinct, ids))
+        let states = try await unitStates(of: distinct, tokens: tokens)
+        let candidateIDs = candidates.map { tokens[$0]! }
+        let referenceIDs = references.map { tokens[$0]! }
         var values: [BERTScoreValue] = []
         values.reserveCapacity(candidates.count)
         for start in stride(from: 0, to: candidates.count, by: Self.batchSize) {
@@ -62,27 +77,64 @@ struct BERTScoreEngine: Sendable {
     }
 
     /// The L2-normalised hidden states of each distinct text: from the cache when it has them,
-    /// else encoded one text at a time and then stored, in one transaction per call.
-    private func unitStates(of texts: [String]) async throws -> [String: HiddenStates] {
-        let distinct = Array(Set(texts))
-        let keys = distinct.map { CachedEmbedding.key(modelSHA256: model.modelSHA256, layer: layers, text: $0) }
+    /// else encoded and then stored.
+    ///
+    /// Texts to encode go through the encoder in a few chunks, and each chunk is stored (one
+    /// transaction per chunk) while the next one is encoded, so that writing the cache overlaps
+    /// with the encoder's work instead of following it.
+    ///
+    /// - Parameters:
+    ///   - distinct: The distinct texts, in a fixed order.
+    ///   - tokens: The token IDs of each text.
+    private func unitStates(of distinct: [String], tokens: [String: [Int]]) async throws -> [String: HiddenStates] {
+        let modelSHA256 = try await model.modelSHA256()
+        let keys = distinct.map { CachedEmbedding.key(modelSHA256: modelSHA256, layer: layers, text: $0) }
         let cached = try await store?.embeddings(forKeys: keys) ?? [:]
         var states: [String: HiddenStates] = [:]
-        var fresh: [CachedEmbedding] = []
+        var missing: [String] = []
         for (text, key) in zip(distinct, keys) {
-            if let entry = cached[key], entry.tokenCount == tokenIDs(text).count {
+            if let entry = cached[key], entry.tokenCount == tokens[text]!.count {
                 states[text] = HiddenStates(tokenCount: entry.tokenCount, width: entry.width, values: entry.vectors).unitRows()
-                continue
+            } else {
+                missing.append(text)
             }
-            let hidden = try model.encoder.hiddenStates(tokenIDs: tokenIDs(text), layer: layers)
-            states[text] = hidden.unitRows()
-            fresh.append(CachedEmbedding(
-                modelSHA256: model.modelSHA256, layer: layers, text: text,
-                tokenCount: hidden.tokenCount, width: hidden.width, vectors: hidden.values))
         }
-        usage.record(encoded: fresh.count, cached: distinct.count - fresh.count)
-        try await store?.storeEmbeddings(fresh)
+        var storing: Task<Void, any Error>?
+        for chunk in Self.chunks(of: missing.count) {
+            let texts = Array(missing[chunk])
+            let (encoder, layer) = (model.encoder, layers)
+            let batch = texts.map { tokens[$0]! }
+            let encoded = try await Self.onThreadOfItsOwn { try encoder.hiddenStates(batch: batch, layer: layer) }
+            var fresh: [CachedEmbedding] = []
+            fresh.reserveCapacity(texts.count)
+            for (text, hidden) in zip(texts, encoded) {
+                states[text] = hidden.unitRows()
+                fresh.append(CachedEmbedding(
+                    modelSHA256: modelSHA256, layer: layers, text: text,
+                    tokenCount: hidden.tokenCount, width: hidden.width, vectors: hidden.values))
+            }
+            try await storing?.value
+            storing = Task { [store, fresh] in try await store?.storeEmbeddings(fresh) }
+        }
+        try await storing?.value
+        usage.record(encoded: missing.count, cached: distinct.count - missing.count)
         return states
+    }
+
+    /// The chunks texts are encoded in: about a quarter of them each, between 64 and 512 texts.
+    static func chunks(of count: Int) -> [Range<Int>] {
+        let size = min(512, max(64, (count + 3) / 4))
+        return stride(from: 0, to: count, by: size).map { $0 ..< min($0 + size, count) }
+    }
+
+    /// Runs work on a thread of its own and waits for it without holding a thread of the
+    /// cooperative pool, so that seconds of arithmetic on every core never occupy one.
+    private static func onThreadOfItsOwn<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try work() })
+            }.start()
+        }
     }
 
     /// A score as the record runs store and `bertscore(…)` returns: `{precision, recall, f1}`.

@@ -1,6 +1,8 @@
 import AssayEncoder
 import AssayEvaluation
+import Dispatch
 import Foundation
+import Synchronization
 
 /// A model folder loaded for BERTScore: its tokenizer, all its layers, and its weights' SHA-256.
 ///
@@ -13,10 +15,17 @@ final class LoadedEncoder: Sendable {
     let tokenizer: WordPieceTokenizer
     /// The encoder with all its layers, so every `layers:` choice shares it.
     let encoder: Encoder
-    /// The SHA-256 of `model.safetensors`, which keys the embedding cache.
-    let modelSHA256: String
+    /// The SHA-256 of `model.safetensors`, computed on another core while the model loads and the
+    /// first texts are tokenized.
+    private let digest: BackgroundResult<String>
 
+    /// Loads a model folder; called on a session's worker thread, which it may block.
+    ///
+    /// Hashing the weights file starts here and goes on in the background: the encoder reads the
+    /// file through its own mapping, and the digest is only needed once the cache is consulted.
     init(directory: URL) throws {
+        let weightsPath = directory.appendingPathComponent("model.safetensors").path
+        let digest = BackgroundResult { try FileDigest.sha256(ofFileAt: weightsPath) }
         let encoder = try Encoder(modelDirectory: directory)
         var tokenizer = try WordPieceTokenizer(modelDirectory: directory)
         if tokenizer.maximumLength > encoder.configuration.maxPositions {
@@ -25,6 +34,36 @@ final class LoadedEncoder: Sendable {
         self.directory = directory
         self.tokenizer = tokenizer
         self.encoder = encoder
-        self.modelSHA256 = try FileDigest.sha256(ofFileAt: directory.appendingPathComponent("model.safetensors").path)
+        self.digest = digest
+    }
+
+    /// The SHA-256 of `model.safetensors`, which keys the embedding cache; waits (without
+    /// holding a thread) until the background hashing has finished.
+    ///
+    /// - Throws: The error of reading the weights file.
+    func modelSHA256() async throws -> String {
+        try await digest.value()
+    }
+}
+
+/// A value computed on a global dispatch queue while the creating thread does other work.
+private final class BackgroundResult<Value: Sendable>: Sendable {
+    private let result = Mutex<Result<Value, any Error>?>(nil)
+    private let done = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async(group: done) {
+            let outcome = Result { try work() }
+            self.result.withLock { $0 = outcome }
+        }
+    }
+
+    /// Waits for the value, without blocking a thread, and returns it or throws its error.
+    func value() async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            done.notify(queue: .global()) {
+                continuation.resume(with: self.result.withLock { $0! })
+            }
+        }
     }
 }
