@@ -36,8 +36,8 @@ enum AnswerParsing {
         }
         var named = Set<Int>()
         var unknown: [String] = []
-        for part in output.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline }) {
-            let key = normalizedLabel(String(part))
+        for part in Extraction.labelParts(output) {
+            let key = normalizedLabel(part)
             if key.isEmpty { continue }
             if let position = index[key] { named.insert(position) } else { unknown.append(String(part).trimmingWhitespace()) }
         }
@@ -82,9 +82,7 @@ enum AnswerParsing {
 
     /// Lower case, whitespace runs collapsed to one space, trimmed, and a final `.` dropped.
     private static func normalizedLabel(_ text: String) -> String {
-        var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        while words.hasSuffix(".") { words.removeLast() }
-        return words.trimmingWhitespace()
+        Extraction.labelKey(text)
     }
 
     /// The contents of ```` ``` ```` fences, those tagged `json` first.

@@ -96,6 +96,27 @@ public enum Extraction: Sendable {
     }
 }
 
+extension Extraction {
+    /// A label as labels are compared: lower case, runs of whitespace as one space, trimmed, and a
+    /// final `.` dropped. Answers, expected labels and label lists all go through it.
+    ///
+    /// - Parameter text: A label or an answer naming one.
+    /// - Returns: The text to compare.
+    public static func labelKey(_ text: String) -> String {
+        var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while words.hasSuffix(".") { words.removeLast() }
+        return words.trimmingWhitespace()
+    }
+
+    /// The parts of a text that names several labels: split at commas, semicolons and line breaks.
+    ///
+    /// - Parameter text: An answer or an expected value naming labels.
+    /// - Returns: The parts, untrimmed, empty ones left out.
+    public static func labelParts(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline }).map(String.init)
+    }
+}
+
 /// Why an answer's value could not be extracted.
 public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, for the user.

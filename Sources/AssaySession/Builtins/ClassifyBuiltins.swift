@@ -78,7 +78,7 @@ enum ClassifyBuiltins {
             guard case .string(let label) = item, !label.isEmpty else {
                 throw BuiltinFailure.type(function, "labels", expected: "a list of non-empty strings", found: item)
             }
-            guard seen.insert(label.lowercased()).inserted else {
+            guard seen.insert(Extraction.labelKey(label)).inserted else {
                 throw BuiltinFailure(message: "the label '\(label)' is listed twice (labels are compared ignoring case)", argument: "labels")
             }
             labels.append(label)

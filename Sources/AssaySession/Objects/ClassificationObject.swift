@@ -23,10 +23,10 @@ struct ClassificationObject: DomainObject, RichDisplayable, JSONConvertible {
         }
         // Expected labels are read as answers are: ignoring case and surrounding whitespace.
         var spelling: [String: String] = [:]
-        for label in order where spelling[Self.key(label)] == nil { spelling[Self.key(label)] = label }
+        for label in order where spelling[Extraction.labelKey(label)] == nil { spelling[Extraction.labelKey(label)] = label }
         func gold(_ value: JSONValue) -> String {
             let text = TextMetrics.text(of: value)
-            return spelling[Self.key(text)] ?? text
+            return spelling[Extraction.labelKey(text)] ?? text
         }
         var outcomes: [ClassificationOutcome] = []
         var skipped = 0
@@ -51,11 +51,6 @@ struct ClassificationObject: DomainObject, RichDisplayable, JSONConvertible {
         report = ClassificationReport(outcomes, labelOrder: order)
         self.skipped = skipped
         caption = run.headline
-    }
-
-    /// A label as compared: lower case, whitespace runs as one space, trimmed.
-    private static func key(_ label: String) -> String {
-        label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     static let members = ["accuracy", "n", "correct", "extract_errors", "skipped", "labels", "macro", "micro", "weighted", "confusion"]

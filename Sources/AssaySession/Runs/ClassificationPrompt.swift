@@ -1,5 +1,6 @@
 import AssayEvaluation
 import AssayLanguage
+import Foundation
 
 /// The prompt `classify` sends: the instructions, the labels to choose from, worked examples as
 /// earlier turns or written into the system message, and the case's text as the user message.
@@ -88,32 +89,22 @@ struct ClassificationPrompt {
         default:
             throw BuiltinFailure.type(function, "examples", expected: "a record {text: label, …} or a list of {text:, label:} records", found: value)
         }
-        let known = Set(labels.map { $0.lowercased() })
+        let known = Set(labels.map(Extraction.labelKey))
         var examples: [Example] = []
         for (text, label) in pairs {
             let named: [String]
             switch label {
-            case .string(let one): named = multiLabel ? one.split(separator: ",").map { String($0).trimmed } : [one.trimmed]
-            case .list(let many) where multiLabel: named = many.map { if case .string(let s) = $0 { s.trimmed } else { $0.plainText } }
+            case .string(let one): named = (multiLabel ? Extraction.labelParts(one) : [one]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            case .list(let many) where multiLabel: named = many.map { if case .string(let s) = $0 { s.trimmingCharacters(in: .whitespacesAndNewlines) } else { $0.plainText } }
             default:
                 throw BuiltinFailure.type(function, "examples", expected: multiLabel ? "a label or a list of labels" : "a label", found: label)
             }
-            for name in named where !known.contains(name.lowercased()) {
+            for name in named where !known.contains(Extraction.labelKey(name)) {
                 throw BuiltinFailure(message: "the example \(Value.quoted(text)) is labelled '\(name)', which is not one of the labels",
                                      hint: "labels: " + labels.joined(separator: ", "), argument: "examples")
             }
             examples.append(Example(text: text, label: named.joined(separator: ", ")))
         }
         return examples
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces, tabs and line breaks.
-    fileprivate var trimmed: String {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
     }
 }

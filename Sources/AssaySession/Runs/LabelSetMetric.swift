@@ -1,10 +1,10 @@
 import AssayEvaluation
-import Foundation
 
 /// `label_set`: how well the labels a multi-label answer names match the expected ones.
 ///
 /// The extracted value and `expected` are each a list of labels or one text of labels separated by
-/// commas or semicolons; labels are compared ignoring case and surrounding whitespace. The value is
+/// commas or semicolons; labels are compared as answers are matched to labels
+/// (``Extraction/labelKey(_:)``). The value is
 /// `{precision, recall, f1, exact}`: precision is the share of the named labels that are expected,
 /// recall the share of the expected labels that are named, F1 their harmonic mean (each 1 when both
 /// sets are empty), and exact is 1 when the sets are equal.
@@ -23,11 +23,11 @@ enum LabelSetMetric {
         let parts: [String]
         switch value {
         case .array(let items): parts = items.map { $0.stringValue ?? $0.serialized() }
-        case .string(let text): parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline }).map(String.init)
+        case .string(let text): parts = Extraction.labelParts(text)
         case .null: parts = []
         default: parts = [value.serialized()]
         }
-        return Set(parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }.filter { !$0.isEmpty })
+        return Set(parts.map(Extraction.labelKey).filter { !$0.isEmpty })
     }
 
     /// Precision, recall, F1 and exact match of two label sets.
