@@ -50,7 +50,7 @@ enum ExperimentBuiltins {
                     throw BuiltinFailure(message: "the run of \(modelName) with \(templateName) returned no run", id: "io.run")
                 }
                 rows.append(ExperimentObject.Row(model: modelName, template: templateName, run: run))
-                if let remaining = budget { budget = remaining - (run.run.cost.total ?? 0) }
+                if let remaining = budget { budget = remaining - (run.cost.total ?? 0) }
                 if run.run.record.status == .budgetExhausted {
                     let total = models.count * templates.count
                     var experiment = ExperimentObject(rows: rows)

@@ -80,8 +80,8 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
                 record = RunSummary.inserting(summary(row, path).map { .float($0.mean) } ?? .null, at: path[...], into: record)
             }
             let counts = row.run.run.record.counts
-            if let cost = row.run.run.cost.withoutCache { record["cost"] = .float(cost) }
-            if let spent = row.run.run.cost.total { record["spent"] = .float(spent) }
+            if let cost = row.run.cost.withoutCache { record["cost"] = .float(cost) }
+            if let spent = row.run.cost.total { record["spent"] = .float(spent) }
             record["n"] = .integer(counts.finished)
             record["errors"] = .integer(counts.errors)
             record["run"] = .string(String(row.run.run.record.idText.prefix(8)))
@@ -101,7 +101,7 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
 
     /// Whether any run's model has a price, so the table shows cost.
     private var isPriced: Bool {
-        rows.contains { $0.run.run.cost.withoutCache != nil }
+        rows.contains { $0.run.cost.withoutCache != nil }
     }
 
     /// Rows (model, template) × metric means with their intervals; the best of each column marked.
@@ -120,7 +120,7 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
         let priced = isPriced
         for (index, row) in rows.enumerated() {
             let counts = row.run.run.record.counts
-            if priced { cells[index].append(row.run.run.cost.withoutCache.map(CostText.dollars) ?? "—") }
+            if priced { cells[index].append(row.run.cost.withoutCache.map(CostText.dollars) ?? "—") }
             cells[index] += [String(counts.finished), String(counts.errors)]
         }
         let extra = priced ? ["cost", "n", "errors"] : ["n", "errors"]

@@ -16,6 +16,11 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     let summary: Record
     /// The same statistics by metric path, for the summary table.
     let statistics: [(path: [String], summary: MetricSummary)]
+    /// What the run's answers cost, computed once.
+    let cost: RunCost
+    /// The classification report, when the run's answers are held to one of a list of labels and
+    /// the cases (with their expected labels) are known; made once, with the object.
+    private(set) var classification: ClassificationObject?
 
     init(_ run: StoredRun, cases: [TestCase]) {
         self.run = run
@@ -26,7 +31,12 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
             .object(CaseResultObject(result: $0, testCase: byID[$0.caseID], cost: RunCost.cost(of: $0, price: price)))
         }
         self.statistics = RunSummary.statistics(of: run.results)
-        self.summary = RunSummary.record(of: statistics, cost: run.cost)
+        self.cost = run.cost
+        self.summary = RunSummary.record(of: statistics, cost: cost)
+        if let extraction = run.record.configuration.objectValue?["extraction"],
+           case .labels? = Extraction(configuration: extraction), !run.results.isEmpty {
+            classification = try? ClassificationObject(run: self)
+        }
     }
 
     static let members = [
@@ -58,7 +68,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         case "created": return .string(ISO8601DateFormatter().string(from: record.createdAt))
         case "derived_from": return record.derivedFrom.map { .string($0.uuidString.lowercased()) } ?? .null
         case "pipeline": return record.pipeline.map(Value.string) ?? .null
-        case "cost": return .record(CostText.record(run))
+        case "cost": return .record(CostText.record(run, cost: cost))
         case "report": return classification.map { .object($0) } ?? .null
         default: return nil
         }
@@ -77,7 +87,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
             let how = record.status == .budgetExhausted ? "resume(r, max_cost: …) with a higher budget" : "resume(r)"
             line += ", \(record.counts.missing) missing (\(how) completes them)"
         }
-        if let cost = CostText.line(run) { line += "\n" + cost }
+        if let cost = CostText.line(run, cost: cost) { line += "\n" + cost }
         return line
     }
 
@@ -91,14 +101,6 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
 
     private var summaryTable: Table {
         RunSummary.table(of: statistics, caption: errorBreakdown.map { "errors: \($0)" })
-    }
-
-    /// The classification report, when the run's answers are held to one of a list of labels and
-    /// the cases (with their expected labels) are known.
-    var classification: ClassificationObject? {
-        guard let extraction = run.record.configuration.objectValue?["extraction"],
-              case .labels? = Extraction(configuration: extraction), !run.results.isEmpty else { return nil }
-        return try? ClassificationObject(run: self)
     }
 
     var plainText: String {

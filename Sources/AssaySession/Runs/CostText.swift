@@ -23,8 +23,7 @@ enum CostText {
 
     /// `cost $0.0123 for 48 requests; 12 answers from the cache cost nothing · budget $0.0125`,
     /// or nil when the run's model has no price.
-    static func line(_ run: StoredRun) -> String? {
-        let cost = run.cost
+    static func line(_ run: StoredRun, cost: RunCost) -> String? {
         guard let total = cost.total else { return nil }
         var line = "cost \(dollars(total)) for \(cost.requests) request\(cost.requests == 1 ? "" : "s")"
         if cost.cached > 0 {
@@ -36,8 +35,7 @@ enum CostText {
     }
 
     /// `r/cost`: `{total, without_cache, requests, cached, unmetered, price, max_cost}`.
-    static func record(_ run: StoredRun) -> Record {
-        let cost = run.cost
+    static func record(_ run: StoredRun, cost: RunCost) -> Record {
         let price: Value = cost.price.map { .record(Record([("input", .float($0.input)), ("output", .float($0.output))])) } ?? .null
         return Record([
             ("total", cost.total.map(Value.float) ?? .null), ("without_cache", cost.withoutCache.map(Value.float) ?? .null),
