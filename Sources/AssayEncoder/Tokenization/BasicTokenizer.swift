@@ -39,15 +39,17 @@ struct BasicTokenizer: Sendable {
                 cleaned.append(scalar)
             }
         }
-        // NFC first, so that one character written two ways becomes one word.
-        let composed = String(cleaned).precomposedStringWithCanonicalMapping
+        // NFC first, so that one character written two ways becomes one word. ASCII text is its
+        // own NFC (and NFD), so it skips the normalisation.
+        let cleanedText = String(cleaned)
+        let composed = Self.isASCII(cleanedText) ? cleanedText : cleanedText.precomposedStringWithCanonicalMapping
         var words: [String] = []
         for word in Self.splitAtWhitespace(composed) {
             if neverSplit.contains(word) {
                 words.append(word)
                 continue
             }
-            let normalized = stripsAccents ? Self.strippingAccents(word) : word
+            let normalized = stripsAccents && !Self.isASCII(word) ? Self.strippingAccents(word) : word
             words.append(contentsOf: Self.splitAtPunctuation(normalized))
         }
         return words
@@ -78,9 +80,21 @@ struct BasicTokenizer: Sendable {
     static func lowercased(_ word: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in word.unicodeScalars {
-            result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            switch scalar.value {
+            case 0x41...0x5A:
+                result.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
+            case 0..<0x80:
+                result.append(scalar)
+            default:
+                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
         }
         return String(result)
+    }
+
+    /// Whether text is all ASCII, which NFC and NFD leave as it is and which has no accents.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Decomposes to NFD and removes the non-spacing marks (category Mn).

@@ -16,6 +16,7 @@ extension Unicode.Scalar {
     var isBERTWhitespace: Bool {
         switch value {
         case 0x20, 0x09, 0x0A, 0x0D: true
+        case 0..<0x80: false
         default: properties.generalCategory == .spaceSeparator
         }
     }
@@ -25,8 +26,10 @@ extension Unicode.Scalar {
     /// after the reference Unicode version count as unassigned.
     var isBERTControl: Bool {
         switch value {
-        case 0x09, 0x0A, 0x0D:
+        case 0x09, 0x0A, 0x0D, 0x20..<0x7F:
             return false
+        case 0..<0x20, 0x7F:
+            return true
         default:
             guard isAssignedInReferenceVersion else { return true }
             switch properties.generalCategory {
@@ -42,6 +45,8 @@ extension Unicode.Scalar {
         switch value {
         case 33...47, 58...64, 91...96, 123...126:
             return true
+        case 0..<0x80:
+            return false
         default:
             switch properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
@@ -68,6 +73,10 @@ extension Unicode.Scalar {
     /// Whether a whitespace split treats this scalar as a separator: the Unicode White_Space
     /// property plus the information separators U+001C–U+001F, as Python's `str.split()` does.
     var isSplitWhitespace: Bool {
-        properties.isWhitespace || (0x1C...0x1F).contains(value)
+        switch value {
+        case 0x09...0x0D, 0x1C...0x20: true
+        case 0..<0x80: false
+        default: properties.isWhitespace
+        }
     }
 }

@@ -27,25 +27,28 @@ package struct Vocabulary: Sendable {
         guard let data = try? Data(contentsOf: url) else {
             throw TokenizerError(.vocabularyNotFound(path: url.path))
         }
-        let text = String(decoding: data, as: UTF8.self)
+        // Lines are cut at the bytes of CR and LF, which never occur inside a multi-byte UTF-8
+        // sequence, and each line is decoded on its own.
         var tokens: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasCarriageReturn = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" && previousWasCarriageReturn {
-                previousWasCarriageReturn = false
-                continue
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            let bytes = bytes.bindMemory(to: UInt8.self)
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    // CR LF is one line end.
+                    if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A {
+                        index += 1
+                    }
+                    start = index + 1
+                }
+                index += 1
             }
-            previousWasCarriageReturn = scalar == "\r"
-            if scalar == "\n" || scalar == "\r" {
-                tokens.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
+            if start < bytes.count {
+                tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
             }
-        }
-        if !current.isEmpty {
-            tokens.append(String(current))
         }
         self.init(tokens: tokens)
     }
