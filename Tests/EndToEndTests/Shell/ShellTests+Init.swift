@@ -19,7 +19,7 @@ extension ShellTests {
         #expect(beforePrompt.contains("menu pipeline ready\r\n"), "\(terminal.transcript)")
         terminal.type("menu/model" + Key.enter)
         #expect(await terminal.waitFor(resultLine("perfect")), "\(terminal.transcript)")
-        terminal.type(Key.controlD)
+        await terminal.press(Key.controlD)
         #expect(await terminal.waitForExit() == 0, "\(terminal.transcript)")
     }
 
@@ -32,14 +32,14 @@ extension ShellTests {
         #expect(terminal.rawOutput.contains("assay.init:2:8: error: 'nothing_here' is not defined"), "\(terminal.transcript)")
         terminal.type("kept + 41" + Key.enter)
         #expect(await terminal.waitFor(resultLine("42")), "\(terminal.transcript)")
-        terminal.type(Key.controlD)
+        await terminal.press(Key.controlD)
         #expect(await terminal.waitForExit() == 0, "\(terminal.transcript)")
 
         let skipped = try await workspace.start(arguments: ["--no-init"], inHome: true)
         #expect(!skipped.rawOutput.contains("assay.init"), "\(skipped.transcript)")
         skipped.type("kept" + Key.enter)
         #expect(await skipped.waitFor("'kept' is not defined"), "\(skipped.transcript)")
-        skipped.type(Key.controlD)
+        await skipped.press(Key.controlD)
         #expect(await skipped.waitForExit() == 0, "\(skipped.transcript)")
     }
 }
