@@ -8,7 +8,9 @@
 //   AssaySession    -> AssayLanguage, AssayEvaluation (and the metric libraries it exposes)
 //   AssayShell      -> AssaySession, CEditLine
 //   AssayKernel     -> AssaySession, CZeroMQ
-//   AssayEncoder    -> COpenBLAS (BERT-family encoder, BERTScore)
+//   AssayEncoder    -> COpenBLAS, AssayEncoderKernels, AssayEncoderKernelsAVX512
+//                      (BERT-family encoder, BERTScore)
+//   AssayEncoderKernelsAVX512 -> AssayEncoderKernels (the same kernels built for AVX-512)
 //   AssayMockServer -> AssayEvaluation (an OpenAI-compatible server for tests and offline use)
 //   assay           -> everything above; argument parsing only
 import PackageDescription
@@ -16,6 +18,19 @@ import PackageDescription
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
+
+/// The encoder's kernels are optimised in debug builds too: unoptimised vector code is slower
+/// than optimised scalar code, and the tests run the encoder on real data.
+let kernels: [SwiftSetting] = strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
+/// The AVX-512 build of the encoder's kernels. Swift has no per-function target attributes, so
+/// the wide variant is a module of its own built for that CPU level; the encoder calls it only
+/// after checking the CPU (AssayEncoder's Kernels), and it holds no code that runs on its own.
+#if arch(x86_64)
+let avx512Kernels: [SwiftSetting] = kernels + [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
+#else
+let avx512Kernels: [SwiftSetting] = kernels
+#endif
 
 let package = Package(
     name: "Assay",
@@ -43,7 +58,13 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
-        .target(name: "AssayEncoder", dependencies: ["COpenBLAS"], swiftSettings: strict),
+        .target(name: "AssayEncoderKernels", swiftSettings: kernels),
+        .target(name: "AssayEncoderKernelsAVX512", dependencies: ["AssayEncoderKernels"], swiftSettings: avx512Kernels),
+        .target(
+            name: "AssayEncoder",
+            dependencies: ["COpenBLAS", "AssayEncoderKernels", "AssayEncoderKernelsAVX512"],
+            swiftSettings: strict
+        ),
         .target(
             name: "AssayEvaluation",
             dependencies: [
@@ -108,7 +129,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession", "AssayEvaluation", "AssayMetrics"]),
-        .testTarget(name: "AssayEncoderTests", dependencies: ["AssayEncoder"]),
+        .testTarget(
+            name: "AssayEncoderTests",
+            dependencies: ["AssayEncoder", "AssayEncoderKernels", "AssayEncoderKernelsAVX512"]
+        ),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),
         .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["assay"]),

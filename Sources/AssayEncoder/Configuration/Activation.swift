@@ -28,13 +28,39 @@ public enum Activation: CaseIterable, Sendable {
         self = match
     }
 
+    /// Adds a bias to every row and applies the activation, in place.
+    ///
+    /// - Parameters:
+    ///   - values: `rows × bias.count` products of a linear layer computed without its bias.
+    ///   - rows: The number of rows.
+    ///   - bias: The linear layer's bias.
+    func apply(to values: UnsafeMutablePointer<Float>, rows: Int, adding bias: [Float]) {
+        let width = bias.count
+        bias.withUnsafeBufferPointer { bias in
+            let bias = bias.baseAddress!
+            if self == .gelu {
+                Kernels.gelu(values, rows: rows, width: width, adding: bias)
+                return
+            }
+            for row in 0..<rows {
+                let x = values + row * width
+                for index in 0..<width {
+                    x[index] += bias[index]
+                }
+                apply(to: UnsafeMutableBufferPointer(start: x, count: width))
+            }
+        }
+    }
+
     /// Applies the activation to every element in place.
     ///
     /// - Parameter values: The pre-activation values.
     func apply(to values: UnsafeMutableBufferPointer<Float>) {
         switch self {
         case .gelu:
-            GELU.apply(to: values)
+            if let base = values.baseAddress {
+                Kernels.gelu(base, count: values.count)
+            }
         case .geluTanh:
             let squareRootTwoOverPi: Float = 0.79788456080286535588
             for index in values.indices {

@@ -51,6 +51,8 @@ public struct Encoder: Sendable {
             throw EncoderError(.layerCountOutOfRange(requested: count, available: configuration.layerCount))
         }
         let loaded = try EncoderWeights(file: weights, configuration: configuration, layerCount: count)
+        // As early as possible, so that idle BLAS threads stop spinning while the model loads.
+        MatrixProduct.useCallingThreadOnly()
         self.configuration = configuration
         self.embeddings = loaded.embeddings
         self.layers = loaded.layers
@@ -83,17 +85,8 @@ public struct Encoder: Sendable {
     /// - Returns: The hidden states of each sequence, in input order.
     /// - Throws: `EncoderError` as ``hiddenStates(tokenIDs:layer:)`` does.
     public func hiddenStates(batch: [[Int]], layer: Int) throws -> [HiddenStates] {
-        guard (0...layers.count).contains(layer) else {
-            throw EncoderError(.layerOutOfRange(requested: layer, available: layers.count))
-        }
-        try validate(batch)
-        MatrixProduct.useCallingThreadOnly()
-        let groups = Self.groups(
-            lengths: batch.map(\.count), workers: ParallelWork.coreCount, tokenBudget: Self.groupTokenBudget)
         let results = Mutex([HiddenStates?](repeating: nil, count: batch.count))
-        ParallelWork.forEach(count: groups.count) { group in
-            let members = groups[group]
-            let states = forward(members.map { batch[$0] }, layer: layer)
+        try hiddenStates(batch: batch, layer: layer) { members, states in
             results.withLock { results in
                 for (index, state) in zip(members, states) {
                     results[index] = state
@@ -103,27 +96,55 @@ public struct Encoder: Sendable {
         return results.withLock { $0.map { $0! } }
     }
 
+    /// Runs a batch of sequences as ``hiddenStates(batch:layer:)`` does, handing over the results
+    /// of each group as soon as it is done, so that the caller can use them (store them, say)
+    /// while the other groups are still running.
+    ///
+    /// - Parameters:
+    ///   - batch: The token IDs of each sequence.
+    ///   - layer: 0 for the embeddings output, `n` for the output of the `n`-th layer.
+    ///   - groupDone: Called once per group, on the worker that ran it, possibly on several
+    ///     threads at once: the indices in `batch` of the group's sequences and their hidden
+    ///     states, in the same order. Every index comes exactly once over all calls.
+    /// - Throws: `EncoderError` as ``hiddenStates(tokenIDs:layer:)`` does, before any group runs.
+    public func hiddenStates(
+        batch: [[Int]], layer: Int, groupDone: @Sendable (_ indices: [Int], _ states: [HiddenStates]) -> Void
+    ) throws {
+        guard (0...layers.count).contains(layer) else {
+            throw EncoderError(.layerOutOfRange(requested: layer, available: layers.count))
+        }
+        try validate(batch)
+        MatrixProduct.useCallingThreadOnly()
+        let groups = Self.groups(
+            lengths: batch.map(\.count), workers: ParallelWork.coreCount, tokenBudget: Self.groupTokenBudget)
+        let (width, intermediateSize) = (configuration.hiddenSize, configuration.intermediateSize)
+        ParallelWork.forEach(count: groups.count) {
+            EncoderWorkspace(width: width, intermediateSize: intermediateSize)
+        } _: { workspace, group in
+            let members = groups[group]
+            groupDone(members, forward(members.map { batch[$0] }, layer: layer, workspace: workspace))
+        }
+    }
+
     /// Runs one group of sequences through the first `layer` layers on the calling thread.
-    private func forward(_ group: [[Int]], layer: Int) -> [HiddenStates] {
+    private func forward(_ group: [[Int]], layer: Int, workspace: EncoderWorkspace) -> [HiddenStates] {
         var sequences: [Range<Int>] = []
         var start = 0
         for tokenIDs in group {
             sequences.append(start ..< start + tokenIDs.count)
             start += tokenIDs.count
         }
-        var hidden = embeddings.embed(group)
-        if layer > 0 {
-            var workspace = TransformerLayer.Workspace(
-                tokens: start, width: configuration.hiddenSize, intermediateSize: configuration.intermediateSize)
-            for transformerLayer in layers.prefix(layer) {
-                transformerLayer.apply(to: &hidden, sequences: sequences, workspace: &workspace)
-            }
+        workspace.reserve(tokens: start)
+        embeddings.embed(group, into: workspace.hidden)
+        for transformerLayer in layers.prefix(layer) {
+            transformerLayer.apply(tokens: start, sequences: sequences, workspace: workspace)
         }
         let width = configuration.hiddenSize
+        let hidden = workspace.hidden
         return sequences.map { rows in
             HiddenStates(
                 tokenCount: rows.count, width: width,
-                values: Array(hidden[rows.lowerBound * width ..< rows.upperBound * width]))
+                values: Array(UnsafeBufferPointer(start: hidden + rows.lowerBound * width, count: rows.count * width)))
         }
     }
 

@@ -9,32 +9,27 @@ struct EncoderEmbeddings: Sendable {
 
     /// Embeds a packed batch of sequences, each with positions counted from 0 and token type 0.
     ///
-    /// - Returns: `tokens × width` values.
-    func embed(_ sequences: [[Int]]) -> [Float] {
-        let tokens = sequences.reduce(0) { $0 + $1.count }
-        var hidden = [Float](repeating: 0, count: tokens * width)
-        hidden.withUnsafeMutableBufferPointer { hidden in
-            var row = 0
-            for sequence in sequences {
-                for (position, tokenID) in sequence.enumerated() {
-                    let target = hidden.baseAddress! + row * width
-                    let word = words.base + tokenID * width
-                    let place = positions.base + position * width
-                    // Same order of additions as the reference: (word + type) + position.
-                    if let firstTokenType {
-                        for index in 0..<width {
-                            target[index] = (word[index] + firstTokenType[index]) + place[index]
-                        }
-                    } else {
-                        for index in 0..<width {
-                            target[index] = word[index] + place[index]
-                        }
+    /// - Parameter hidden: Receives `tokens × width` values.
+    func embed(_ sequences: [[Int]], into hidden: UnsafeMutablePointer<Float>) {
+        var row = 0
+        for sequence in sequences {
+            for (position, tokenID) in sequence.enumerated() {
+                let target = hidden + row * width
+                let word = words.base + tokenID * width
+                let place = positions.base + position * width
+                // Same order of additions as the reference: (word + type) + position.
+                if let firstTokenType {
+                    for index in 0..<width {
+                        target[index] = (word[index] + firstTokenType[index]) + place[index]
                     }
-                    row += 1
+                } else {
+                    for index in 0..<width {
+                        target[index] = word[index] + place[index]
+                    }
                 }
+                row += 1
             }
-            normalization.apply(to: hidden.baseAddress!, rows: tokens)
         }
-        return hidden
+        normalization.apply(to: hidden, rows: row)
     }
 }

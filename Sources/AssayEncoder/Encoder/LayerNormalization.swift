@@ -6,11 +6,33 @@ struct LayerNormalization: Sendable {
 
     /// Normalises `rows` rows of `scale.count` values in place.
     func apply(to values: UnsafeMutablePointer<Float>, rows: Int) {
+        apply(to: values, rows: rows, bias: nil, residual: nil)
+    }
+
+    /// Normalises `(values + bias) + residual` in place, row by row, as a post-normalisation
+    /// transformer layer does after a linear layer computed without its bias.
+    ///
+    /// - Parameters:
+    ///   - values: `rows × width` products, replaced by the normalised sums.
+    ///   - bias: The linear layer's bias, `width` values added to every row.
+    ///   - residual: `rows × width` values added after the bias (the layer's input).
+    func apply(to values: UnsafeMutablePointer<Float>, rows: Int, adding bias: UnsafePointer<Float>, residual: UnsafePointer<Float>) {
+        apply(to: values, rows: rows, bias: bias, residual: residual)
+    }
+
+    private func apply(to values: UnsafeMutablePointer<Float>, rows: Int, bias: UnsafePointer<Float>?, residual: UnsafePointer<Float>?) {
         let width = scale.count
         scale.withUnsafeBufferPointer { scale in
             shift.withUnsafeBufferPointer { shift in
                 for row in 0..<rows {
                     let x = values + row * width
+                    if let bias, let residual {
+                        // The same order of additions as the reference: (product + bias) + input.
+                        let input = residual + row * width
+                        for index in 0..<width {
+                            x[index] = (x[index] + bias[index]) + input[index]
+                        }
+                    }
                     // Moments in double precision: the reference's float moments differ by ~1e-7.
                     // Four partial sums keep the additions from waiting on each other.
                     let mean = Self.sum(width) { Double(x[$0]) } / Double(width)

@@ -22,6 +22,17 @@ struct LinearLayer: Sendable {
             inputSize: inputSize, outputSize: layers.reduce(0) { $0 + $1.outputSize })
     }
 
+    /// Computes `x · Wᵀ` for `rows` input rows without the bias, writing `rows × outputSize`
+    /// values; the caller adds ``bias`` in a pass it makes anyway (activation, normalisation).
+    func multiply(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>) {
+        guard rows > 0 else { return }
+        MatrixProduct.multiplyTransposed(
+            m: rows, n: outputSize, k: inputSize,
+            a: input, rowStrideA: inputSize,
+            b: weight.base, rowStrideB: inputSize,
+            beta: 0, c: output, rowStrideC: outputSize)
+    }
+
     /// Applies the layer to `rows` input rows, writing `rows × outputSize` values.
     func apply(to input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>) {
         guard rows > 0 else { return }

@@ -1,4 +1,5 @@
 import COpenBLAS
+import Foundation
 
 /// Single-precision matrix products on row-major matrices, computed by BLAS `sgemm`.
 enum MatrixProduct {
@@ -11,7 +12,18 @@ enum MatrixProduct {
         _ = callingThreadOnly
     }
 
-    private static let callingThreadOnly: Void = openblas_set_num_threads(1)
+    private static let callingThreadOnly: Void = {
+        openblas_set_num_threads(1)
+        // The pthread build of OpenBLAS starts a worker per core when it is loaded, and each
+        // spins, yielding, for about 0.1 s before it sleeps: right when the model loads and the
+        // weights are hashed. With one thread per call they are never needed, so they are
+        // stopped. The function is exported but not declared in cblas.h, and other builds of
+        // OpenBLAS may lack it, so it is looked up rather than linked.
+        if let symbol = dlsym(nil, "blas_thread_shutdown_") {
+            typealias Shutdown = @convention(c) () -> Int32
+            _ = unsafeBitCast(symbol, to: Shutdown.self)()
+        }
+    }()
 
     /// Computes `c = alpha · a · bᵀ + beta · c`, where `a` is `m × k`, `b` is `n × k` and `c` is `m × n`.
     ///

@@ -1,10 +1,14 @@
-import Foundation
+import AssayEncoderKernels
 
 /// Scaled dot-product self-attention of every head over a packed batch of sequences.
 ///
 /// Sequences are packed one after another without padding, and each attends only to its own
 /// tokens. This equals a padded batch with an attention mask: there the masked scores become
 /// exactly zero after the softmax, so padding contributes nothing.
+///
+/// Each sequence is one call of `AttentionKernel` (through ``Kernels``), which computes every
+/// head with vector arithmetic of its own: the per-head products are tens of rows, too small for
+/// a BLAS call to pay off.
 struct MultiHeadAttention: Sendable {
     let headCount: Int
     let headSize: Int
@@ -25,58 +29,15 @@ struct MultiHeadAttention: Sendable {
         into context: UnsafeMutablePointer<Float>
     ) {
         let longest = sequences.map(\.count).max() ?? 0
-        var scores = [Float](repeating: 0, count: longest * longest)
-        scores.withUnsafeMutableBufferPointer { scores in
-            for sequence in sequences {
-                attend(sequence: sequence, queryKeyValue: queryKeyValue, scores: scores.baseAddress!, context: context)
-            }
-        }
-    }
-
-    /// Computes the context rows of one sequence, head by head.
-    private func attend(
-        sequence: Range<Int>, queryKeyValue: UnsafePointer<Float>,
-        scores: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>
-    ) {
-        let stride = 3 * width
-        let length = sequence.count
-        guard length > 0 else { return }
+        let scratch = UnsafeMutablePointer<Float>.allocate(
+            capacity: AttentionKernel.scratchCount(length: longest, headCount: headCount, headSize: headSize))
+        defer { scratch.deallocate() }
         let scaling = 1 / Float(headSize).squareRoot()
-        let rows = queryKeyValue + sequence.lowerBound * stride
-        for head in 0..<headCount {
-            let query = rows + head * headSize
-            let key = query + width
-            let value = key + width
-            MatrixProduct.multiplyTransposed(
-                m: length, n: length, k: headSize, alpha: scaling,
-                a: query, rowStrideA: stride, b: key, rowStrideB: stride,
-                beta: 0, c: scores, rowStrideC: length)
-            Self.softmaxRows(scores, rows: length, columns: length)
-            MatrixProduct.multiply(
-                m: length, n: headSize, k: length,
-                a: scores, rowStrideA: length, b: value, rowStrideB: stride,
-                beta: 0, c: context + sequence.lowerBound * width + head * headSize, rowStrideC: width)
-        }
-    }
-
-    /// Replaces each row by its softmax, subtracting the row maximum first for stability.
-    static func softmaxRows(_ values: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
-        for row in 0..<rows {
-            let x = values + row * columns
-            var maximum = -Float.infinity
-            for column in 0..<columns {
-                maximum = max(maximum, x[column])
-            }
-            var sum: Float = 0
-            for column in 0..<columns {
-                let exponential = exp(x[column] - maximum)
-                x[column] = exponential
-                sum += exponential
-            }
-            let inverse = 1 / sum
-            for column in 0..<columns {
-                x[column] *= inverse
-            }
+        for sequence in sequences where !sequence.isEmpty {
+            Kernels.attend(
+                queryKeyValue: queryKeyValue + sequence.lowerBound * 3 * width, length: sequence.count,
+                headCount: headCount, headSize: headSize, scaling: scaling,
+                scratch: scratch, context: context + sequence.lowerBound * width)
         }
     }
 }

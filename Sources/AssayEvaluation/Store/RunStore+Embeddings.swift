@@ -44,6 +44,13 @@ extension RunStore {
         try writing { db in try Self.insert(rows, db) }
     }
 
+    /// Whether the cache holds any embedding at all; when it holds none, no lookup can find one.
+    ///
+    /// - Throws: ``RunStoreError`` when the database fails.
+    package func hasEmbeddings() async throws(RunStoreError) -> Bool {
+        try await reading { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM embeddings)") ?? false }
+    }
+
     /// The number of cached embeddings.
     ///
     /// - Throws: ``RunStoreError`` when the database fails.

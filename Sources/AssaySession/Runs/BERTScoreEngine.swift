@@ -79,52 +79,73 @@ struct BERTScoreEngine: Sendable {
     /// The L2-normalised hidden states of each distinct text: from the cache when it has them,
     /// else encoded and then stored.
     ///
-    /// Texts to encode go through the encoder in a few chunks, and each chunk is stored (one
-    /// transaction per chunk) while the next one is encoded, so that writing the cache overlaps
-    /// with the encoder's work instead of following it.
+    /// The texts to encode go through the encoder in one batch, which hands over each group of
+    /// texts as it finishes; each group is stored (one transaction per group) while the encoder
+    /// works on the others, so writing the cache overlaps with encoding instead of following it.
     ///
     /// - Parameters:
     ///   - distinct: The distinct texts, in a fixed order.
     ///   - tokens: The token IDs of each text.
     private func unitStates(of distinct: [String], tokens: [String: [Int]]) async throws -> [String: HiddenStates] {
-        let modelSHA256 = try await model.modelSHA256()
-        let keys = distinct.map { CachedEmbedding.key(modelSHA256: modelSHA256, layer: layers, text: $0) }
-        let cached = try await store?.embeddings(forKeys: keys) ?? [:]
+        // The weights' digest keys the cache, and hashing them takes a while (it started when the
+        // model was loaded). Without a store, or with a store that holds no embedding at all, no
+        // lookup can find anything: the encoder then starts at once, and the digest is awaited
+        // only to store the results.
+        var cached: [String: CachedEmbedding] = [:]
+        if let store, try await store.hasEmbeddings() {
+            let modelSHA256 = try await model.modelSHA256()
+            let keys = distinct.map { CachedEmbedding.key(modelSHA256: modelSHA256, layer: layers, text: $0) }
+            let found = try await store.embeddings(forKeys: keys)
+            for (text, key) in zip(distinct, keys) {
+                cached[text] = found[key]
+            }
+        }
         var states: [String: HiddenStates] = [:]
         var missing: [String] = []
-        for (text, key) in zip(distinct, keys) {
-            if let entry = cached[key], entry.tokenCount == tokens[text]!.count {
+        for text in distinct {
+            if let entry = cached[text], entry.tokenCount == tokens[text]!.count {
                 states[text] = HiddenStates(tokenCount: entry.tokenCount, width: entry.width, values: entry.vectors).unitRows()
             } else {
                 missing.append(text)
             }
         }
-        var storing: Task<Void, any Error>?
-        for chunk in Self.chunks(of: missing.count) {
-            let texts = Array(missing[chunk])
-            let (encoder, layer) = (model.encoder, layers)
-            let batch = texts.map { tokens[$0]! }
-            let encoded = try await Self.onThreadOfItsOwn { try encoder.hiddenStates(batch: batch, layer: layer) }
-            var fresh: [CachedEmbedding] = []
-            fresh.reserveCapacity(texts.count)
-            for (text, hidden) in zip(texts, encoded) {
-                states[text] = hidden.unitRows()
-                fresh.append(CachedEmbedding(
-                    modelSHA256: modelSHA256, layer: layers, text: text,
-                    tokenCount: hidden.tokenCount, width: hidden.width, vectors: hidden.values))
+        if !missing.isEmpty {
+            let (groups, finished) = AsyncStream<[EncodedText]>.makeStream()
+            let (encoder, layer, texts) = (model.encoder, layers, missing)
+            let batch = missing.map { tokens[$0]! }
+            let encoding = Task {
+                try await Self.onThreadOfItsOwn {
+                    defer { finished.finish() }
+                    try encoder.hiddenStates(batch: batch, layer: layer) { indices, hidden in
+                        finished.yield(zip(indices, hidden).map { index, hidden in
+                            EncodedText(text: texts[index], hidden: hidden, unit: hidden.unitRows())
+                        })
+                    }
+                }
             }
-            try await storing?.value
-            storing = Task { [store, fresh] in try await store?.storeEmbeddings(fresh) }
+            for await group in groups {
+                for encoded in group {
+                    states[encoded.text] = encoded.unit
+                }
+                guard let store else { continue }
+                let modelSHA256 = try await model.modelSHA256()
+                try await store.storeEmbeddings(group.map { encoded in
+                    CachedEmbedding(
+                        modelSHA256: modelSHA256, layer: layers, text: encoded.text,
+                        tokenCount: encoded.hidden.tokenCount, width: encoded.hidden.width, vectors: encoded.hidden.values)
+                })
+            }
+            try await encoding.value
         }
-        try await storing?.value
         usage.record(encoded: missing.count, cached: distinct.count - missing.count)
         return states
     }
 
-    /// The chunks texts are encoded in: about a quarter of them each, between 64 and 512 texts.
-    static func chunks(of count: Int) -> [Range<Int>] {
-        let size = min(512, max(64, (count + 3) / 4))
-        return stride(from: 0, to: count, by: size).map { $0 ..< min($0 + size, count) }
+    /// A text the encoder has just run: its hidden states as stored and L2-normalised as compared.
+    private struct EncodedText: Sendable {
+        let text: String
+        let hidden: HiddenStates
+        let unit: HiddenStates
     }
 
     /// Runs work on a thread of its own and waits for it without holding a thread of the

@@ -1,0 +1,229 @@
+/// Scaled dot-product self-attention of one sequence, every head, without a matrix library.
+///
+/// Sequences are short (tens of tokens) and heads narrow (32 or 64 columns), so the products of
+/// one head are small: calling BLAS twice per head costs more in calls than in arithmetic. Here
+/// each head's keys are transposed once, so that a query's scores come sixteen keys at a time;
+/// then the scores of that query go through the softmax and weight the values, row by row.
+///
+/// The functions are inlined into their callers, so that a caller compiled for a wider vector
+/// unit (see `AssayEncoderKernelsAVX512`) runs them with its instructions.
+public enum AttentionKernel {
+    /// The scratch floats ``attend(queryKeyValue:length:headCount:headSize:scaling:scratch:context:fused:)``
+    /// needs for a sequence of `length` tokens: the transposed keys of two heads and one row of scores.
+    @inlinable
+    public static func scratchCount(length: Int, headCount: Int, headSize: Int) -> Int {
+        let padded = paddedLength(length)
+        return 2 * headSize * padded + padded
+    }
+
+    /// A sequence length rounded up to a multiple of 16.
+    @inlinable
+    public static func paddedLength(_ length: Int) -> Int {
+        (length + 15) / 16 * 16
+    }
+
+    /// Computes the attention context of every token of one sequence.
+    ///
+    /// - Parameters:
+    ///   - queryKeyValue: The sequence's first row of `length` rows of `3·width` values (queries,
+    ///     keys and values side by side, each split into heads of `headSize` columns), where
+    ///     `width = headCount · headSize`.
+    ///   - scaling: The factor applied to every dot product, `1/√headSize`.
+    ///   - scratch: ``scratchCount(length:headCount:headSize:)`` floats.
+    ///   - context: The sequence's first row of `length` rows of `width` values, overwritten with
+    ///     the heads' contexts side by side.
+    ///   - fused: Whether multiply-adds are fused (see ``VectorMath/multiplyAdd(_:_:_:fused:)``).
+    @inlinable @inline(__always)
+    public static func attend(
+        queryKeyValue: UnsafePointer<Float>, length: Int, headCount: Int, headSize: Int, scaling: Float,
+        scratch: UnsafeMutablePointer<Float>, context: UnsafeMutablePointer<Float>, fused: Bool
+    ) {
+        guard length > 0 else { return }
+        let width = headCount * headSize
+        let stride = 3 * width
+        let padded = paddedLength(length)
+        // The sequence's rows are read once in memory order first, one value per cache line, so
+        // that they come in from the outer caches as a stream; the heads then read them in a
+        // strided order that the hardware prefetchers follow less well.
+        var touched: UInt32 = 0
+        var line = 0
+        let total = length &* stride
+        while line < total {
+            touched &+= queryKeyValue[line].bitPattern
+            line &+= 16
+        }
+        let headKeyCount = headSize * padded
+        let scores = scratch + 2 * headKeyCount
+        // A use of the reads above; the scores overwrite it.
+        scores[0] = Float(bitPattern: touched & 0x7F)
+        // Keys past the sequence are 0, so their scores are finite; they are masked below.
+        scratch.initialize(repeating: 0, count: 2 * headKeyCount)
+        let lanes = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        let lastStart = padded - 16
+        // All ones in the lanes of the last vector of scores that belong to the sequence.
+        let lastMask = (lanes &- Int32(length - lastStart)) &>> 31
+        transposeKeys(
+            of: 0, queryKeyValue: queryKeyValue, length: length, headSize: headSize, width: width, padded: padded,
+            into: scratch)
+        for head in 0..<headCount {
+            // A head's keys are transposed while the previous head is computed, so that its
+            // vector loads come long after the scalar stores that wrote them (right after, they
+            // would wait for those stores), and the two heads' keys stay in the first-level cache.
+            let headKeys = scratch + (head & 1) &* headKeyCount
+            if head + 1 < headCount {
+                transposeKeys(
+                    of: head + 1, queryKeyValue: queryKeyValue, length: length, headSize: headSize, width: width,
+                    padded: padded, into: scratch + ((head + 1) & 1) &* headKeyCount)
+            }
+            for token in 0..<length {
+                let query = queryKeyValue + (token &* stride &+ head &* headSize)
+                scoreRow(query: query, keys: headKeys, headSize: headSize, padded: padded, scaling: scaling, into: scores, fused: fused)
+                softmax(scores, length: length, padded: padded, lastMask: lastMask, fused: fused)
+                weighValues(
+                    scores, values: queryKeyValue + (2 &* width &+ head &* headSize), stride: stride, length: length,
+                    headSize: headSize, into: context + (token &* width &+ head &* headSize), fused: fused)
+            }
+        }
+    }
+
+    /// Writes the keys of one head column by column: `keys[c·padded + j]` is column `c` of key `j`.
+    @inlinable @inline(__always)
+    static func transposeKeys(
+        of head: Int, queryKeyValue: UnsafePointer<Float>, length: Int, headSize: Int, width: Int, padded: Int,
+        into keys: UnsafeMutablePointer<Float>
+    ) {
+        let stride = 3 &* width
+        for token in 0..<length {
+            let key = queryKeyValue + (token &* stride &+ width &+ head &* headSize)
+            var target = keys + token
+            for column in 0..<headSize {
+                target.pointee = key[column]
+                target += padded
+            }
+        }
+    }
+
+    /// `scores[j] = scaling · (query · key_j)` for the `padded` keys, sixteen at a time.
+    ///
+    /// Four partial sums over the columns keep the multiply-adds from waiting on each other.
+    @inlinable @inline(__always)
+    static func scoreRow(
+        query: UnsafePointer<Float>, keys: UnsafePointer<Float>, headSize: Int, padded: Int, scaling: Float,
+        into scores: UnsafeMutablePointer<Float>, fused: Bool
+    ) {
+        var start = 0
+        while start < padded {
+            var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+            var key = UnsafeRawPointer(keys + start)
+            let step = padded &* 4
+            var column = 0
+            while column &+ 4 <= headSize {
+                sums.0 = VectorMath.multiplyAdd(
+                    SIMD16(repeating: query[column]), key.loadUnaligned(as: SIMD16<Float>.self), sums.0, fused: fused)
+                sums.1 = VectorMath.multiplyAdd(
+                    SIMD16(repeating: query[column &+ 1]), key.loadUnaligned(fromByteOffset: step, as: SIMD16<Float>.self),
+                    sums.1, fused: fused)
+                sums.2 = VectorMath.multiplyAdd(
+                    SIMD16(repeating: query[column &+ 2]), key.loadUnaligned(fromByteOffset: 2 &* step, as: SIMD16<Float>.self),
+                    sums.2, fused: fused)
+                sums.3 = VectorMath.multiplyAdd(
+                    SIMD16(repeating: query[column &+ 3]), key.loadUnaligned(fromByteOffset: 3 &* step, as: SIMD16<Float>.self),
+                    sums.3, fused: fused)
+                key += 4 &* step
+                column &+= 4
+            }
+            while column < headSize {
+                sums.0 = VectorMath.multiplyAdd(
+                    SIMD16(repeating: query[column]), key.loadUnaligned(as: SIMD16<Float>.self), sums.0, fused: fused)
+                key += step
+                column &+= 1
+            }
+            let sum = (sums.0 + sums.1) + (sums.2 + sums.3)
+            UnsafeMutableRawPointer(scores + start).storeBytes(of: sum * scaling, as: SIMD16<Float>.self)
+            start &+= 16
+        }
+    }
+
+    /// Replaces the first `length` of `padded` scores by their softmax (the maximum subtracted
+    /// first) and the rest by 0.
+    @inlinable @inline(__always)
+    static func softmax(
+        _ scores: UnsafeMutablePointer<Float>, length: Int, padded: Int, lastMask: SIMD16<Int32>, fused: Bool
+    ) {
+        var maximum = scores[0]
+        for index in 1..<length where scores[index] > maximum {
+            maximum = scores[index]
+        }
+        let raw = UnsafeMutableRawPointer(scores)
+        let lastStart = padded - 16
+        var sums = SIMD16<Float>()
+        var start = 0
+        while start < padded {
+            let score = raw.loadUnaligned(fromByteOffset: start * 4, as: SIMD16<Float>.self)
+            var exponentials = VectorMath.exponentialOfNegative(maximum - score, fused: fused)
+            if start == lastStart {
+                exponentials = unsafeBitCast(unsafeBitCast(exponentials, to: SIMD16<Int32>.self) & lastMask, to: SIMD16<Float>.self)
+            }
+            raw.storeBytes(of: exponentials, toByteOffset: start * 4, as: SIMD16<Float>.self)
+            sums += exponentials
+            start += 16
+        }
+        let inverse = 1 / sums.sum()
+        start = 0
+        while start < padded {
+            let exponentials = raw.loadUnaligned(fromByteOffset: start * 4, as: SIMD16<Float>.self)
+            raw.storeBytes(of: exponentials * inverse, toByteOffset: start * 4, as: SIMD16<Float>.self)
+            start += 16
+        }
+    }
+
+    /// `output = Σⱼ weights[j] · value_j` over the sequence, sixteen columns at a time.
+    ///
+    /// Four partial sums over the tokens keep the multiply-adds from waiting on each other.
+    @inlinable @inline(__always)
+    static func weighValues(
+        _ weights: UnsafePointer<Float>, values: UnsafePointer<Float>, stride: Int, length: Int, headSize: Int,
+        into output: UnsafeMutablePointer<Float>, fused: Bool
+    ) {
+        let step = stride &* 4
+        let whole = headSize - headSize % 16
+        var column = 0
+        while column < whole {
+            var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+            var value = UnsafeRawPointer(values + column)
+            var token = 0
+            while token &+ 4 <= length {
+                sums.0 = VectorMath.multiplyAdd(
+                    SIMD16(repeating: weights[token]), value.loadUnaligned(as: SIMD16<Float>.self), sums.0, fused: fused)
+                sums.1 = VectorMath.multiplyAdd(
+                    SIMD16(repeating: weights[token &+ 1]), value.loadUnaligned(fromByteOffset: step, as: SIMD16<Float>.self),
+                    sums.1, fused: fused)
+                sums.2 = VectorMath.multiplyAdd(
+                    SIMD16(repeating: weights[token &+ 2]), value.loadUnaligned(fromByteOffset: 2 &* step, as: SIMD16<Float>.self),
+                    sums.2, fused: fused)
+                sums.3 = VectorMath.multiplyAdd(
+                    SIMD16(repeating: weights[token &+ 3]), value.loadUnaligned(fromByteOffset: 3 &* step, as: SIMD16<Float>.self),
+                    sums.3, fused: fused)
+                value += 4 &* step
+                token &+= 4
+            }
+            while token < length {
+                sums.0 = VectorMath.multiplyAdd(
+                    SIMD16(repeating: weights[token]), value.loadUnaligned(as: SIMD16<Float>.self), sums.0, fused: fused)
+                value += step
+                token &+= 1
+            }
+            let sum = (sums.0 + sums.1) + (sums.2 + sums.3)
+            UnsafeMutableRawPointer(output + column).storeBytes(of: sum, as: SIMD16<Float>.self)
+            column &+= 16
+        }
+        while column < headSize {
+            var sum: Float = 0
+            for token in 0..<length {
+                sum += weights[token] * values[token &* stride &+ column]
+            }
+            output[column] = sum
+            column &+= 1
+        }
+    }
+}
