@@ -27,4 +27,15 @@ public enum AVX512Kernels {
             queryKeyValue: queryKeyValue, length: length, headCount: headCount, headSize: headSize, scaling: scaling,
             scratch: scratch, context: context, fused: true)
     }
+
+    /// Layer normalisation of rows in place; see `LayerNormKernel.apply`.
+    public static func normalize(
+        _ values: UnsafeMutablePointer<Float>, rows: Int, width: Int,
+        scale: UnsafePointer<Float>, shift: UnsafePointer<Float>, epsilon: Float,
+        bias: UnsafePointer<Float>?, residual: UnsafePointer<Float>?
+    ) {
+        LayerNormKernel.apply(
+            to: values, rows: rows, width: width, scale: scale, shift: shift, epsilon: epsilon,
+            bias: bias, residual: residual)
+    }
 }

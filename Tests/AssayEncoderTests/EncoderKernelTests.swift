@@ -113,6 +113,44 @@ struct EncoderKernelTests {
         }
     }
 
+    @Test(
+        "layer normalisation, after bias and residual, agrees with the definition to 1e-6 in both builds",
+        arguments: [384, 37])
+    func layerNormalisationAgreesWithTheDefinition(width: Int) {
+        let rows = 5
+        let values = Self.values(rows * width, seed: 11).map { $0 * 3 }
+        let bias = Self.values(width, seed: 12)
+        let residual = Self.values(rows * width, seed: 13)
+        let scale = Self.values(width, seed: 14)
+        let shift = Self.values(width, seed: 15)
+        let epsilon: Float = 1e-12
+        for avx512 in Self.avx512 ? [false, true] : [false] {
+            var output = values
+            output.withUnsafeMutableBufferPointer { output in
+                if avx512 {
+                    AVX512Kernels.normalize(
+                        output.baseAddress!, rows: rows, width: width, scale: scale, shift: shift, epsilon: epsilon,
+                        bias: bias, residual: residual)
+                } else {
+                    LayerNormKernel.apply(
+                        to: output.baseAddress!, rows: rows, width: width, scale: scale, shift: shift, epsilon: epsilon,
+                        bias: bias, residual: residual)
+                }
+            }
+            for row in 0..<rows {
+                let sums = (0..<width).map { Double(values[row * width + $0] + bias[$0] + residual[row * width + $0]) }
+                let mean = sums.reduce(0, +) / Double(width)
+                let variance = sums.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(width)
+                for column in 0..<width {
+                    let expected = (sums[column] - mean) / (variance + Double(epsilon)).squareRoot()
+                        * Double(scale[column]) + Double(shift[column])
+                    let actual = Double(output[row * width + column])
+                    #expect(abs(actual - expected) <= 1e-6, "\(avx512 ? "AVX-512" : "baseline") [\(row), \(column)]")
+                }
+            }
+        }
+    }
+
     @Test("the AVX-512 kernels are chosen only when every feature they are built for is listed")
     func cpuFeatureCheck() {
         let all = "processor : 0\nflags\t\t: fpu " + CPUFeatures.avx512KernelFlags.sorted().joined(separator: " ") + " sse2\n"

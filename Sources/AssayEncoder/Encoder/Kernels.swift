@@ -58,4 +58,23 @@ enum Kernels {
                 scaling: scaling, scratch: scratch, context: context, fused: false)
         }
     }
+
+    /// Layer normalisation of `rows × width` values in place, after adding `bias` and `residual`
+    /// when given (see `LayerNormKernel`).
+    static func normalize(
+        _ values: UnsafeMutablePointer<Float>, rows: Int, width: Int,
+        scale: UnsafePointer<Float>, shift: UnsafePointer<Float>, epsilon: Float,
+        bias: UnsafePointer<Float>?, residual: UnsafePointer<Float>?
+    ) {
+        switch variant {
+        case .avx512:
+            AVX512Kernels.normalize(
+                values, rows: rows, width: width, scale: scale, shift: shift, epsilon: epsilon,
+                bias: bias, residual: residual)
+        case .baseline:
+            LayerNormKernel.apply(
+                to: values, rows: rows, width: width, scale: scale, shift: shift, epsilon: epsilon,
+                bias: bias, residual: residual)
+        }
+    }
 }

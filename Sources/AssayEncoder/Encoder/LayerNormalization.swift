@@ -21,51 +21,12 @@ struct LayerNormalization: Sendable {
     }
 
     private func apply(to values: UnsafeMutablePointer<Float>, rows: Int, bias: UnsafePointer<Float>?, residual: UnsafePointer<Float>?) {
-        let width = scale.count
         scale.withUnsafeBufferPointer { scale in
             shift.withUnsafeBufferPointer { shift in
-                for row in 0..<rows {
-                    let x = values + row * width
-                    if let bias, let residual {
-                        // The same order of additions as the reference: (product + bias) + input.
-                        let input = residual + row * width
-                        for index in 0..<width {
-                            x[index] = (x[index] + bias[index]) + input[index]
-                        }
-                    }
-                    // Moments in double precision: the reference's float moments differ by ~1e-7.
-                    // Four partial sums keep the additions from waiting on each other.
-                    let mean = Self.sum(width) { Double(x[$0]) } / Double(width)
-                    let variance = Self.sum(width) { index in
-                        let centered = Double(x[index]) - mean
-                        return centered * centered
-                    } / Double(width)
-                    let inverseDeviation = Float(1 / (variance + Double(epsilon)).squareRoot())
-                    let floatMean = Float(mean)
-                    for index in 0..<width {
-                        x[index] = (x[index] - floatMean) * inverseDeviation * scale[index] + shift[index]
-                    }
-                }
+                Kernels.normalize(
+                    values, rows: rows, width: scale.count, scale: scale.baseAddress!, shift: shift.baseAddress!,
+                    epsilon: epsilon, bias: bias, residual: residual)
             }
         }
-    }
-
-    /// The sum of `term(0) ..< term(count)` in four interleaved partial sums.
-    @inline(__always)
-    private static func sum(_ count: Int, _ term: (Int) -> Double) -> Double {
-        var partial = (0.0, 0.0, 0.0, 0.0)
-        var index = 0
-        while index + 4 <= count {
-            partial.0 += term(index)
-            partial.1 += term(index + 1)
-            partial.2 += term(index + 2)
-            partial.3 += term(index + 3)
-            index += 4
-        }
-        while index < count {
-            partial.0 += term(index)
-            index += 1
-        }
-        return (partial.0 + partial.1) + (partial.2 + partial.3)
     }
 }
