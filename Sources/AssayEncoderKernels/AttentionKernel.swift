@@ -104,8 +104,6 @@ public enum AttentionKernel {
     }
 
     /// `scores[j] = scaling · (query · key_j)` for the `padded` keys, sixteen at a time.
-    ///
-    /// Four partial sums over the columns keep the multiply-adds from waiting on each other.
     @inlinable @inline(__always)
     static func scoreRow(
         query: UnsafePointer<Float>, keys: UnsafePointer<Float>, headSize: Int, padded: Int, scaling: Float,
@@ -113,35 +111,47 @@ public enum AttentionKernel {
     ) {
         var start = 0
         while start < padded {
-            var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
-            var key = UnsafeRawPointer(keys + start)
-            let step = padded &* 4
-            var column = 0
-            while column &+ 4 <= headSize {
-                sums.0 = VectorMath.multiplyAdd(
-                    SIMD16(repeating: query[column]), key.loadUnaligned(as: SIMD16<Float>.self), sums.0, fused: fused)
-                sums.1 = VectorMath.multiplyAdd(
-                    SIMD16(repeating: query[column &+ 1]), key.loadUnaligned(fromByteOffset: step, as: SIMD16<Float>.self),
-                    sums.1, fused: fused)
-                sums.2 = VectorMath.multiplyAdd(
-                    SIMD16(repeating: query[column &+ 2]), key.loadUnaligned(fromByteOffset: 2 &* step, as: SIMD16<Float>.self),
-                    sums.2, fused: fused)
-                sums.3 = VectorMath.multiplyAdd(
-                    SIMD16(repeating: query[column &+ 3]), key.loadUnaligned(fromByteOffset: 3 &* step, as: SIMD16<Float>.self),
-                    sums.3, fused: fused)
-                key += 4 &* step
-                column &+= 4
-            }
-            while column < headSize {
-                sums.0 = VectorMath.multiplyAdd(
-                    SIMD16(repeating: query[column]), key.loadUnaligned(as: SIMD16<Float>.self), sums.0, fused: fused)
-                key += step
-                column &+= 1
-            }
-            let sum = (sums.0 + sums.1) + (sums.2 + sums.3)
+            let sum = weightedSum(
+                of: UnsafeRawPointer(keys + start), rowStride: padded, weights: query, count: headSize, fused: fused)
             UnsafeMutableRawPointer(scores + start).storeBytes(of: sum * scaling, as: SIMD16<Float>.self)
             start &+= 16
         }
+    }
+
+    /// `Σₖ weights[k] · row_k` over `count` rows of sixteen floats, the rows `rowStride` floats
+    /// apart from `rows` on.
+    ///
+    /// Four partial sums keep the multiply-adds from waiting on each other.
+    @inlinable @inline(__always)
+    static func weightedSum(
+        of rows: UnsafeRawPointer, rowStride: Int, weights: UnsafePointer<Float>, count: Int, fused: Bool
+    ) -> SIMD16<Float> {
+        var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+        let step = rowStride &* 4
+        var row = rows
+        var index = 0
+        while index &+ 4 <= count {
+            sums.0 = VectorMath.multiplyAdd(
+                SIMD16(repeating: weights[index]), row.loadUnaligned(as: SIMD16<Float>.self), sums.0, fused: fused)
+            sums.1 = VectorMath.multiplyAdd(
+                SIMD16(repeating: weights[index &+ 1]), row.loadUnaligned(fromByteOffset: step, as: SIMD16<Float>.self),
+                sums.1, fused: fused)
+            sums.2 = VectorMath.multiplyAdd(
+                SIMD16(repeating: weights[index &+ 2]), row.loadUnaligned(fromByteOffset: 2 &* step, as: SIMD16<Float>.self),
+                sums.2, fused: fused)
+            sums.3 = VectorMath.multiplyAdd(
+                SIMD16(repeating: weights[index &+ 3]), row.loadUnaligned(fromByteOffset: 3 &* step, as: SIMD16<Float>.self),
+                sums.3, fused: fused)
+            row += 4 &* step
+            index &+= 4
+        }
+        while index < count {
+            sums.0 = VectorMath.multiplyAdd(
+                SIMD16(repeating: weights[index]), row.loadUnaligned(as: SIMD16<Float>.self), sums.0, fused: fused)
+            row += step
+            index &+= 1
+        }
+        return (sums.0 + sums.1) + (sums.2 + sums.3)
     }
 
     /// Replaces the first `length` of `padded` scores by their softmax (the maximum subtracted
@@ -178,42 +188,16 @@ public enum AttentionKernel {
     }
 
     /// `output = Σⱼ weights[j] · value_j` over the sequence, sixteen columns at a time.
-    ///
-    /// Four partial sums over the tokens keep the multiply-adds from waiting on each other.
     @inlinable @inline(__always)
     static func weighValues(
         _ weights: UnsafePointer<Float>, values: UnsafePointer<Float>, stride: Int, length: Int, headSize: Int,
         into output: UnsafeMutablePointer<Float>, fused: Bool
     ) {
-        let step = stride &* 4
         let whole = headSize - headSize % 16
         var column = 0
         while column < whole {
-            var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
-            var value = UnsafeRawPointer(values + column)
-            var token = 0
-            while token &+ 4 <= length {
-                sums.0 = VectorMath.multiplyAdd(
-                    SIMD16(repeating: weights[token]), value.loadUnaligned(as: SIMD16<Float>.self), sums.0, fused: fused)
-                sums.1 = VectorMath.multiplyAdd(
-                    SIMD16(repeating: weights[token &+ 1]), value.loadUnaligned(fromByteOffset: step, as: SIMD16<Float>.self),
-                    sums.1, fused: fused)
-                sums.2 = VectorMath.multiplyAdd(
-                    SIMD16(repeating: weights[token &+ 2]), value.loadUnaligned(fromByteOffset: 2 &* step, as: SIMD16<Float>.self),
-                    sums.2, fused: fused)
-                sums.3 = VectorMath.multiplyAdd(
-                    SIMD16(repeating: weights[token &+ 3]), value.loadUnaligned(fromByteOffset: 3 &* step, as: SIMD16<Float>.self),
-                    sums.3, fused: fused)
-                value += 4 &* step
-                token &+= 4
-            }
-            while token < length {
-                sums.0 = VectorMath.multiplyAdd(
-                    SIMD16(repeating: weights[token]), value.loadUnaligned(as: SIMD16<Float>.self), sums.0, fused: fused)
-                value += step
-                token &+= 1
-            }
-            let sum = (sums.0 + sums.1) + (sums.2 + sums.3)
+            let sum = weightedSum(
+                of: UnsafeRawPointer(values + column), rowStride: stride, weights: weights, count: length, fused: fused)
             UnsafeMutableRawPointer(output + column).storeBytes(of: sum, as: SIMD16<Float>.self)
             column &+= 16
         }
