@@ -51,7 +51,8 @@ public struct Encoder: Sendable {
             throw EncoderError(.layerCountOutOfRange(requested: count, available: configuration.layerCount))
         }
         let loaded = try EncoderWeights(file: weights, configuration: configuration, layerCount: count)
-        // As early as possible, so that idle BLAS threads stop spinning while the model loads.
+        // Here, before any product runs, and early, so that idle BLAS threads stop spinning
+        // while the model loads.
         MatrixProduct.useCallingThreadOnly()
         self.configuration = configuration
         self.embeddings = loaded.embeddings
@@ -114,7 +115,6 @@ public struct Encoder: Sendable {
             throw EncoderError(.layerOutOfRange(requested: layer, available: layers.count))
         }
         try validate(batch)
-        MatrixProduct.useCallingThreadOnly()
         let groups = Self.groups(
             lengths: batch.map(\.count), workers: ParallelWork.coreCount, tokenBudget: Self.groupTokenBudget)
         let (width, intermediateSize) = (configuration.hiddenSize, configuration.intermediateSize)

@@ -42,14 +42,15 @@ struct BasicTokenizer: Sendable {
         // NFC first, so that one character written two ways becomes one word. ASCII text is its
         // own NFC (and NFD), so it skips the normalisation.
         let cleanedText = String(cleaned)
-        let composed = Self.isASCII(cleanedText) ? cleanedText : cleanedText.precomposedStringWithCanonicalMapping
+        let isASCII = Self.isASCII(cleanedText)
+        let composed = isASCII ? cleanedText : cleanedText.precomposedStringWithCanonicalMapping
         var words: [String] = []
         for word in Self.splitAtWhitespace(composed) {
             if neverSplit.contains(word) {
                 words.append(word)
                 continue
             }
-            let normalized = stripsAccents && !Self.isASCII(word) ? Self.strippingAccents(word) : word
+            let normalized = stripsAccents && !isASCII ? Self.strippingAccents(word) : word
             words.append(contentsOf: Self.splitAtPunctuation(normalized))
         }
         return words
