@@ -15,6 +15,11 @@ extension RunStore {
         try reading { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }
     }
 
+    /// The database's page size in bytes.
+    func pageSize() throws(RunStoreError) -> Int {
+        try reading { try Int.fetchOne($0, sql: "PRAGMA page_size") ?? 0 }
+    }
+
     /// The schema versions applied to the database, oldest first.
     func appliedSchemaVersions() throws(RunStoreError) -> [String] {
         let migrator = Self.migrator

@@ -17,6 +17,8 @@ struct RunStoreTests {
         defer { folder.remove() }
         #expect(try store.appliedSchemaVersions() == ["v1", "v2", "turns"])
         #expect(try store.journalMode() == "wal")
+        // Large pages for the embedding cache's blobs (SQLite's default is 4096).
+        #expect(try store.pageSize() == 16384)
         #expect(try store.integrityCheck().isEmpty)
         #expect(FileManager.default.fileExists(atPath: folder.path("runs.sqlite")))
     }
