@@ -2,16 +2,16 @@ import Foundation
 
 /// The token embeddings of one text at one layer of one encoder, as the run store keeps them.
 ///
-/// The store identifies an embedding by the SHA-256 of the model's weights file, the layer and the
-/// text, so a changed model or layer never reuses a stale entry.
+/// The store identifies an embedding by the fingerprint of the model's weights file, the layer and
+/// the text, so a changed model or layer never reuses a stale entry.
 package struct CachedEmbedding: Sendable, Equatable {
-    /// The SHA-256 of the model's `model.safetensors`, as 64 lowercase hexadecimal digits.
-    package let modelSHA256: String
+    /// The fingerprint of the model's `model.safetensors` (``FileDigest/fingerprint(ofFileAt:)``).
+    package let modelDigest: String
     /// The layer whose hidden states these are (0 is the embeddings output).
     package let layer: Int
     /// The SHA-256 of the embedded text's UTF-8 bytes (the text itself is not kept).
     package let textSHA256: String
-    /// The key the store files the entry under; see ``key(modelSHA256:layer:text:)``.
+    /// The key the store files the entry under; see ``key(modelDigest:layer:text:)``.
     package let key: String
     /// The number of tokens (rows).
     package let tokenCount: Int
@@ -23,23 +23,23 @@ package struct CachedEmbedding: Sendable, Equatable {
     /// Creates an entry.
     ///
     /// - Parameters:
-    ///   - modelSHA256: The weights file's SHA-256.
+    ///   - modelDigest: The weights file's fingerprint (``FileDigest/fingerprint(ofFileAt:)``).
     ///   - layer: The layer.
     ///   - text: The embedded text.
     ///   - tokenCount: The number of rows.
     ///   - width: The number of columns.
     ///   - vectors: The values, row-major; there must be `tokenCount × width` of them.
-    package init(modelSHA256: String, layer: Int, text: String, tokenCount: Int, width: Int, vectors: [Float]) {
+    package init(modelDigest: String, layer: Int, text: String, tokenCount: Int, width: Int, vectors: [Float]) {
         self.init(
-            key: Self.key(modelSHA256: modelSHA256, layer: layer, text: text), modelSHA256: modelSHA256, layer: layer,
+            key: Self.key(modelDigest: modelDigest, layer: layer, text: text), modelDigest: modelDigest, layer: layer,
             textSHA256: Self.textSHA256(text), tokenCount: tokenCount, width: width, vectors: vectors)
     }
 
     /// Recreates an entry read from the store.
-    init(key: String, modelSHA256: String, layer: Int, textSHA256: String, tokenCount: Int, width: Int, vectors: [Float]) {
+    init(key: String, modelDigest: String, layer: Int, textSHA256: String, tokenCount: Int, width: Int, vectors: [Float]) {
         precondition(vectors.count == tokenCount * width, "expected \(tokenCount) × \(width) values")
         self.key = key
-        self.modelSHA256 = modelSHA256
+        self.modelDigest = modelDigest
         self.layer = layer
         self.textSHA256 = textSHA256
         self.tokenCount = tokenCount
@@ -50,13 +50,13 @@ package struct CachedEmbedding: Sendable, Equatable {
     /// The key of the embeddings of a text at a layer of a model: a SHA-256 over all three.
     ///
     /// - Parameters:
-    ///   - modelSHA256: The weights file's SHA-256.
+    ///   - modelDigest: The weights file's fingerprint (``FileDigest/fingerprint(ofFileAt:)``).
     ///   - layer: The layer.
     ///   - text: The text.
     /// - Returns: 64 lowercase hexadecimal digits.
-    package static func key(modelSHA256: String, layer: Int, text: String) -> String {
+    package static func key(modelDigest: String, layer: Int, text: String) -> String {
         // The text comes last, so no choice of text can make two different triples collide.
-        sha256Hex(Array("\(modelSHA256)\n\(layer)\n".utf8) + Array(text.utf8))
+        sha256Hex(Array("\(modelDigest)\n\(layer)\n".utf8) + Array(text.utf8))
     }
 
     /// The SHA-256 of a text's UTF-8 bytes.

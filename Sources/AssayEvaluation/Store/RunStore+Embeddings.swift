@@ -6,7 +6,7 @@ internal import GRDB
 extension RunStore {
     /// The cached embeddings among some keys, by key; keys with no entry are absent.
     ///
-    /// - Parameter keys: Keys made by ``CachedEmbedding/key(modelSHA256:layer:text:)``.
+    /// - Parameter keys: Keys made by ``CachedEmbedding/key(modelDigest:layer:text:)``.
     /// - Returns: The entries found.
     /// - Throws: ``RunStoreError`` when the database fails or an entry is damaged.
     package func embeddings(forKeys keys: [String]) async throws(RunStoreError) -> [String: CachedEmbedding] {
@@ -16,7 +16,7 @@ extension RunStore {
 
     /// The cached embeddings among some keys, read on the calling thread.
     ///
-    /// - Parameter keys: Keys made by ``CachedEmbedding/key(modelSHA256:layer:text:)``.
+    /// - Parameter keys: Keys made by ``CachedEmbedding/key(modelDigest:layer:text:)``.
     /// - Returns: The entries found.
     /// - Throws: ``RunStoreError`` when the database fails or an entry is damaged.
     package func embeddingsBlocking(forKeys keys: [String]) throws(RunStoreError) -> [String: CachedEmbedding] {
@@ -61,14 +61,14 @@ extension RunStore {
     /// The columns of one entry, computed before entering the database's queue.
     private static func row(_ embedding: CachedEmbedding) -> StatementArguments {
         [
-            embedding.key, embedding.modelSHA256, embedding.layer, embedding.textSHA256,
+            embedding.key, embedding.modelDigest, embedding.layer, embedding.textSHA256,
             embedding.width, embedding.tokenCount, embedding.vectorBytes,
         ]
     }
 
     private static func insert(_ rows: [StatementArguments], _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO embeddings (key, model_sha, layer, text_sha, dims, tokens, vectors, created_at)
+            INSERT OR REPLACE INTO embeddings (key, model_digest, layer, text_sha, dims, tokens, vectors, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let now = Date()
@@ -85,7 +85,7 @@ extension RunStore {
             let slice = Array(keys[start ..< min(start + 500, keys.count)])
             let placeholders = Array(repeating: "?", count: slice.count).joined(separator: ", ")
             let rows = try Row.fetchAll(
-                db, sql: "SELECT key, model_sha, layer, text_sha, dims, tokens, vectors FROM embeddings WHERE key IN (\(placeholders))",
+                db, sql: "SELECT key, model_digest, layer, text_sha, dims, tokens, vectors FROM embeddings WHERE key IN (\(placeholders))",
                 arguments: StatementArguments(slice))
             for row in rows {
                 let key: String = row["key"]
@@ -96,7 +96,7 @@ extension RunStore {
                     throw RunStoreError(.corrupt, "the cached embedding \(key.prefix(12)) has \(bytes.count) bytes; expected \(tokens) × \(width) floats")
                 }
                 found[key] = CachedEmbedding(
-                    key: key, modelSHA256: row["model_sha"], layer: row["layer"], textSHA256: row["text_sha"],
+                    key: key, modelDigest: row["model_digest"], layer: row["layer"], textSHA256: row["text_sha"],
                     tokenCount: tokens, width: width, vectors: vectors)
             }
         }

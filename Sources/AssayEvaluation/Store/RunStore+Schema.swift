@@ -81,6 +81,12 @@ extension RunStore {
         migrator.registerMigration("turns") { db in
             try db.execute(sql: "ALTER TABLE case_results ADD COLUMN turns TEXT")
         }
+        // fingerprints: embeddings are keyed by the weights' XXH64 fingerprint instead of their
+        // SHA-256. Entries keyed the old way can never be looked up again, so they go.
+        migrator.registerMigration("fingerprints") { db in
+            try db.execute(sql: "DELETE FROM embeddings")
+            try db.execute(sql: "ALTER TABLE embeddings RENAME COLUMN model_sha TO model_digest")
+        }
         return migrator
     }
 

@@ -87,14 +87,14 @@ struct BERTScoreEngine: Sendable {
     ///   - distinct: The distinct texts, in a fixed order.
     ///   - tokens: The token IDs of each text.
     private func unitStates(of distinct: [String], tokens: [String: [Int]]) async throws -> [String: HiddenStates] {
-        // The weights' digest keys the cache, and hashing them takes a while (it started when the
+        // The weights' fingerprint keys the cache, and reading 90 MB takes a moment (it started when the
         // model was loaded). Without a store, or with a store that holds no embedding at all, no
-        // lookup can find anything: the encoder then starts at once, and the digest is awaited
+        // lookup can find anything: the encoder then starts at once, and the fingerprint is awaited
         // only to store the results.
         var cached: [String: CachedEmbedding] = [:]
         if let store, try await store.hasEmbeddings() {
-            let modelSHA256 = try await model.modelSHA256()
-            let keys = distinct.map { CachedEmbedding.key(modelSHA256: modelSHA256, layer: layers, text: $0) }
+            let modelDigest = try await model.modelDigest()
+            let keys = distinct.map { CachedEmbedding.key(modelDigest: modelDigest, layer: layers, text: $0) }
             let found = try await store.embeddings(forKeys: keys)
             for (text, key) in zip(distinct, keys) {
                 cached[text] = found[key]
@@ -128,10 +128,10 @@ struct BERTScoreEngine: Sendable {
                     states[encoded.text] = encoded.unit
                 }
                 guard let store else { continue }
-                let modelSHA256 = try await model.modelSHA256()
+                let modelDigest = try await model.modelDigest()
                 try await store.storeEmbeddings(group.map { encoded in
                     CachedEmbedding(
-                        modelSHA256: modelSHA256, layer: layers, text: encoded.text,
+                        modelDigest: modelDigest, layer: layers, text: encoded.text,
                         tokenCount: encoded.hidden.tokenCount, width: encoded.hidden.width, vectors: encoded.hidden.values)
                 })
             }

@@ -4,7 +4,7 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// A model folder loaded for BERTScore: its tokenizer, all its layers, and its weights' SHA-256.
+/// A model folder loaded for BERTScore: its tokenizer, all its layers, and its weights' fingerprint.
 ///
 /// Every member is immutable and `Sendable`; ``Encoder`` and ``WordPieceTokenizer`` are value
 /// types whose methods only read them, so concurrent cases may encode with the same model.
@@ -15,7 +15,7 @@ final class LoadedEncoder: Sendable {
     let tokenizer: WordPieceTokenizer
     /// The encoder with all its layers, so every `layers:` choice shares it.
     let encoder: Encoder
-    /// The SHA-256 of `model.safetensors`, computed on another core while the model loads and the
+    /// The fingerprint of `model.safetensors`, computed on another core while the model loads and the
     /// first texts are tokenized.
     private let digest: BackgroundResult<String>
 
@@ -25,7 +25,7 @@ final class LoadedEncoder: Sendable {
     /// file through its own mapping, and the digest is only needed once the cache is consulted.
     init(directory: URL) throws {
         let weightsPath = directory.appendingPathComponent("model.safetensors").path
-        let digest = BackgroundResult { try FileDigest.sha256(ofFileAt: weightsPath) }
+        let digest = BackgroundResult { try FileDigest.fingerprint(ofFileAt: weightsPath) }
         let encoder = try Encoder(modelDirectory: directory)
         var tokenizer = try WordPieceTokenizer(modelDirectory: directory)
         if tokenizer.maximumLength > encoder.configuration.maxPositions {
@@ -37,11 +37,11 @@ final class LoadedEncoder: Sendable {
         self.digest = digest
     }
 
-    /// The SHA-256 of `model.safetensors`, which keys the embedding cache; waits (without
+    /// The fingerprint of `model.safetensors`, which keys the embedding cache; waits (without
     /// holding a thread) until the background hashing has finished.
     ///
     /// - Throws: The error of reading the weights file.
-    func modelSHA256() async throws -> String {
+    func modelDigest() async throws -> String {
         try await digest.value()
     }
 }

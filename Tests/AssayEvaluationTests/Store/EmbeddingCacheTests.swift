@@ -8,7 +8,7 @@ struct EmbeddingCacheTests {
 
     static func entry(_ text: String, layer: Int = 6, model: String = model, values: [Float]? = nil) -> CachedEmbedding {
         let vectors = values ?? (0 ..< 6).map { Float($0) * 0.25 - 0.6 }
-        return CachedEmbedding(modelSHA256: model, layer: layer, text: text, tokenCount: vectors.count / 3, width: 3, vectors: vectors)
+        return CachedEmbedding(modelDigest: model, layer: layer, text: text, tokenCount: vectors.count / 3, width: 3, vectors: vectors)
     }
 
     @Test func storedEmbeddingsComeBackBitForBit() async throws {
@@ -25,7 +25,7 @@ struct EmbeddingCacheTests {
     @Test func keysWithoutAnEntryAreAbsent() async throws {
         let store = try RunStore.inMemory()
         try await store.storeEmbeddings([Self.entry("seen")])
-        let unseen = CachedEmbedding.key(modelSHA256: Self.model, layer: 6, text: "unseen")
+        let unseen = CachedEmbedding.key(modelDigest: Self.model, layer: 6, text: "unseen")
         let found = try await store.embeddings(forKeys: [Self.entry("seen").key, unseen])
         #expect(Array(found.keys) == [Self.entry("seen").key])
     }
@@ -71,12 +71,40 @@ struct EmbeddingCacheTests {
         #expect(try reopened.embeddingsBlocking(forKeys: [Self.entry("kept").key]).count == 1)
     }
 
-    @Test func aFileDigestIsTheSHA256OfItsBytes() throws {
+    @Test("a file's fingerprint is the XXH64 of its bytes", arguments: [
+        (0, "ef46db3751d8e999"), (1, "1f25c8d0bc1f4bb6"), (3, "31d2363f52e564c9"), (4, "9bb64b7d66ee9fda"),
+        (7, "9a7b149959ce60d8"), (8, "dab99d95c6f90092"), (31, "a2aa5f33cc4a6119"), (32, "23c3c17ef790fd97"),
+        (35, "a5b3456011d2913b"), (45, "86faee00897c4b41"), (63, "5e3e54b431c7493c"), (64, "0eb64b3ef6eeb01f"),
+        (100, "a61f8d4c170fe531"), (1000, "5f235fa033f1a3fb"), (1999, "89da4409c1787d24"),
+    ])
+    func aFileFingerprintIsTheXXH64OfItsBytes(length: Int, expected: String) throws {
         let (_, folder) = try RunTestKit.store()
         defer { folder.remove() }
         let path = folder.path("weights.bin")
-        try Data("abc".utf8).write(to: URL(fileURLWithPath: path))
-        // FIPS 180-2's example digest of "abc".
-        #expect(try FileDigest.sha256(ofFileAt: path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // Byte i is (7i + 3) mod 256. The expected values come from the Python package xxhash 4.1.0
+        // (xxhash.xxh64(data, seed=0)), which wraps the xxHash project's C implementation; the
+        // lengths cover every path: under one 32-byte stripe, whole stripes, and 8-, 4- and 1-byte tails.
+        let bytes = (0 ..< length).map { UInt8(truncatingIfNeeded: $0 * 7 + 3) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try FileDigest.fingerprint(ofFileAt: path) == "xxh64:" + expected)
+    }
+
+    @Test func embeddingsKeyedByTheWeightsSHA256AreDroppedWhenTheStoreIsUpgraded() throws {
+        let (store, folder) = try RunTestKit.store()
+        defer { folder.remove() }
+        // Make the store as the version before fingerprints wrote it, holding one old entry.
+        try store.writing { db in
+            try db.execute(sql: "ALTER TABLE embeddings RENAME COLUMN model_digest TO model_sha")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'fingerprints'")
+            try db.execute(sql: """
+                INSERT INTO embeddings (key, model_sha, layer, text_sha, dims, tokens, vectors, created_at)
+                VALUES ('k', '\(String(repeating: "ab", count: 32))', 6, 't', 3, 1, x'0000803F000000C00000003F', '2026-01-01')
+                """)
+        }
+        #expect(try store.embeddingCount() == 1)
+        let upgraded = try RunStore(path: folder.path("runs.sqlite"))
+        #expect(try upgraded.embeddingCount() == 0)
+        try upgraded.storeEmbeddingsBlocking([Self.entry("new")])
+        #expect(try upgraded.embeddingsBlocking(forKeys: [Self.entry("new").key]).count == 1)
     }
 }

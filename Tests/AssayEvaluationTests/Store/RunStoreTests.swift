@@ -4,6 +4,8 @@ import Testing
 
 /// The run store: schema, WAL, batched writes, selection, integrity, and no secrets.
 struct RunStoreTests {
+    static let currentVersions = ["v1", "v2", "turns", "fingerprints"]
+
     static func run(_ name: String, in store: RunStore, cases: Int = 3, model: (any ChatModel)? = nil) async throws -> StoredRun {
         let spec = RunSpec(
             name: name, suite: RunTestKit.suite(count: cases), template: RunTestKit.template,
@@ -15,7 +17,7 @@ struct RunStoreTests {
     @Test func aNewStoreHasTheCurrentSchemaInWALMode() throws {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
-        #expect(try store.appliedSchemaVersions() == ["v1", "v2", "turns"])
+        #expect(try store.appliedSchemaVersions() == Self.currentVersions)
         #expect(try store.journalMode() == "wal")
         // Large pages for the embedding cache's blobs (SQLite's default is 4096).
         #expect(try store.pageSize() == 16384)
@@ -28,7 +30,7 @@ struct RunStoreTests {
         defer { folder.remove() }
         let run = try await Self.run("kept", in: store)
         let reopened = try RunStore(path: folder.path("runs.sqlite"))
-        #expect(try reopened.appliedSchemaVersions() == ["v1", "v2", "turns"])
+        #expect(try reopened.appliedSchemaVersions() == Self.currentVersions)
         #expect(try await reopened.load(run.record.id) == run)
     }
 
@@ -38,10 +40,11 @@ struct RunStoreTests {
         let run = try await Self.run("old", in: store)
         // Make the store as the version before multi-turn cases wrote it.
         try await store.writing { db in
+            try db.execute(sql: "ALTER TABLE embeddings RENAME COLUMN model_digest TO model_sha")
             try db.execute(sql: "ALTER TABLE case_results DROP COLUMN turns")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'turns'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('turns', 'fingerprints')")
         }
-        #expect(try RunStore(path: folder.path("runs.sqlite")).appliedSchemaVersions() == ["v1", "v2", "turns"])
+        #expect(try RunStore(path: folder.path("runs.sqlite")).appliedSchemaVersions() == Self.currentVersions)
         let reopened = try RunStore(path: folder.path("runs.sqlite"))
         let loaded = try await reopened.load(run.record.id)
         #expect(loaded == run)
