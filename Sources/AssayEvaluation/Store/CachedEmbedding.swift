@@ -66,9 +66,13 @@ package struct CachedEmbedding: Sendable, Equatable {
 
     /// The vectors as the store keeps them: little-endian IEEE 754 single precision, row-major.
     package var vectorBytes: Data {
-        // One conversion pass and one copy: appending value by value costs more than the encoder's
-        // own work on the same texts.
+        // One copy (appending value by value costs more than the encoder's own work on the same
+        // texts); on a little-endian machine the values already are those bytes.
+        #if _endian(little)
+        vectors.withUnsafeBytes { Data($0) }
+        #else
         vectors.map { $0.bitPattern.littleEndian }.withUnsafeBytes { Data($0) }
+        #endif
     }
 
     /// Reads vectors written by ``vectorBytes``.
@@ -78,9 +82,17 @@ package struct CachedEmbedding: Sendable, Equatable {
     package static func vectors(from bytes: Data) -> [Float]? {
         guard bytes.count % 4 == 0 else { return nil }
         return bytes.withUnsafeBytes { raw in
+            #if _endian(little)
+            // The bytes may sit at any address, so they are copied rather than read as floats.
+            [Float](unsafeUninitializedCapacity: raw.count / 4) { values, count in
+                UnsafeMutableRawBufferPointer(values).copyMemory(from: raw)
+                count = raw.count / 4
+            }
+            #else
             (0 ..< bytes.count / 4).map { index in
                 Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))
             }
+            #endif
         }
     }
 }
