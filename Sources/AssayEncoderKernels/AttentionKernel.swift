@@ -4,17 +4,23 @@
 /// one head are small: calling BLAS twice per head costs more in calls than in arithmetic. Here
 /// each head's keys are transposed once, so that a query's scores come sixteen keys at a time;
 /// then the scores of that query go through the softmax and weight the values, row by row.
+/// Queries go four at a time where they can: each vector of keys or values loaded then serves
+/// four multiply-adds instead of one.
 ///
 /// The functions are inlined into their callers, so that a caller compiled for a wider vector
 /// unit (see `AssayEncoderKernelsAVX512`) runs them with its instructions.
 public enum AttentionKernel {
     /// The scratch floats ``attend(queryKeyValue:length:headCount:headSize:scaling:scratch:context:fused:)``
-    /// needs for a sequence of `length` tokens: the transposed keys of two heads and one row of scores.
+    /// needs for a sequence of `length` tokens: the transposed keys of two heads and four rows of scores.
     @inlinable
     public static func scratchCount(length: Int, headCount: Int, headSize: Int) -> Int {
         let padded = paddedLength(length)
-        return 2 * headSize * padded + padded
+        return 2 * headSize * padded + queriesAtATime * padded
     }
+
+    /// How many queries share each load of keys and values.
+    @usableFromInline
+    static let queriesAtATime = 4
 
     /// A sequence length rounded up to a multiple of 16.
     @inlinable
@@ -75,13 +81,29 @@ public enum AttentionKernel {
                     of: head + 1, queryKeyValue: queryKeyValue, length: length, headSize: headSize, width: width,
                     padded: padded, into: scratch + ((head + 1) & 1) &* headKeyCount)
             }
-            for token in 0..<length {
+            let values = queryKeyValue + (2 &* width &+ head &* headSize)
+            var token = 0
+            while token &+ 4 <= length {
+                let query = queryKeyValue + (token &* stride &+ head &* headSize)
+                scoreRows(
+                    queries: query, queryStride: stride, keys: headKeys, headSize: headSize, padded: padded,
+                    scaling: scaling, into: scores, fused: fused)
+                for row in 0..<4 {
+                    softmax(scores + row &* padded, length: length, padded: padded, lastMask: lastMask, fused: fused)
+                }
+                weighValues(
+                    scores, weightStride: padded, values: values, stride: stride, length: length, headSize: headSize,
+                    into: context + (token &* width &+ head &* headSize), outputStride: width, fused: fused)
+                token &+= 4
+            }
+            while token < length {
                 let query = queryKeyValue + (token &* stride &+ head &* headSize)
                 scoreRow(query: query, keys: headKeys, headSize: headSize, padded: padded, scaling: scaling, into: scores, fused: fused)
                 softmax(scores, length: length, padded: padded, lastMask: lastMask, fused: fused)
                 weighValues(
-                    scores, values: queryKeyValue + (2 &* width &+ head &* headSize), stride: stride, length: length,
+                    scores, values: values, stride: stride, length: length,
                     headSize: headSize, into: context + (token &* width &+ head &* headSize), fused: fused)
+                token &+= 1
             }
         }
     }
@@ -115,6 +137,73 @@ public enum AttentionKernel {
                 of: UnsafeRawPointer(keys + start), rowStride: padded, weights: query, count: headSize, fused: fused)
             UnsafeMutableRawPointer(scores + start).storeBytes(of: sum * scaling, as: SIMD16<Float>.self)
             start &+= 16
+        }
+    }
+
+    /// ``scoreRow(query:keys:headSize:padded:scaling:into:fused:)`` for four queries `queryStride`
+    /// floats apart, into four rows of scores `padded` floats apart.
+    ///
+    /// Each query has one sum per sixteen keys, so four sums run side by side.
+    @inlinable @inline(__always)
+    static func scoreRows(
+        queries: UnsafePointer<Float>, queryStride: Int, keys: UnsafePointer<Float>, headSize: Int, padded: Int,
+        scaling: Float, into scores: UnsafeMutablePointer<Float>, fused: Bool
+    ) {
+        let (first, second, third, fourth) = (queries, queries + queryStride, queries + 2 &* queryStride, queries + 3 &* queryStride)
+        let rowBytes = padded &* 4
+        var start = 0
+        while start < padded {
+            var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+            var row = UnsafeRawPointer(keys + start)
+            for index in 0..<headSize {
+                let key = row.loadUnaligned(as: SIMD16<Float>.self)
+                sums.0 = VectorMath.multiplyAdd(SIMD16(repeating: first[index]), key, sums.0, fused: fused)
+                sums.1 = VectorMath.multiplyAdd(SIMD16(repeating: second[index]), key, sums.1, fused: fused)
+                sums.2 = VectorMath.multiplyAdd(SIMD16(repeating: third[index]), key, sums.2, fused: fused)
+                sums.3 = VectorMath.multiplyAdd(SIMD16(repeating: fourth[index]), key, sums.3, fused: fused)
+                row += rowBytes
+            }
+            let target = UnsafeMutableRawPointer(scores + start)
+            target.storeBytes(of: sums.0 * scaling, as: SIMD16<Float>.self)
+            target.storeBytes(of: sums.1 * scaling, toByteOffset: rowBytes, as: SIMD16<Float>.self)
+            target.storeBytes(of: sums.2 * scaling, toByteOffset: 2 &* rowBytes, as: SIMD16<Float>.self)
+            target.storeBytes(of: sums.3 * scaling, toByteOffset: 3 &* rowBytes, as: SIMD16<Float>.self)
+            start &+= 16
+        }
+    }
+
+    /// ``weighValues(_:values:stride:length:headSize:into:fused:)`` for four rows of weights
+    /// `weightStride` floats apart, into four outputs `outputStride` floats apart.
+    @inlinable @inline(__always)
+    static func weighValues(
+        _ weights: UnsafePointer<Float>, weightStride: Int, values: UnsafePointer<Float>, stride: Int, length: Int,
+        headSize: Int, into output: UnsafeMutablePointer<Float>, outputStride: Int, fused: Bool
+    ) {
+        let (first, second, third, fourth) = (weights, weights + weightStride, weights + 2 &* weightStride, weights + 3 &* weightStride)
+        let whole = headSize - headSize % 16
+        var column = 0
+        while column < whole {
+            var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+            var row = UnsafeRawPointer(values + column)
+            for token in 0..<length {
+                let value = row.loadUnaligned(as: SIMD16<Float>.self)
+                sums.0 = VectorMath.multiplyAdd(SIMD16(repeating: first[token]), value, sums.0, fused: fused)
+                sums.1 = VectorMath.multiplyAdd(SIMD16(repeating: second[token]), value, sums.1, fused: fused)
+                sums.2 = VectorMath.multiplyAdd(SIMD16(repeating: third[token]), value, sums.2, fused: fused)
+                sums.3 = VectorMath.multiplyAdd(SIMD16(repeating: fourth[token]), value, sums.3, fused: fused)
+                row += stride &* 4
+            }
+            let target = UnsafeMutableRawPointer(output + column)
+            target.storeBytes(of: sums.0, as: SIMD16<Float>.self)
+            target.storeBytes(of: sums.1, toByteOffset: outputStride &* 4, as: SIMD16<Float>.self)
+            target.storeBytes(of: sums.2, toByteOffset: 2 &* outputStride &* 4, as: SIMD16<Float>.self)
+            target.storeBytes(of: sums.3, toByteOffset: 3 &* outputStride &* 4, as: SIMD16<Float>.self)
+            column &+= 16
+        }
+        for row in 0..<4 where whole < headSize {
+            weighRemainingColumns(
+                weights + row &* weightStride, values: values, stride: stride, length: length, from: whole,
+                headSize: headSize, into: output + row &* outputStride)
         }
     }
 
@@ -201,6 +290,18 @@ public enum AttentionKernel {
             UnsafeMutableRawPointer(output + column).storeBytes(of: sum, as: SIMD16<Float>.self)
             column &+= 16
         }
+        weighRemainingColumns(
+            weights, values: values, stride: stride, length: length, from: column, headSize: headSize, into: output)
+    }
+
+    /// The columns from `start` on of ``weighValues(_:values:stride:length:headSize:into:fused:)``,
+    /// one at a time (head sizes that are not a multiple of 16).
+    @inlinable @inline(__always)
+    static func weighRemainingColumns(
+        _ weights: UnsafePointer<Float>, values: UnsafePointer<Float>, stride: Int, length: Int, from start: Int,
+        headSize: Int, into output: UnsafeMutablePointer<Float>
+    ) {
+        var column = start
         while column < headSize {
             var sum: Float = 0
             for token in 0..<length {
