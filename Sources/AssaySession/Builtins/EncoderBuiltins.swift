@@ -19,14 +19,14 @@ enum EncoderBuiltins {
             },
             Builtin(
                 name: "bertscore_cache", usage: "bertscore_cache()",
-                summary: "How many texts BERTScore encoded and how many it found in the run store's embedding cache, with the cache's size.",
+                summary: "How many texts BERTScore encoded, in how many encoder passes, and how many it found in the run store's embedding cache, with the cache's size.",
                 parameters: []
             ) { [unowned state] _, _ throws(BuiltinFailure) in
                 let store = try state.runs.store()
                 let counts = EncoderUsage.forStore(store.path).current
                 let entries: Int
                 do throws(RunStoreError) { entries = try store.embeddingCount() } catch { throw BuiltinFailure(message: error.message, id: "io.store") }
-                return .record(Record([("encoded", .integer(counts.encoded)), ("cached", .integer(counts.cached)), ("entries", .integer(entries))]))
+                return .record(Record([("encoded", .integer(counts.encoded)), ("cached", .integer(counts.cached)), ("passes", .integer(counts.passes)), ("entries", .integer(entries))]))
             },
         ]
     }

@@ -27,6 +27,16 @@ struct BERTScoreEngine: Sendable {
     let store: RunStore?
     /// Where encoder invocations and cache hits are counted.
     let usage: EncoderUsage
+    /// Runs the encoder for the texts calls miss, the texts of concurrent calls in one pass.
+    let queue: EncodingQueue
+
+    init(model: LoadedEncoder, layers: Int, store: RunStore?, usage: EncoderUsage) {
+        self.model = model
+        self.layers = layers
+        self.store = store
+        self.usage = usage
+        queue = EncodingQueue(model: model, layer: layers, store: store, usage: usage)
+    }
 
     /// Pairs per batch for the zero-padding behaviour, as the reference's default.
     static let batchSize = 64
@@ -54,7 +64,7 @@ struct BERTScoreEngine: Sendable {
         // A few texts (a run's case) take well under a millisecond: not worth a thread.
         let ids = distinct.count <= 32
             ? tokenizer.encode(batch: distinct)
-            : try await Self.onThreadOfItsOwn { tokenizer.encode(batch: distinct) }
+            : try await EncodingQueue.onThreadOfItsOwn { tokenizer.encode(batch: distinct) }
         let tokens = Dictionary(uniqueKeysWithValues: zip(distinct, ids))
         let states = try await unitStates(of: distinct, tokens: tokens)
         let candidateIDs = candidates.map { tokens[$0]! }
@@ -77,11 +87,8 @@ struct BERTScoreEngine: Sendable {
     }
 
     /// The L2-normalised hidden states of each distinct text: from the cache when it has them,
-    /// else encoded and then stored.
-    ///
-    /// The texts to encode go through the encoder in one batch, which hands over each group of
-    /// texts as it finishes; each group is stored (one transaction per group) while the encoder
-    /// works on the others, so writing the cache overlaps with encoding instead of following it.
+    /// else encoded (with the texts of calls made at the same time, see ``EncodingQueue``) and
+    /// then stored.
     ///
     /// - Parameters:
     ///   - distinct: The distinct texts, in a fixed order.
@@ -110,52 +117,11 @@ struct BERTScoreEngine: Sendable {
             }
         }
         if !missing.isEmpty {
-            let (groups, finished) = AsyncStream<[EncodedText]>.makeStream()
-            let (encoder, layer, texts) = (model.encoder, layers, missing)
-            let batch = missing.map { tokens[$0]! }
-            let encoding = Task {
-                try await Self.onThreadOfItsOwn {
-                    defer { finished.finish() }
-                    try encoder.hiddenStates(batch: batch, layer: layer) { indices, hidden in
-                        finished.yield(zip(indices, hidden).map { index, hidden in
-                            EncodedText(text: texts[index], hidden: hidden, unit: hidden.unitRows())
-                        })
-                    }
-                }
-            }
-            for await group in groups {
-                for encoded in group {
-                    states[encoded.text] = encoded.unit
-                }
-                guard let store else { continue }
-                let modelDigest = try await model.modelDigest()
-                try await store.storeEmbeddings(group.map { encoded in
-                    CachedEmbedding(
-                        modelDigest: modelDigest, layer: layers, text: encoded.text,
-                        tokenCount: encoded.hidden.tokenCount, width: encoded.hidden.width, vectors: encoded.hidden.values)
-                })
-            }
-            try await encoding.value
+            let encoded = try await queue.unitStates(of: missing, tokens: missing.map { tokens[$0]! })
+            states.merge(encoded) { _, new in new }
         }
         usage.record(encoded: missing.count, cached: distinct.count - missing.count)
         return states
-    }
-
-    /// A text the encoder has just run: its hidden states as stored and L2-normalised as compared.
-    private struct EncodedText: Sendable {
-        let text: String
-        let hidden: HiddenStates
-        let unit: HiddenStates
-    }
-
-    /// Runs work on a thread of its own and waits for it without holding a thread of the
-    /// cooperative pool, so that seconds of arithmetic on every core never occupy one.
-    private static func onThreadOfItsOwn<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try work() })
-            }.start()
-        }
     }
 
     /// A score as the record runs store and `bertscore(…)` returns: `{precision, recall, f1}`.

@@ -12,6 +12,8 @@ final class EncoderUsage: Sendable {
         var encoded = 0
         /// Texts whose embeddings came from the cache.
         var cached = 0
+        /// Passes of the encoder: the texts of calls made at the same time share one.
+        var passes = 0
     }
 
     private let counts = Mutex(Counts())
@@ -34,6 +36,11 @@ final class EncoderUsage: Sendable {
             $0.encoded += encoded
             $0.cached += cached
         }
+    }
+
+    /// Counts one pass of the encoder.
+    func recordPass() {
+        counts.withLock { $0.passes += 1 }
     }
 
     /// The counts so far.

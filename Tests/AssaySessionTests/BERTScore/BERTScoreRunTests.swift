@@ -25,6 +25,27 @@ struct BERTScoreRunTests {
         }
     }
 
+    @Test("the cases of a run in flight together share encoder passes, and each still scores as its own pair")
+    func concurrentCasesShareEncoderPasses() async throws {
+        let session = try BERTScoreSession()
+        defer { session.remove() }
+        let reference = try BERTScoreSession.reference.get()
+        let cases = Array(0 ..< 24).filter { reference.pairs[$0].id != BERTScoreReference.paddingSensitivePair }
+        try session.writeCases(cases)
+        await session.run("r = run(load(\"cases.jsonl\"), template: \"{{ candidate }}\", model: \"echo\", concurrency: 8, metrics: [\"bertscore\"])")
+        let usage = try #require(try await session.json("bertscore_cache()") as? [String: Int])
+        let texts = try #require(usage["encoded"])
+        let passes = try #require(usage["passes"])
+        // One pass per case would be 24; the echo model answers at once, so while the first
+        // case's texts are encoded the next seven wait and then share a pass, and so on.
+        #expect(passes >= 1 && passes <= cases.count / 2, "\(passes) passes for \(cases.count) cases")
+        #expect(texts >= cases.count && texts <= 2 * cases.count)
+        for (position, index) in cases.enumerated() {
+            let found = try await session.scores("r/cases/\(position)/metrics/bertscore")
+            #expect(agree(found, reference.pairs[index].layer6), "\(reference.pairs[index].id): \(found)")
+        }
+    }
+
     @Test("the summary has bertscore/f1: the mean of the cases' f1")
     func summaryHasTheMeanF1() async throws {
         let session = try BERTScoreSession()
