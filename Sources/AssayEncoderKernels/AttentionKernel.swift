@@ -142,32 +142,17 @@ public enum AttentionKernel {
 
     /// ``scoreRow(query:keys:headSize:padded:scaling:into:fused:)`` for four queries `queryStride`
     /// floats apart, into four rows of scores `padded` floats apart.
-    ///
-    /// Each query has one sum per sixteen keys, so four sums run side by side.
     @inlinable @inline(__always)
     static func scoreRows(
         queries: UnsafePointer<Float>, queryStride: Int, keys: UnsafePointer<Float>, headSize: Int, padded: Int,
         scaling: Float, into scores: UnsafeMutablePointer<Float>, fused: Bool
     ) {
-        let (first, second, third, fourth) = (queries, queries + queryStride, queries + 2 &* queryStride, queries + 3 &* queryStride)
-        let rowBytes = padded &* 4
         var start = 0
         while start < padded {
-            var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
-            var row = UnsafeRawPointer(keys + start)
-            for index in 0..<headSize {
-                let key = row.loadUnaligned(as: SIMD16<Float>.self)
-                sums.0 = VectorMath.multiplyAdd(SIMD16(repeating: first[index]), key, sums.0, fused: fused)
-                sums.1 = VectorMath.multiplyAdd(SIMD16(repeating: second[index]), key, sums.1, fused: fused)
-                sums.2 = VectorMath.multiplyAdd(SIMD16(repeating: third[index]), key, sums.2, fused: fused)
-                sums.3 = VectorMath.multiplyAdd(SIMD16(repeating: fourth[index]), key, sums.3, fused: fused)
-                row += rowBytes
-            }
-            let target = UnsafeMutableRawPointer(scores + start)
-            target.storeBytes(of: sums.0 * scaling, as: SIMD16<Float>.self)
-            target.storeBytes(of: sums.1 * scaling, toByteOffset: rowBytes, as: SIMD16<Float>.self)
-            target.storeBytes(of: sums.2 * scaling, toByteOffset: 2 &* rowBytes, as: SIMD16<Float>.self)
-            target.storeBytes(of: sums.3 * scaling, toByteOffset: 3 &* rowBytes, as: SIMD16<Float>.self)
+            let sums = weightedSums(
+                of: UnsafeRawPointer(keys + start), rowStride: padded, weights: queries, weightStride: queryStride,
+                count: headSize, fused: fused)
+            store(sums, scaledBy: scaling, at: scores + start, rowStride: padded)
             start &+= 16
         }
     }
@@ -179,25 +164,13 @@ public enum AttentionKernel {
         _ weights: UnsafePointer<Float>, weightStride: Int, values: UnsafePointer<Float>, stride: Int, length: Int,
         headSize: Int, into output: UnsafeMutablePointer<Float>, outputStride: Int, fused: Bool
     ) {
-        let (first, second, third, fourth) = (weights, weights + weightStride, weights + 2 &* weightStride, weights + 3 &* weightStride)
         let whole = headSize - headSize % 16
         var column = 0
         while column < whole {
-            var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
-            var row = UnsafeRawPointer(values + column)
-            for token in 0..<length {
-                let value = row.loadUnaligned(as: SIMD16<Float>.self)
-                sums.0 = VectorMath.multiplyAdd(SIMD16(repeating: first[token]), value, sums.0, fused: fused)
-                sums.1 = VectorMath.multiplyAdd(SIMD16(repeating: second[token]), value, sums.1, fused: fused)
-                sums.2 = VectorMath.multiplyAdd(SIMD16(repeating: third[token]), value, sums.2, fused: fused)
-                sums.3 = VectorMath.multiplyAdd(SIMD16(repeating: fourth[token]), value, sums.3, fused: fused)
-                row += stride &* 4
-            }
-            let target = UnsafeMutableRawPointer(output + column)
-            target.storeBytes(of: sums.0, as: SIMD16<Float>.self)
-            target.storeBytes(of: sums.1, toByteOffset: outputStride &* 4, as: SIMD16<Float>.self)
-            target.storeBytes(of: sums.2, toByteOffset: 2 &* outputStride &* 4, as: SIMD16<Float>.self)
-            target.storeBytes(of: sums.3, toByteOffset: 3 &* outputStride &* 4, as: SIMD16<Float>.self)
+            let sums = weightedSums(
+                of: UnsafeRawPointer(values + column), rowStride: stride, weights: weights, weightStride: weightStride,
+                count: length, fused: fused)
+            store(sums, scaledBy: 1, at: output + column, rowStride: outputStride)
             column &+= 16
         }
         for row in 0..<4 where whole < headSize {
@@ -205,6 +178,44 @@ public enum AttentionKernel {
                 weights + row &* weightStride, values: values, stride: stride, length: length, from: whole,
                 headSize: headSize, into: output + row &* outputStride)
         }
+    }
+
+    /// ``weightedSum(of:rowStride:weights:count:fused:)`` for four rows of weights `weightStride`
+    /// floats apart: each row of sixteen floats loaded serves four multiply-adds, one per sum, and
+    /// the four sums keep the multiply-adds from waiting on each other.
+    @inlinable @inline(__always)
+    static func weightedSums(
+        of rows: UnsafeRawPointer, rowStride: Int, weights: UnsafePointer<Float>, weightStride: Int, count: Int,
+        fused: Bool
+    ) -> (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>) {
+        let (first, second, third, fourth) = (
+            weights, weights + weightStride, weights + 2 &* weightStride, weights + 3 &* weightStride
+        )
+        var sums = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+        var row = rows
+        for index in 0..<count {
+            let vector = row.loadUnaligned(as: SIMD16<Float>.self)
+            sums.0 = VectorMath.multiplyAdd(SIMD16(repeating: first[index]), vector, sums.0, fused: fused)
+            sums.1 = VectorMath.multiplyAdd(SIMD16(repeating: second[index]), vector, sums.1, fused: fused)
+            sums.2 = VectorMath.multiplyAdd(SIMD16(repeating: third[index]), vector, sums.2, fused: fused)
+            sums.3 = VectorMath.multiplyAdd(SIMD16(repeating: fourth[index]), vector, sums.3, fused: fused)
+            row += rowStride &* 4
+        }
+        return sums
+    }
+
+    /// Stores four vectors, times `scale`, `rowStride` floats apart from `target` on.
+    @inlinable @inline(__always)
+    static func store(
+        _ sums: (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>), scaledBy scale: Float,
+        at target: UnsafeMutablePointer<Float>, rowStride: Int
+    ) {
+        let raw = UnsafeMutableRawPointer(target)
+        let rowBytes = rowStride &* 4
+        raw.storeBytes(of: sums.0 * scale, as: SIMD16<Float>.self)
+        raw.storeBytes(of: sums.1 * scale, toByteOffset: rowBytes, as: SIMD16<Float>.self)
+        raw.storeBytes(of: sums.2 * scale, toByteOffset: 2 &* rowBytes, as: SIMD16<Float>.self)
+        raw.storeBytes(of: sums.3 * scale, toByteOffset: 3 &* rowBytes, as: SIMD16<Float>.self)
     }
 
     /// `Σₖ weights[k] · row_k` over `count` rows of sixteen floats, the rows `rowStride` floats
