@@ -11,9 +11,11 @@ import Foundation
 /// are dead once the attention context is computed, and the context once the attention output is;
 /// the feed-forward block's inner activations come after both. So `projected` and `expanded` start
 /// at the same address and `context` follows `projected`: about 9 KB per token for
-/// all-MiniLM-L6-v2 instead of 15 KB, less memory to fault in and less to keep in cache. They live in one anonymous mapping that asks for transparent huge pages
-/// (where the system grants them on request): attention reads the query, key and value rows of a
-/// sequence 4.6 KB apart, which with 4 KB pages is a new page, and a new TLB entry, for every row.
+/// all-MiniLM-L6-v2 instead of 15 KB, less memory to fault in and less to keep in cache.
+///
+/// The buffers live in one anonymous mapping that asks for transparent huge pages (where the
+/// system grants them on request): attention reads the query, key and value rows of a sequence
+/// 4.6 KB apart, which with 4 KB pages is a new page, and a new TLB entry, for every row.
 final class EncoderWorkspace {
     private let width: Int
     private let intermediateSize: Int

@@ -94,10 +94,10 @@ struct BERTScoreEngine: Sendable {
     ///   - distinct: The distinct texts, in a fixed order.
     ///   - tokens: The token IDs of each text.
     private func unitStates(of distinct: [String], tokens: [String: [Int]]) async throws -> [String: HiddenStates] {
-        // The weights' fingerprint keys the cache, and reading 90 MB takes a moment (it started when the
-        // model was loaded). Without a store, or with a store that holds no embedding at all, no
-        // lookup can find anything: the encoder then starts at once, and the fingerprint is awaited
-        // only to store the results.
+        // The weights' fingerprint keys the cache, and reading the weights takes a moment (it
+        // started when the model was loaded). Without a store, or with a store that holds no
+        // embedding at all, no lookup can find anything: the encoder then starts at once, and the
+        // fingerprint is awaited only to store the results.
         var cached: [String: CachedEmbedding] = [:]
         if let store, try await store.hasEmbeddings() {
             let modelDigest = try await model.modelDigest()
