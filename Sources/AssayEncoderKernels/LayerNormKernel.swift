@@ -39,36 +39,16 @@ public enum LayerNormKernel {
                     index &+= 1
                 }
             }
-            var sums = SIMD8<Double>()
-            var index = 0
-            while index < whole {
-                sums += SIMD8<Double>(raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self))
-                index &+= 8
-            }
-            var total = sums.sum()
-            while index < width {
-                total += Double(x[index])
-                index &+= 1
-            }
-            let mean = total / Double(width)
-            var squares = SIMD8<Double>()
+            let mean = sum(ofRow: x, width: width) { $0 } / Double(width)
             let means = SIMD8<Double>(repeating: mean)
-            index = 0
-            while index < whole {
-                let centered = SIMD8<Double>(raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)) - means
-                squares += centered * centered
-                index &+= 8
-            }
-            var squareTotal = squares.sum()
-            while index < width {
-                let centered = Double(x[index]) - mean
-                squareTotal += centered * centered
-                index &+= 1
+            let squareTotal = sum(ofRow: x, width: width) { values in
+                let centered = values - means
+                return centered * centered
             }
             let variance = squareTotal / Double(width)
             let inverseDeviation = Float(1 / (variance + Double(epsilon)).squareRoot())
             let floatMean = Float(mean)
-            index = 0
+            var index = 0
             while index < whole {
                 let value = raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
                 let gamma = UnsafeRawPointer(scale).loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
@@ -81,5 +61,25 @@ public enum LayerNormKernel {
                 index &+= 1
             }
         }
+    }
+
+    /// `Σ term(x[i])` over a row, eight values at a time in double precision (each lane's sum,
+    /// then the lanes added, then the values past the last whole eight one by one).
+    @inlinable @inline(__always)
+    static func sum(ofRow x: UnsafePointer<Float>, width: Int, _ term: (SIMD8<Double>) -> SIMD8<Double>) -> Double {
+        let raw = UnsafeRawPointer(x)
+        let whole = width - width % 8
+        var sums = SIMD8<Double>()
+        var index = 0
+        while index < whole {
+            sums += term(SIMD8<Double>(raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)))
+            index &+= 8
+        }
+        var total = sums.sum()
+        while index < width {
+            total += term(SIMD8<Double>(repeating: Double(x[index])))[0]
+            index &+= 1
+        }
+        return total
     }
 }
