@@ -64,7 +64,7 @@ struct BERTScoreEngine: Sendable {
         // A few texts (a run's case) take well under a millisecond: not worth a thread.
         let ids = distinct.count <= 32
             ? tokenizer.encode(batch: distinct)
-            : try await EncodingQueue.onThreadOfItsOwn { tokenizer.encode(batch: distinct) }
+            : try await DedicatedThread.run { tokenizer.encode(batch: distinct) }
         let tokens = Dictionary(uniqueKeysWithValues: zip(distinct, ids))
         let states = try await unitStates(of: distinct, tokens: tokens)
         let candidateIDs = candidates.map { tokens[$0]! }

@@ -91,7 +91,7 @@ actor EncodingQueue {
         let (groups, finished) = AsyncStream<[EncodedText]>.makeStream()
         let (encoder, layer) = (model.encoder, layer)
         let encoding = Task {
-            try await Self.onThreadOfItsOwn {
+            try await DedicatedThread.run {
                 defer { finished.finish() }
                 try encoder.hiddenStates(batch: tokens, layer: layer) { indices, hidden in
                     finished.yield(zip(indices, hidden).map { index, hidden in
@@ -122,15 +122,5 @@ actor EncodingQueue {
         let text: String
         let hidden: HiddenStates
         let unit: HiddenStates
-    }
-
-    /// Runs work on a thread of its own and waits for it without holding a thread of the
-    /// cooperative pool, so that seconds of arithmetic on every core never occupy one.
-    static func onThreadOfItsOwn<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try work() })
-            }.start()
-        }
     }
 }
