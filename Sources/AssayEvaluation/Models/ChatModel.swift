@@ -36,6 +36,8 @@ public struct ModelDescriptor: Sendable, Hashable {
     /// What the model charges per million tokens, when known (`"price"` in `models.json`); it is
     /// stored with runs but is not part of cache keys.
     public var price: ModelPrice?
+    /// The provider's API version (Azure's `api-version`), when the entry names one.
+    public var apiVersion: String?
 
     /// Creates a descriptor.
     public init(

@@ -96,6 +96,7 @@ struct CaseEvaluator: Sendable {
             result.output = hit.response.text
             result.usage = hit.response.usage
             result.latencyMilliseconds = hit.latencyMilliseconds
+            result.retries = hit.retries
             return .answered(nil)
         }
         if Task.isCancelled { return .cancelled }
@@ -114,7 +115,7 @@ struct CaseEvaluator: Sendable {
             result.usage = response.usage
             result.latencyMilliseconds = milliseconds
             result.retries = retries
-            return .answered(writesCache ? CachedAnswer(key: key, response: response, latencyMilliseconds: milliseconds) : nil)
+            return .answered(writesCache ? CachedAnswer(key: key, response: response, latencyMilliseconds: milliseconds, retries: retries) : nil)
         }
     }
 

@@ -32,6 +32,8 @@ enum ConfigurationCoding {
         object["provider"] = .string(descriptor.provider)
         object["endpoint"] = descriptor.endpoint.map(JSONValue.string) ?? .null
         object["model"] = descriptor.model.map(JSONValue.string) ?? .null
+        // Only when set (Azure's `api`), so that other descriptors are stored as they were before.
+        if let apiVersion = descriptor.apiVersion { object["api"] = .string(apiVersion) }
         object["parameters"] = json(descriptor.parameters)
         object["answers_depend_on_case"] = .bool(descriptor.answersDependOnCase)
         // Only when known, so that a descriptor without a price is stored as it was before prices.
@@ -57,6 +59,17 @@ enum ConfigurationCoding {
         guard var object = descriptor.objectValue else { return descriptor }
         object["price"] = nil
         return .object(object)
+    }
+
+    /// Whether a stored descriptor and a live one describe the same model for resuming: equal
+    /// without their prices, and without the API version when the stored one predates keeping it.
+    static func sameModel(stored: JSONValue, live: ModelDescriptor) -> Bool {
+        var current = withoutPrice(json(live))
+        if stored.objectValue?["api"] == nil, var object = current.objectValue {
+            object["api"] = nil
+            current = .object(object)
+        }
+        return withoutPrice(stored) == current
     }
 
     /// A message list as an array of `{"role", "content"}` objects.
@@ -93,7 +106,8 @@ extension RunSpec {
     /// (`sha256`, `system`, `user`, `examples` when it has worked examples), `model` (the descriptor), `parameters` (the overrides),
     /// `effective_parameters`, `extraction`, `metrics` (names and descriptions), `concurrency`,
     /// `retries`, `timeout_seconds`, `samples`, `rate_limit_per_minute`, `cache`, `derived_from`,
-    /// `pipeline`, `history`, `group`, and `max_cost` when the run has a budget.
+    /// `pipeline`, `history`, `group`, `max_cost` when the run has a budget, and `assay` (the version and
+    /// the project's git revision, ``RunProvenance``).
     public var configuration: JSONValue {
         var suiteObject = JSONObject()
         suiteObject["path"] = suite.source.map { .string($0.path) } ?? .null
@@ -128,6 +142,7 @@ extension RunSpec {
         object["history"] = .string(history.rawValue)
         object["group"] = .int(group)
         if let maxCost { object["max_cost"] = .double(maxCost) }
+        object["assay"] = provenance.json
         return .object(object)
     }
 }

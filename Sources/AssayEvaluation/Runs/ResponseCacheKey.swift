@@ -33,4 +33,7 @@ struct CachedAnswer: Sendable, Hashable {
     let key: String
     let response: ModelResponse
     let latencyMilliseconds: Double?
+    /// How many retries the call that fetched the answer took, so that a rerun answered from the
+    /// cache reports what the original did (0 for answers cached before this was kept).
+    var retries = 0
 }

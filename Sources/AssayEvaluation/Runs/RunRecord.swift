@@ -31,12 +31,18 @@ public struct RunRecord: Sendable, Hashable {
     public var finishedAt: Date?
     /// How many results the run has, and how they ended.
     public var counts: RunCounts
+    /// The digest of the run's stored list of cases (see ``StoredRun/cases``); nil for a run stored
+    /// before runs kept their cases.
+    public var casesSHA256: String?
+    /// The statistics of the run's metrics, computed once when the run stopped; nil while it runs
+    /// and for runs stored before summaries were kept (``StoredRun/statistics`` computes them then).
+    public var summary: RunStatistics?
 
     /// Creates a record.
     public init(
         id: UUID, createdAt: Date, name: String, tags: [String], status: RunStatus, configuration: JSONValue,
         suitePath: String?, suiteHash: String, templateSHA256: String, model: JSONValue, derivedFrom: UUID?,
-        pipeline: String?, finishedAt: Date?, counts: RunCounts
+        pipeline: String?, finishedAt: Date?, counts: RunCounts, casesSHA256: String? = nil, summary: RunStatistics? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -52,6 +58,8 @@ public struct RunRecord: Sendable, Hashable {
         self.pipeline = pipeline
         self.finishedAt = finishedAt
         self.counts = counts
+        self.casesSHA256 = casesSHA256
+        self.summary = summary
     }
 
     /// The run's id as lowercase text, as it is stored and selected.
@@ -103,16 +111,41 @@ public struct RunCounts: Sendable, Hashable {
     }
 }
 
-/// A stored run with its case results.
+/// A stored run with its case results and the cases it evaluated.
 public struct StoredRun: Sendable, Hashable {
     /// The run.
     public var record: RunRecord
     /// Its case results, in suite order then sample order.
     public var results: [CaseResult]
+    /// The cases as they were evaluated, in suite order; nil for a run stored before runs kept
+    /// their cases (its suite file, if unchanged, is then the only place they are).
+    public var cases: [TestCase]?
 
     /// Creates a stored run.
-    public init(record: RunRecord, results: [CaseResult]) {
+    public init(record: RunRecord, results: [CaseResult], cases: [TestCase]? = nil) {
         self.record = record
         self.results = results
+        self.cases = cases
+    }
+
+    /// The statistics of the run's metrics: the stored summary when the run has one, else computed
+    /// from its results (a run still running, or stored before summaries were kept).
+    public var statistics: RunStatistics {
+        record.summary ?? RunStatistics(results: results)
+    }
+
+    /// The stored cases as a suite, named after the file they came from (which need not exist any
+    /// more); nil for a run stored before runs kept their cases.
+    public var suite: Suite? {
+        guard let cases else { return nil }
+        return Suite(cases: cases, source: StoredRun.source(of: record))
+    }
+
+    /// Where the run's suite was loaded from, as its configuration recorded it.
+    static func source(of record: RunRecord) -> SuiteSource? {
+        guard let suite = record.configuration.objectValue?["suite"]?.objectValue,
+              let path = suite["path"]?.stringValue, let digest = suite["file_sha256"]?.stringValue,
+              let format = SuiteFormat(path: path) else { return nil }
+        return SuiteSource(path: path, format: format, sha256: digest)
     }
 }

@@ -57,6 +57,9 @@ public struct RunSettings: Sendable, Hashable {
     public var group: Int
     /// The most the run may spend, in dollars (`max_cost`), if it has a budget.
     public var maxCost: Double?
+    /// The Assay version and git state the run was made with; nil for a run stored before they
+    /// were kept.
+    public var provenance: RunProvenance?
 
     /// Reads settings from a configuration written by ``RunSpec/configuration``.
     ///
@@ -103,6 +106,7 @@ public struct RunSettings: Sendable, Hashable {
         history = try require("history", ConversationHistory(rawValue: historyText))
         group = object["group"]?.intValue ?? 1
         maxCost = object["max_cost"]?.doubleValue
+        provenance = RunProvenance(json: object["assay"])
     }
 
     /// Compiles the stored template text again.

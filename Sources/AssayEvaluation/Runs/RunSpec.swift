@@ -56,6 +56,9 @@ public struct RunSpec: Sendable {
     /// flight over it, no more requests are started, those in flight finish, and the run ends
     /// ``RunStatus/budgetExhausted`` (``Runner`` describes the estimate). Needs a priced model.
     public var maxCost: Double?
+    /// The Assay version and the project's git state the run is made with; this build's version
+    /// and no git information unless the caller detects it (``RunProvenance/detect(directory:)``).
+    public var provenance = RunProvenance()
 
     /// Creates a spec.
     ///

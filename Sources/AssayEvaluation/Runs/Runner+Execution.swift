@@ -43,8 +43,12 @@ extension Runner {
         let writeFailure = await writer.finish()
         let status: RunStatus = writeFailure != nil ? .failed : complete ? .completed : await Self.unfinishedStatus(budget: budget)
         let stored = try await Self.detached { () async throws(RunStoreError) -> StoredRun in
-            try await store.finishRun(runID, status: status)
-            return try await store.load(runID)
+            // The summary's bootstraps are the costly part of reading a run: done once, here.
+            var run = try await store.load(runID)
+            let summary = RunStatistics(results: run.results)
+            try await store.finishRun(runID, status: status, summary: summary)
+            if let record = try await store.currentRecord(id: runID) { run.record = record }
+            return run
         }
         meter.finish()
         if let writeFailure {

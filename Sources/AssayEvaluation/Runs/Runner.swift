@@ -144,7 +144,7 @@ public struct Runner: Sendable {
         var differences: [String] = []
         if record.suiteHash != spec.suiteHash { differences.append("the suite's cases differ") }
         if record.templateSHA256 != spec.template.sha256 { differences.append("the template differs") }
-        if ConfigurationCoding.withoutPrice(record.model) != ConfigurationCoding.withoutPrice(ConfigurationCoding.json(spec.model.descriptor)) {
+        if !ConfigurationCoding.sameModel(stored: record.model, live: spec.model.descriptor) {
             differences.append("the model differs (stored: \(settings.modelName), given: \(spec.model.descriptor.name))")
         }
         if settings.effectiveParameters != spec.effectiveParameters { differences.append("the model parameters differ") }

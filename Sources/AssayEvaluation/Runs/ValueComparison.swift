@@ -35,7 +35,7 @@ enum ValueComparison {
     }
 
     private static func text(of value: JSONValue) -> String {
-        (value.stringValue ?? value.serialized()).trimmingWhitespace()
+        value.text.trimmingWhitespace()
     }
 }
 

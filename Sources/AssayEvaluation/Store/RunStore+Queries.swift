@@ -49,10 +49,16 @@ extension RunStore {
         try reading { try Self.fetchRecord($0, id: id) }
     }
 
-    /// A run with all its case results, in suite order then sample order.
+    /// The run with an id, if there is one, read without blocking the calling task's thread.
+    func currentRecord(id: UUID) async throws(RunStoreError) -> RunRecord? {
+        try await reading { try Self.fetchRecord($0, id: id) }
+    }
+
+    /// A run with all its case results, in suite order then sample order, and the cases it
+    /// evaluated.
     ///
     /// - Parameter id: The run's id.
-    /// - Returns: The run and its results.
+    /// - Returns: The run, its results and its cases.
     /// - Throws: ``RunStoreError`` with code `noSuchRun` when there is no such run.
     public func load(_ id: UUID) throws(RunStoreError) -> StoredRun {
         try reading { try Self.fetchStoredRun($0, id: id) }
@@ -130,13 +136,16 @@ extension RunStore {
         }
         let sql = "SELECT \(StoredRows.resultColumns) FROM case_results WHERE run_id = ? ORDER BY position, sample, case_id"
         let results = try Row.fetchAll(db, sql: sql, arguments: [ConfigurationCoding.text(id)]).map { try StoredRows.result(from: $0) }
-        return StoredRun(record: record, results: results)
+        let cases = try record.casesSHA256.flatMap { try fetchCases(list: $0, db) }
+        return StoredRun(record: record, results: results, cases: cases)
     }
 
     static func updateStatus(_ db: Database, _ status: RunStatus, id: UUID) throws {
         let finishedAt: Date? = status == .running ? nil : Date()
+        // A run that runs again (resumed) gets a new summary when it stops.
+        let summaryUpdate = status == .running ? ", summary = NULL" : ""
         try db.execute(
-            sql: "UPDATE runs SET status = ?, finished_at = ? WHERE id = ?",
+            sql: "UPDATE runs SET status = ?, finished_at = ?\(summaryUpdate) WHERE id = ?",
             arguments: [status.rawValue, finishedAt, ConfigurationCoding.text(id)]
         )
         if db.changesCount == 0 {

@@ -5,7 +5,8 @@ internal import GRDB
 enum StoredRows {
     static let runColumns = """
         id, created_at, name, tags, status, configuration, suite_path, suite_hash, template_sha, model,
-        derived_from, pipeline, finished_at, expected_count, finished_count, ok_count, error_count, cached_count
+        derived_from, pipeline, finished_at, expected_count, finished_count, ok_count, error_count, cached_count,
+        cases_sha, summary
         """
 
     static let resultColumns = """
@@ -30,8 +31,17 @@ enum StoredRows {
             counts: RunCounts(
                 expected: row["expected_count"], finished: row["finished_count"], ok: row["ok_count"],
                 errors: row["error_count"], cached: row["cached_count"]
-            )
+            ),
+            casesSHA256: row["cases_sha"],
+            summary: try summary(row["summary"], run: idText)
         )
+    }
+
+    /// A stored summary; nil when there is none, or when it was written in a form this build does
+    /// not read (the statistics are then computed from the results again).
+    static func summary(_ text: String?, run idText: String) throws(RunStoreError) -> RunStatistics? {
+        guard let text else { return nil }
+        return RunStatistics(json: try json(text, "summary of run \(idText)"))
     }
 
     static func result(from row: Row) throws(RunStoreError) -> CaseResult {

@@ -87,6 +87,26 @@ extension RunStore {
             try db.execute(sql: "DELETE FROM embeddings")
             try db.execute(sql: "ALTER TABLE embeddings RENAME COLUMN model_sha TO model_digest")
         }
+        // records: a run keeps the cases it evaluated (content-addressed, so many runs over one
+        // suite store its cases once) and its summary, computed once when it stops; a cached answer
+        // keeps the retries its call took, so that a rerun from the cache reports the same.
+        migrator.registerMigration("records") { db in
+            try db.execute(sql: """
+                CREATE TABLE cases (
+                    sha256 TEXT PRIMARY KEY NOT NULL,
+                    fields TEXT NOT NULL
+                );
+                CREATE TABLE case_lists (
+                    list_sha TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    case_sha TEXT NOT NULL REFERENCES cases(sha256),
+                    PRIMARY KEY (list_sha, position)
+                ) WITHOUT ROWID;
+                ALTER TABLE runs ADD COLUMN cases_sha TEXT;
+                ALTER TABLE runs ADD COLUMN summary TEXT;
+                ALTER TABLE cache ADD COLUMN retries INTEGER;
+                """)
+        }
         return migrator
     }
 

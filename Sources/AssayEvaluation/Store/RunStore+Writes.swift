@@ -5,6 +5,7 @@ extension RunStore {
     /// Records a new run (status `running`) and its template.
     func createRun(id: UUID, spec: RunSpec, configuration: JSONValue) async throws(RunStoreError) {
         let template = spec.template
+        let cases = CaseListDigest(spec.suite.cases)
         let arguments: StatementArguments = [
             ConfigurationCoding.text(id), Date(), spec.name,
             JSONValue.array(spec.tags.map(JSONValue.string)).serialized(), RunStatus.running.rawValue,
@@ -13,13 +14,14 @@ extension RunStore {
             spec.derivedFrom.map(ConfigurationCoding.text), spec.pipeline, spec.expectedResultCount,
         ]
         try await writing { db in
+            let list = try Self.storeCases(cases, db)
             try db.execute(
                 sql: """
                     INSERT INTO runs (id, created_at, name, tags, status, configuration, suite_path, suite_hash,
-                        template_sha, model, derived_from, pipeline, expected_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        template_sha, model, derived_from, pipeline, expected_count, cases_sha)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: arguments
+                arguments: arguments + [list]
             )
             try db.execute(
                 sql: "INSERT OR IGNORE INTO templates (sha256, system, text) VALUES (?, ?, ?)",
@@ -56,14 +58,14 @@ extension RunStore {
                 if result.isCached { counts.cached += 1 }
             }
             let insertAnswer = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO cache (key, response, prompt_tokens, completion_tokens, latency_ms, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO cache (key, response, prompt_tokens, completion_tokens, latency_ms, created_at, retries)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
             for answer in answers {
                 let response: JSONValue = ["text": .string(answer.response.text)]
                 try insertAnswer.execute(arguments: [
                     answer.key, response.serialized(), answer.response.usage?.prompt,
-                    answer.response.usage?.completion, answer.latencyMilliseconds, now,
+                    answer.response.usage?.completion, answer.latencyMilliseconds, now, answer.retries,
                 ])
             }
             try db.execute(
@@ -80,7 +82,7 @@ extension RunStore {
     func cachedAnswer(forKey key: String) async throws(RunStoreError) -> CachedAnswer? {
         try await reading { db in
             guard let row = try Row.fetchOne(
-                db, sql: "SELECT response, prompt_tokens, completion_tokens, latency_ms FROM cache WHERE key = ?",
+                db, sql: "SELECT response, prompt_tokens, completion_tokens, latency_ms, retries FROM cache WHERE key = ?",
                 arguments: [key]
             ) else { return nil }
             guard let text = try StoredRows.json(row["response"], "cached answer").objectValue?["text"]?.stringValue else {
@@ -89,12 +91,18 @@ extension RunStore {
             let promptTokens: Int? = row["prompt_tokens"]
             let completionTokens: Int? = row["completion_tokens"]
             let usage = promptTokens.map { TokenUsage(prompt: $0, completion: completionTokens ?? 0) }
-            return CachedAnswer(key: key, response: ModelResponse(text: text, usage: usage), latencyMilliseconds: row["latency_ms"])
+            let retries: Int? = row["retries"]
+            return CachedAnswer(key: key, response: ModelResponse(text: text, usage: usage), latencyMilliseconds: row["latency_ms"],
+                                retries: retries ?? 0)
         }
     }
 
-    /// Sets a run's final status and when it finished.
-    func finishRun(_ id: UUID, status: RunStatus) async throws(RunStoreError) {
-        try await setStatus(status, of: id)
+    /// Sets a run's final status and when it finished, and stores the summary of its results.
+    func finishRun(_ id: UUID, status: RunStatus, summary: RunStatistics) async throws(RunStoreError) {
+        let text = summary.json.serialized()
+        try await writing { db in
+            try Self.updateStatus(db, status, id: id)
+            try db.execute(sql: "UPDATE runs SET summary = ? WHERE id = ?", arguments: [text, ConfigurationCoding.text(id)])
+        }
     }
 }

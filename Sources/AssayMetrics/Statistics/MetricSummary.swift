@@ -55,4 +55,29 @@ public struct MetricSummary: Sendable, Hashable {
         confidenceInterval = Bootstrap.meanInterval(
             of: values, level: confidenceLevel, resamples: self.resamples, generator: &generator)
     }
+
+    /// Restores a summary computed earlier (read back from a store) without computing it again.
+    ///
+    /// - Parameters:
+    ///   - count: The number of values.
+    ///   - mean: Their mean.
+    ///   - standardDeviation: Their sample standard deviation.
+    ///   - minimum: The smallest value.
+    ///   - maximum: The largest value.
+    ///   - confidenceInterval: The bootstrap interval of the mean.
+    ///   - resamples: The bootstrap's resamples.
+    ///   - seed: The bootstrap's seed.
+    public init(
+        count: Int, mean: Double, standardDeviation: Double, minimum: Double, maximum: Double,
+        confidenceInterval: ConfidenceInterval, resamples: Int, seed: UInt64
+    ) {
+        self.count = count
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.minimum = minimum
+        self.maximum = maximum
+        self.confidenceInterval = confidenceInterval
+        self.resamples = resamples
+        self.seed = seed
+    }
 }

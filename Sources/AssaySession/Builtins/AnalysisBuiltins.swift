@@ -25,7 +25,12 @@ enum AnalysisBuiltins {
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
                 let first = try run(try arguments.required("a"), state: state, argument: "a", function: "compare")
                 let second = try run(try arguments.required("b"), state: state, argument: "b", function: "compare")
-                return .object(ComparisonObject(comparison: try RunComparison(a: first, b: second, metric: try arguments.string("metric"))))
+                let metric = try arguments.string("metric")
+                do throws(ComparisonError) {
+                    return .object(ComparisonObject(comparison: try RunComparison(a: first.run, b: second.run, metric: metric)))
+                } catch {
+                    throw BuiltinFailure(message: error.message, hint: error.hint, argument: "metric")
+                }
             },
             ranking("best", summary: "The n results with the highest value of a metric path: id, input, expected, output and score.", state: state),
             ranking("worst", summary: "The n results with the lowest value of a metric path: id, input, expected, output and score.", state: state),
@@ -57,7 +62,7 @@ enum AnalysisBuiltins {
         let path = metric.split(separator: "/").map(String.init)
         let scored = run.caseObjects.compactMap { value -> (CaseResultObject, Double)? in
             guard case .object(let object as CaseResultObject) = value,
-                  let number = RunComparison.number(at: path, in: object.result.metrics) else { return nil }
+                  let number = RunStatistics.number(at: path, in: object.result.metrics) else { return nil }
             return (object, number)
         }
         guard !scored.isEmpty else {

@@ -1,3 +1,4 @@
+import AssayEvaluation
 import AssayLanguage
 
 /// Builtins that draw charts.

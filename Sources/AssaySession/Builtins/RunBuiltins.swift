@@ -34,13 +34,14 @@ enum RunBuiltins {
                 }
             },
             Builtin(
-                name: "rerun", usage: "rerun(r, model:, template:, metrics:, extract:, temperature:, …)",
-                summary: "Runs a stored run again with the named changes; the new run records the one it derives from.",
-                parameters: [.positional("run"), .keyword("model"), .keyword("template")] + settingKeywords.map { .keyword($0) }
+                name: "rerun", usage: "rerun(r, model:, template:, suite:, metrics:, extract:, temperature:, …)",
+                summary: "Runs a stored run again on the cases it stored, with the named changes (suite: load(…) to run on a file as it is now); the new run records the one it derives from.",
+                parameters: [.positional("run"), .keyword("model"), .keyword("template"), .keyword("suite")] + settingKeywords.map { .keyword($0) }
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
                 let stored = try state.runs.storedRun(try arguments.required("run"), argument: "run", function: "rerun")
+                let suite = arguments["suite"] == nil ? nil : try SuiteBuiltins.suiteArgument(arguments, "suite")
                 var spec = try rebuild(stored, state: state, replacingModel: arguments["model"], template: arguments["template"],
-                                       metrics: arguments["metrics"], extract: arguments["extract"] ?? arguments["labels"])
+                                       metrics: arguments["metrics"], extract: arguments["extract"] ?? arguments["labels"], suite: suite)
                 spec.derivedFrom = stored.record.id
                 let storedModel = stored.record.model.objectValue?["name"]?.stringValue ?? ""
                 let wasDefault = stored.record.name == defaultName(model: storedModel, suite: spec.suite)
@@ -134,7 +135,8 @@ enum RunBuiltins {
     /// A spec for a stored run: its live spec when this session made it, else rebuilt from the
     /// stored configuration (suite file, template text, model by name, built-in metrics).
     static func rebuild(
-        _ stored: StoredRun, state: SessionState, replacingModel: Value?, template: Value?, metrics: Value?, extract: Value?
+        _ stored: StoredRun, state: SessionState, replacingModel: Value?, template: Value?, metrics: Value?, extract: Value?,
+        suite replacingSuite: Suite? = nil
     ) throws(BuiltinFailure) -> RunSpec {
         let context = state.runs
         let id = stored.record.id
@@ -146,7 +148,8 @@ enum RunBuiltins {
             do { settings = try RunSettings(configuration: stored.record.configuration) } catch {
                 throw BuiltinFailure(message: error.message, id: "value.run")
             }
-            let suite = try storedSuite(stored, settings: settings, state: state)
+            let suite: Suite
+            if let replacingSuite { suite = replacingSuite } else { suite = try storedSuite(stored, settings: settings, state: state) }
             let storedTemplate: PromptTemplate
             do { storedTemplate = try settings.makeTemplate() } catch {
                 throw BuiltinFailure(message: "the stored template no longer compiles: \(error.message)", id: "value.run")
@@ -176,6 +179,7 @@ enum RunBuiltins {
             }
             spec = RunSpec(settings: settings, suite: suite, template: storedTemplate, model: model, extraction: extraction, metrics: rebuiltMetrics)
         }
+        if let replacingSuite { spec.suite = replacingSuite }
         if let replacingModel {
             let model = try context.model(replacingModel, argument: "model", function: "rerun")
             spec.model = model
@@ -187,27 +191,26 @@ enum RunBuiltins {
         return spec
     }
 
-    /// The suite a stored run was made from: from this session, else its file if unchanged.
+    /// The cases a stored run evaluated: the ones stored with it, or for a run stored before runs
+    /// kept their cases, its suite file if that still holds the same cases.
     static func storedSuite(_ stored: StoredRun, settings: RunSettings, state: SessionState) throws(BuiltinFailure) -> Suite {
-        if let suite = state.runs.knownSuites[stored.record.id] { return suite }
+        if let suite = state.runs.suite(of: stored) { return suite }
+        let prefix = stored.record.idText.prefix(8)
         guard let path = settings.suitePath else {
-            throw BuiltinFailure(message: "run \(stored.record.idText.prefix(8)) was made from a suite with no file, which this session does not have",
-                                 hint: "rerun it in the session that made it", id: "value.run")
+            throw BuiltinFailure(message: "run \(prefix) was stored before runs kept their cases, and its suite had no file",
+                                 hint: "give the cases again: rerun(r, suite: …)", id: "value.run")
         }
-        let suite: Suite
-        do { suite = try SuiteLoader.load(path: path, skipBad: false) } catch {
-            throw BuiltinFailure(message: "cannot load the run's suite: \(error.located(as: path))", id: "io.load")
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw BuiltinFailure(message: "run \(prefix) was stored before runs kept their cases, and its suite \(path) is gone",
+                                 hint: "give the cases again: rerun(r, suite: load(…))", id: "value.run")
         }
-        guard RunSpec.contentHash(of: suite.cases) == settings.suiteHash else {
-            throw BuiltinFailure(message: "the suite \(path) has changed since run \(stored.record.idText.prefix(8)) was made",
-                                 hint: "load the suite and start a new run with run(…)", id: "value.run")
-        }
-        return suite
+        throw BuiltinFailure(message: "run \(prefix) was stored before runs kept their cases, and its suite \(path) has changed since",
+                             hint: "rerun it on the file as it is now: rerun(r, suite: load(\"\(path)\"))", id: "value.run")
     }
 
     /// Runs (or resumes) a spec with a progress display, waiting on the worker thread while user
     /// lambdas are served; returns the stored run.
-    static func execute(_ spec: RunSpec, state: SessionState, resuming: UUID?) throws(BuiltinFailure) -> Value {
+    static func execute(_ given: RunSpec, state: SessionState, resuming: UUID?) throws(BuiltinFailure) -> Value {
         let context = state.runs
         let runner = Runner(store: try context.store())
         let id = resuming ?? UUID()
@@ -218,8 +221,10 @@ enum RunBuiltins {
             let bundle = ProgressView.bundle(report)
             if shown.first() { sink(.display(bundle, displayID: displayID)) } else { sink(.updateDisplay(bundle, displayID: displayID)) }
         }
+        var prepared = given
+        if resuming == nil { prepared.provenance = context.provenance() }
+        let spec = prepared
         context.liveSpecs[id] = spec
-        context.knownSuites[id] = spec.suite
         let outcome = context.pump.run(interruption: state.interpreter.interruption) { () -> Result<StoredRun, RunError> in
             do throws(RunError) {
                 if let resuming { return .success(try await runner.resume(resuming, with: spec, progress: progress)) }

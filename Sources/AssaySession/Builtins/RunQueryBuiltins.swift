@@ -38,7 +38,10 @@ enum RunQueryBuiltins {
                 let run = try runObject(arguments, state: state, function: "export")
                 let path = try arguments.string("path") ?? ""
                 let format = try arguments.string("format") ?? (URL(fileURLWithPath: path).pathExtension.isEmpty ? "jsonl" : URL(fileURLWithPath: path).pathExtension)
-                let text = try RunExport.text(of: run, format: format)
+                let text: String
+                do throws(ExportError) { text = try RunExport.text(of: run.run, cases: Array(run.cases.values), format: format) } catch {
+                    throw BuiltinFailure(message: error.message, hint: error.hint, argument: "format")
+                }
                 if path == "-" {
                     invoker.write(text)
                     return .null
@@ -70,6 +73,7 @@ enum RunQueryBuiltins {
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
         // The pipeline column shows only when a listed run came from a pipeline.
         let showsPipelines = records.contains { $0.pipeline != nil }
+        let showsMetrics = records.contains { !($0.summary?.entries.isEmpty ?? true) }
         let rows = records.map { record in
             var columns: [(String, Value)] = [
                 ("id", .string(String(record.idText.prefix(8)))), ("created", .string(formatter.string(from: record.createdAt))),
@@ -80,9 +84,18 @@ enum RunQueryBuiltins {
                 ("status", .string(record.status.rawValue)), ("results", .integer(record.counts.finished)),
                 ("ok", .integer(record.counts.ok)), ("errors", .integer(record.counts.errors)),
             ]
+            // Headline metrics from the summary stored when the run stopped: nothing is recomputed.
+            if showsMetrics { columns.append(("metrics", .string(headlineMetrics(record.summary)))) }
             return Record(columns)
         }
         return RecordTable(records: rows, caption: records.isEmpty ? "no runs stored yet" : nil, numericColumns: ["results", "ok", "errors"])
+    }
+
+    /// `exact 0.83 · rouge/rougeL/f1 0.61 · +2 more`: the means of a stored summary's first metrics.
+    static func headlineMetrics(_ summary: RunStatistics?) -> String {
+        guard let entries = summary?.entries, !entries.isEmpty else { return "" }
+        let shown = entries.prefix(3).map { "\($0.name) \(StatisticObject.format($0.summary.mean))" }
+        return shown.joined(separator: " · ") + (entries.count > 3 ? " · +\(entries.count - 3) more" : "")
     }
 
     /// The summary table of a run, whole or broken down by tag or case field.
@@ -94,7 +107,7 @@ enum RunQueryBuiltins {
             var members: [String: [CaseResult]] = [:]
             for result in run.run.results {
                 guard let testCase = run.cases[result.caseID] else {
-                    throw BuiltinFailure(message: "this session does not have the run's cases, so it cannot group them", argument: "by", id: "value.run")
+                    throw BuiltinFailure(message: "run \(run.run.record.idText.prefix(8)) was stored before runs kept their cases and its suite file has changed, so its cases cannot be grouped", argument: "by", id: "value.run")
                 }
                 let keys: [String]
                 if grouping == "tags" {
@@ -114,7 +127,7 @@ enum RunQueryBuiltins {
         }
         var rows: [Record] = []
         for group in groups {
-            for (path, values) in RunSummary.values(of: group.results) {
+            for (path, values) in RunStatistics.values(of: group.results) {
                 guard let summary = MetricSummary(values) else { continue }
                 var row = Record()
                 if grouping != nil { row[grouping!] = .string(group.name) }

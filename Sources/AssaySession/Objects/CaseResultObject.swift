@@ -20,28 +20,13 @@ struct CaseResultObject: DomainObject, JSONConvertible {
     var typeName: String { "case result" }
     var memberNames: [String] { Self.members }
 
+    /// The result as the engine exports it; every member but `case` is read from it.
+    var json: JSONValue { RunExport.caseJSON(result, testCase: testCase, cost: cost) }
+
     func member(_ name: String) -> Value? {
-        switch name {
-        case "id": .string(result.caseID)
-        case "sample": .integer(result.sample)
-        case "input": testCase?.input.map(JSONBridge.value) ?? .null
-        case "expected": testCase?.expected.map(JSONBridge.value) ?? .null
-        case "prompt": .list(result.prompt.map { .record(Record([("role", .string($0.role)), ("content", .string($0.content))])) })
-        case "output": result.output.map(Value.string) ?? .null
-        case "extracted": result.extracted.map(JSONBridge.value) ?? .null
-        case "metrics": .record(JSONBridge.record(result.metrics))
-        case "status": .string(result.status.rawValue)
-        case "error": result.error.map(Value.string) ?? .null
-        case "latency_ms": result.latencyMilliseconds.map(Value.float) ?? .null
-        case "tokens":
-            result.usage.map { .record(Record([("prompt", .integer($0.prompt)), ("completion", .integer($0.completion)), ("total", .integer($0.total))])) } ?? .null
-        case "retries": .integer(result.retries)
-        case "cached": .boolean(result.isCached)
-        case "turns": result.turns.map { turns in .list(turns.map { TurnRecord.record($0, caseID: result.caseID) }) } ?? .null
-        case "cost": cost.map(Value.float) ?? .null
-        case "case": testCase.map { .record(JSONBridge.record($0.fields)) } ?? .null
-        default: nil
-        }
+        if name == "case" { return testCase.map { .record(JSONBridge.record($0.fields)) } ?? .null }
+        guard Self.members.contains(name) else { return nil }
+        return json.objectValue?[name].map(JSONBridge.value) ?? .null
     }
 
     var plainText: String {
@@ -56,11 +41,5 @@ struct CaseResultObject: DomainObject, JSONConvertible {
     }
 
     /// Every member as one JSON object (for `json(x)` and exports).
-    var jsonValue: JSONValue {
-        var object = JSONObject()
-        for name in Self.members where name != "case" {
-            if let value = member(name), let json = try? JSONBridge.json(value) { object[name] = json }
-        }
-        return .object(object)
-    }
+    var jsonValue: JSONValue { json }
 }

@@ -15,8 +15,8 @@ struct ComparisonObject: DomainObject, RichDisplayable, JSONConvertible {
 
     func member(_ name: String) -> Value? {
         switch name {
-        case "a": .string(comparison.a.run.record.idText)
-        case "b": .string(comparison.b.run.record.idText)
+        case "a": .string(comparison.a.record.idText)
+        case "b": .string(comparison.b.record.idText)
         case "metric": comparison.focus.map { .string($0.name) } ?? .null
         case "metrics": .record(metricsRecord)
         case "regressed": .list((comparison.focus?.regressed ?? []).map(Value.string))
@@ -49,7 +49,7 @@ struct ComparisonObject: DomainObject, RichDisplayable, JSONConvertible {
 
     /// `a: run 1f3a9c2e "x" · b: run 9b0c… "y" · 10 results paired`.
     var headline: String {
-        func describe(_ run: RunObject) -> String { "run \(run.run.record.idText.prefix(8)) \"\(run.run.record.name)\"" }
+        func describe(_ run: StoredRun) -> String { "run \(run.record.idText.prefix(8)) \"\(run.record.name)\"" }
         return "a: \(describe(comparison.a)) · b: \(describe(comparison.b)) · \(comparison.paired) result\(comparison.paired == 1 ? "" : "s") paired"
     }
 

@@ -30,7 +30,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         self.caseObjects = run.results.map {
             .object(CaseResultObject(result: $0, testCase: byID[$0.caseID], cost: RunCost.cost(of: $0, price: price)))
         }
-        self.statistics = RunSummary.statistics(of: run.results)
+        self.statistics = RunSummary.statistics(of: run.statistics)
         self.cost = run.cost
         self.summary = RunSummary.record(of: statistics, cost: cost)
         if let extraction = run.record.configuration.objectValue?["extraction"],
@@ -56,19 +56,14 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         case "status": return .string(record.status.rawValue)
         case "summary": return .record(summary)
         case "cases": return .list(caseObjects)
-        case "counts":
-            return .record(Record([
-                ("expected", .integer(record.counts.expected)), ("finished", .integer(record.counts.finished)),
-                ("ok", .integer(record.counts.ok)), ("errors", .integer(record.counts.errors)),
-                ("cached", .integer(record.counts.cached)), ("missing", .integer(record.counts.missing)),
-            ]))
+        case "counts": return JSONBridge.value(RunExport.countsJSON(record.counts))
         case "config": return JSONBridge.value(record.configuration)
         case "model": return JSONBridge.value(record.model)
         case "tags": return .list(record.tags.map(Value.string))
         case "created": return .string(ISO8601DateFormatter().string(from: record.createdAt))
         case "derived_from": return record.derivedFrom.map { .string($0.uuidString.lowercased()) } ?? .null
         case "pipeline": return record.pipeline.map(Value.string) ?? .null
-        case "cost": return .record(CostText.record(run, cost: cost))
+        case "cost": return JSONBridge.value(RunExport.costJSON(cost, maxCost: record.maxCost))
         case "report": return classification.map { .object($0) } ?? .null
         default: return nil
         }
@@ -122,14 +117,6 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     }
 
     var jsonValue: JSONValue {
-        var object = JSONObject()
-        for name in Self.members where name != "cases" && name != "summary" && name != "report" {
-            if let value = member(name), let json = try? JSONBridge.json(value) { object[name] = json }
-        }
-        object["cases"] = .array(caseObjects.compactMap { value in
-            guard case .object(let item) = value, let result = item as? CaseResultObject else { return nil }
-            return result.jsonValue
-        })
-        return .object(object)
+        RunExport.runJSON(run, cases: cases)
     }
 }

@@ -33,14 +33,4 @@ enum CostText {
         if let limit = run.record.maxCost { line += " · budget \(dollars(limit))" }
         return line
     }
-
-    /// `r/cost`: `{total, without_cache, requests, cached, unmetered, price, max_cost}`.
-    static func record(_ run: StoredRun, cost: RunCost) -> Record {
-        let price: Value = cost.price.map { .record(Record([("input", .float($0.input)), ("output", .float($0.output))])) } ?? .null
-        return Record([
-            ("total", cost.total.map(Value.float) ?? .null), ("without_cache", cost.withoutCache.map(Value.float) ?? .null),
-            ("requests", .integer(cost.requests)), ("cached", .integer(cost.cached)), ("unmetered", .integer(cost.unmetered)),
-            ("price", price), ("max_cost", run.record.maxCost.map(Value.float) ?? .null),
-        ])
-    }
 }

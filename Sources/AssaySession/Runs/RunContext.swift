@@ -13,8 +13,9 @@ final class RunContext {
     private var openedStore: RunStore?
     /// The specs of runs started in this session, by run id.
     var liveSpecs: [UUID: RunSpec] = [:]
-    /// The suites' cases of runs known to this session, by run id (for `input`, `expected`, `by:`).
-    var knownSuites: [UUID: Suite] = [:]
+    /// The suites of runs stored before runs kept their cases, read from their unchanged files, by
+    /// run id (read once per session).
+    private var legacySuites: [UUID: Suite] = [:]
     /// The pipelines defined in this session, in the order they were first defined.
     var pipelines: [PipelineObject] = []
     let pump = WorkerPump()
@@ -99,13 +100,25 @@ final class RunContext {
         }
     }
 
-    /// The run as a language object, with its suite's cases when this session knows them.
+    /// The run as a language object, with the cases it evaluated.
     func object(for run: StoredRun) -> RunObject {
+        RunObject(run, cases: suite(of: run)?.cases ?? [])
+    }
+
+    /// The cases a stored run evaluated, as a suite: the stored ones, or for a run stored before
+    /// runs kept their cases, its suite file while that still holds the same cases.
+    func suite(of run: StoredRun) -> Suite? {
+        if let suite = run.suite { return suite }
         let id = run.record.id
-        if knownSuites[id] == nil, let path = run.record.suitePath,
-           let suite = try? SuiteLoader.load(path: path, skipBad: false), RunSpec.contentHash(of: suite.cases) == run.record.suiteHash {
-            knownSuites[id] = suite
-        }
-        return RunObject(run, cases: knownSuites[id]?.cases ?? [])
+        if let suite = legacySuites[id] { return suite }
+        guard let path = run.record.suitePath, let suite = try? SuiteLoader.load(path: path, skipBad: false),
+              RunSpec.contentHash(of: suite.cases) == run.record.suiteHash else { return nil }
+        legacySuites[id] = suite
+        return suite
+    }
+
+    /// Where runs made now come from: this build's version and the project folder's git state.
+    func provenance() -> RunProvenance {
+        RunProvenance.detect(directory: options.baseDirectory)
     }
 }

@@ -2,30 +2,12 @@ import AssayEvaluation
 import AssayLanguage
 import AssayMetrics
 
-/// The statistics of a run's metrics, nested as the metrics nest.
-///
-/// A case's metrics `{exact: 1, rouge: {rougeL: {f1: 0.5}}}` contribute to the statistics at
-/// `exact` and `rouge/rougeL/f1`; the summary is a record with the same shape whose leaves are
-/// ``StatisticObject``s (mean, n, stdev, min, max, 95% bootstrap interval with seed 0). Results
-/// whose metric could not be computed (a model, extraction or metric error) do not contribute: the
-/// statistic's `n` says how many did.
+/// A run's statistics (``RunStatistics``, computed by the engine) as the language shows them: a
+/// record nested as the metrics nest, whose leaves are ``StatisticObject``s, and a table.
 enum RunSummary {
-    /// The leaf paths of every metric value, in first-seen order, with each result's number.
-    static func values(of results: [CaseResult]) -> [(path: [String], values: [Double])] {
-        var order: [[String]] = []
-        var collected: [[String]: [Double]] = [:]
-        for result in results {
-            flatten(.object(result.metrics), prefix: []) { path, number in
-                if collected[path] == nil { order.append(path) }
-                collected[path, default: []].append(number)
-            }
-        }
-        return order.map { ($0, collected[$0]!) }
-    }
-
-    /// Each metric path's statistics (the bootstrap is the costly part: compute them once).
-    static func statistics(of results: [CaseResult]) -> [(path: [String], summary: MetricSummary)] {
-        values(of: results).compactMap { path, values in MetricSummary(values).map { (path, $0) } }
+    /// Each metric path's statistics, as pairs.
+    static func statistics(of statistics: RunStatistics) -> [(path: [String], summary: MetricSummary)] {
+        statistics.entries.map { ($0.path, $0.summary) }
     }
 
     /// The summary record: the statistics nested as the metrics nest; with a cost, also `cost`
@@ -43,18 +25,6 @@ enum RunSummary {
             }
         }
         return root
-    }
-
-    /// Calls `visit` for every number (or Boolean, as 0 or 1) inside a metric value.
-    static func flatten(_ value: JSONValue, prefix: [String], _ visit: ([String], Double) -> Void) {
-        switch value {
-        case .object(let object):
-            for (key, member) in object { flatten(member, prefix: prefix + [key], visit) }
-        case .bool(let flag):
-            visit(prefix, flag ? 1 : 0)
-        default:
-            if let number = value.doubleValue, number.isFinite { visit(prefix, number) }
-        }
     }
 
     /// `record` with `value` placed at a nested path, creating the records on the way.

@@ -86,7 +86,7 @@ struct MockChatModelTests {
     func corruptionDiffers(value: JSONValue) {
         for seed in 0..<50 {
             var draw = SeededDraw(seed: seed)
-            #expect(AnswerCorruption.corrupt(value, draw: &draw) != MockChatModel.text(of: value))
+            #expect(AnswerCorruption.corrupt(value, draw: &draw) != value.text)
         }
     }
 

@@ -150,7 +150,7 @@ struct PipelineTests {
         await other.run(#"run(load("cases.jsonl"), template: "{{ input }}", model: "perfect")"#)
         let history = await other.value("history()").split(separator: "\n").map(String.init)
         #expect(history.first?.split(separator: " ", omittingEmptySubsequences: true) == [
-            "id", "created", "name", "model", "pipeline", "status", "results", "ok", "errors",
+            "id", "created", "name", "model", "pipeline", "status", "results", "ok", "errors", "metrics",
         ])
         #expect(history.filter { $0.contains(" menu ") }.count == 3, "\(history)")
     }

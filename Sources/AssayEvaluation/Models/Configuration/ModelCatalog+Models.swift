@@ -40,6 +40,7 @@ extension ModelCatalog {
         let price = price ?? entry.price
         var descriptor = ModelDescriptor(name: entry.name, provider: entry.provider.rawValue, endpoint: entry.endpoint,
                                          model: entry.model, parameters: parameters, price: price)
+        descriptor.apiVersion = entry.apiVersion
         switch entry.provider {
         case .mock:
             let options = entry.mock ?? MockOptions(behavior: .perfect)

@@ -107,7 +107,7 @@ public struct MockChatModel: ChatModel {
         let cases = request.groupedCases
         if let first = cases.first { try failIfDrawn(first, request) }
         return cases.enumerated().map { index, testCase in
-            "\(index + 1). " + (answer(for: testCase, request) ?? testCase.input.map(Self.text(of:)) ?? "")
+            "\(index + 1). " + (answer(for: testCase, request) ?? testCase.input.map(\.text) ?? "")
         }.joined(separator: "\n")
     }
 
@@ -128,7 +128,7 @@ public struct MockChatModel: ChatModel {
             var draw = decisionDraw(testCase, request, attempt: nil)
             if draw.unit() < rate { return AnswerCorruption.corrupt(expected, draw: &draw) }
         }
-        return Self.text(of: expected)
+        return expected.text
     }
 
     private func decisionDraw(_ testCase: TestCase, _ request: ModelRequest, attempt: Int?) -> SeededDraw {
@@ -139,11 +139,6 @@ public struct MockChatModel: ChatModel {
         if testCase.isMultiTurn, let turn = testCase.fields["turn"]?.intValue { draw.mix(turn) }
         if let attempt { draw.mix(attempt) }
         return draw
-    }
-
-    /// A string as it is; any other value as compact JSON.
-    static func text(of value: JSONValue) -> String {
-        value.stringValue ?? value.serialized()
     }
 
     /// The number of whitespace-separated words.

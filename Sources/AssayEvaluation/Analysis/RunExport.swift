@@ -1,0 +1,166 @@
+import Foundation
+
+/// A stored run's results as JSONL (one case result per line), CSV (one row per result, metrics
+/// flattened to `metric/path` columns) or JSON (the whole run with its configuration and summary).
+///
+/// Everything comes from the store: the cases (`input`, `expected`) are the ones the run
+/// evaluated, whatever has happened to its suite file since. A multi-turn case's turns are its
+/// `turns` member in JSON and JSONL (null for other cases), and a `turns` column of compact JSON in
+/// CSV when the run has any. Nothing secret is in a run, so nothing secret can be exported.
+public enum RunExport {
+    /// The formats, as `export` names them.
+    public static let formats = ["jsonl", "csv", "json"]
+
+    /// The text of a run in a format.
+    ///
+    /// - Parameters:
+    ///   - run: The stored run.
+    ///   - cases: The cases it evaluated (``StoredRun/cases``, or for an old run its suite's).
+    ///   - format: `jsonl`, `csv` or `json` (any case).
+    /// - Returns: The export, ending with a line break.
+    /// - Throws: ``ExportError`` for an unknown format, with a close name.
+    public static func text(of run: StoredRun, cases: [TestCase], format: String) throws(ExportError) -> String {
+        let byID = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let price = run.record.price
+        switch format.lowercased() {
+        case "jsonl":
+            return run.results.map { result in
+                caseJSON(result, testCase: byID[result.caseID], cost: RunCost.cost(of: result, price: price)).serialized(pretty: false) + "\n"
+            }.joined()
+        case "json":
+            return runJSON(run, cases: byID).serialized(pretty: true) + "\n"
+        case "csv":
+            return csv(run.results, cases: byID)
+        default:
+            let hint = NameSuggestion.didYouMean(format, among: formats) ?? "use one of: " + formats.joined(separator: ", ")
+            throw ExportError(message: "unknown export format '\(format)'", hint: hint)
+        }
+    }
+
+    /// One case result as exported: `id`, `sample`, `input`, `expected`, `prompt`, `output`,
+    /// `extracted`, `metrics`, `status`, `error`, `latency_ms`, `tokens`, `retries`, `cached`,
+    /// `cost` and `turns`.
+    ///
+    /// - Parameters:
+    ///   - result: The result.
+    ///   - testCase: Its case, for `input` and `expected` (null without one).
+    ///   - cost: What its answer cost, if priced.
+    /// - Returns: The JSON object.
+    public static func caseJSON(_ result: CaseResult, testCase: TestCase?, cost: Double?) -> JSONValue {
+        var object = JSONObject()
+        object["id"] = .string(result.caseID)
+        object["sample"] = .int(result.sample)
+        object["input"] = testCase?.input ?? .null
+        object["expected"] = testCase?.expected ?? .null
+        object["prompt"] = ConfigurationCoding.json(result.prompt)
+        object["output"] = result.output.map(JSONValue.string) ?? .null
+        object["extracted"] = result.extracted ?? .null
+        object["metrics"] = .object(result.metrics)
+        object["status"] = .string(result.status.rawValue)
+        object["error"] = result.error.map(JSONValue.string) ?? .null
+        object["latency_ms"] = result.latencyMilliseconds.map(JSONValue.double) ?? .null
+        object["tokens"] = tokensJSON(result.usage)
+        object["retries"] = .int(result.retries)
+        object["cached"] = .bool(result.isCached)
+        object["cost"] = cost.map(JSONValue.double) ?? .null
+        object["turns"] = result.turns.map { turns in .array(turns.map { turnJSON($0, caseID: result.caseID) }) } ?? .null
+        return .object(object)
+    }
+
+    /// One turn of a multi-turn case: `id`, `turn`, `input`, `expected`, `prompt`, `output`,
+    /// `extracted`, `metrics`, `status`, `error`, `latency_ms`, `tokens` (also as `usage`),
+    /// `retries` and `cached`.
+    ///
+    /// - Parameters:
+    ///   - turn: The turn's result.
+    ///   - caseID: Its case's id.
+    /// - Returns: The JSON object.
+    public static func turnJSON(_ turn: TurnResult, caseID: String) -> JSONValue {
+        let tokens = tokensJSON(turn.usage)
+        var object = JSONObject()
+        object["id"] = .string(caseID)
+        object["turn"] = .int(turn.turn)
+        object["input"] = turn.input ?? .null
+        object["expected"] = turn.expected ?? .null
+        object["prompt"] = ConfigurationCoding.json(turn.prompt)
+        object["output"] = turn.output.map(JSONValue.string) ?? .null
+        object["extracted"] = turn.extracted ?? .null
+        object["metrics"] = .object(turn.metrics)
+        object["status"] = .string(turn.status.rawValue)
+        object["error"] = turn.error.map(JSONValue.string) ?? .null
+        object["latency_ms"] = turn.latencyMilliseconds.map(JSONValue.double) ?? .null
+        object["tokens"] = tokens
+        object["usage"] = tokens
+        object["retries"] = .int(turn.retries)
+        object["cached"] = .bool(turn.isCached)
+        return .object(object)
+    }
+
+    /// A run's counts: `expected`, `finished`, `ok`, `errors`, `cached`, `missing`.
+    ///
+    /// - Parameter counts: The counts.
+    /// - Returns: The JSON object.
+    public static func countsJSON(_ counts: RunCounts) -> JSONValue {
+        [
+            "expected": .int(counts.expected), "finished": .int(counts.finished), "ok": .int(counts.ok),
+            "errors": .int(counts.errors), "cached": .int(counts.cached), "missing": .int(counts.missing),
+        ]
+    }
+
+    /// A run's cost: `total`, `without_cache`, `requests`, `cached`, `unmetered`, `price` and
+    /// `max_cost`.
+    ///
+    /// - Parameters:
+    ///   - cost: The run's cost.
+    ///   - maxCost: Its budget, if it has one.
+    /// - Returns: The JSON object.
+    public static func costJSON(_ cost: RunCost, maxCost: Double?) -> JSONValue {
+        [
+            "total": cost.total.map(JSONValue.double) ?? .null, "without_cache": cost.withoutCache.map(JSONValue.double) ?? .null,
+            "requests": .int(cost.requests), "cached": .int(cost.cached), "unmetered": .int(cost.unmetered),
+            "price": cost.price.map { ["input": .double($0.input), "output": .double($0.output)] } ?? .null,
+            "max_cost": maxCost.map(JSONValue.double) ?? .null,
+        ]
+    }
+
+    /// The whole run: `id`, `name`, `status`, `counts`, `config`, `model`, `tags`, `created`,
+    /// `derived_from`, `pipeline`, `cost`, `summary` (each metric path's statistics) and `cases`.
+    ///
+    /// - Parameters:
+    ///   - run: The stored run.
+    ///   - cases: Its cases by id.
+    /// - Returns: The JSON object.
+    public static func runJSON(_ run: StoredRun, cases: [String: TestCase]) -> JSONValue {
+        let record = run.record
+        let cost = run.cost
+        var object = JSONObject()
+        object["id"] = .string(record.idText)
+        object["name"] = .string(record.name)
+        object["status"] = .string(record.status.rawValue)
+        object["counts"] = countsJSON(record.counts)
+        object["config"] = record.configuration
+        object["model"] = record.model
+        object["tags"] = .array(record.tags.map(JSONValue.string))
+        object["created"] = .string(ISO8601DateFormatter().string(from: record.createdAt))
+        object["derived_from"] = record.derivedFrom.map { .string(ConfigurationCoding.text($0)) } ?? .null
+        object["pipeline"] = record.pipeline.map(JSONValue.string) ?? .null
+        object["cost"] = costJSON(cost, maxCost: record.maxCost)
+        object["summary"] = run.statistics.json.objectValue?["metrics"] ?? .array([])
+        object["cases"] = .array(run.results.map { result in
+            caseJSON(result, testCase: cases[result.caseID], cost: RunCost.cost(of: result, price: record.price))
+        })
+        return .object(object)
+    }
+
+    static func tokensJSON(_ usage: TokenUsage?) -> JSONValue {
+        usage.map { ["prompt": .int($0.prompt), "completion": .int($0.completion), "total": .int($0.total)] } ?? .null
+    }
+}
+
+/// Why a run could not be exported as asked.
+public struct ExportError: Error, Sendable, Hashable {
+    /// What went wrong.
+    public let message: String
+    /// What to do instead.
+    public let hint: String
+}

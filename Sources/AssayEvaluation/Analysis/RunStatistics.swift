@@ -1,0 +1,152 @@
+import AssayMetrics
+
+/// The statistics of a run's metrics, one per numeric leaf of the case metrics, in first-seen order.
+///
+/// A case's metrics `{exact: 1, rouge: {rougeL: {f1: 0.5}}}` contribute to the statistics at
+/// `exact` and `rouge/rougeL/f1` (a Boolean as 0 or 1). Each has mean, n, standard deviation, min,
+/// max and a 95% bootstrap interval of the mean (1,000 resamples, seed 0). Results whose metric
+/// could not be computed do not contribute: `n` says how many did. A run's statistics are computed
+/// once, when it stops, and stored with it (``RunRecord/summary``).
+public struct RunStatistics: Sendable, Hashable {
+    /// One metric path's statistics.
+    public struct Entry: Sendable, Hashable {
+        /// The path of the metric value inside a case's metrics (`["rouge", "rougeL", "f1"]`).
+        public var path: [String]
+        /// The statistics of the values found there.
+        public var summary: MetricSummary
+
+        /// Creates an entry.
+        ///
+        /// - Parameters:
+        ///   - path: The metric path.
+        ///   - summary: Its statistics.
+        public init(path: [String], summary: MetricSummary) {
+            self.path = path
+            self.summary = summary
+        }
+
+        /// The path as `rouge/rougeL/f1`.
+        public var name: String { path.joined(separator: "/") }
+    }
+
+    /// The statistics, in the order the metric paths first appear in the results.
+    public var entries: [Entry]
+
+    /// Computes the statistics of results.
+    ///
+    /// - Parameter results: A run's case results.
+    public init(results: [CaseResult]) {
+        entries = Self.values(of: results).compactMap { path, values in
+            MetricSummary(values).map { Entry(path: path, summary: $0) }
+        }
+    }
+
+    /// The statistics of one metric path, if the results have it.
+    ///
+    /// - Parameter name: The path as `rouge/rougeL/f1`.
+    /// - Returns: Its statistics, or nil.
+    public func entry(named name: String) -> Entry? {
+        entries.first { $0.name == name }
+    }
+
+    /// The leaf paths of every metric value, in first-seen order, with each result's number.
+    ///
+    /// - Parameter results: Case results.
+    /// - Returns: Each metric path with the numbers found there, in result order.
+    public static func values(of results: [CaseResult]) -> [(path: [String], values: [Double])] {
+        var order: [[String]] = []
+        var collected: [[String]: [Double]] = [:]
+        for result in results {
+            forEachNumber(in: .object(result.metrics)) { path, number in
+                if collected[path] == nil { order.append(path) }
+                collected[path, default: []].append(number)
+            }
+        }
+        return order.map { ($0, collected[$0] ?? []) }
+    }
+
+    /// Calls `visit` with the path of every finite number (and Boolean, as 0 or 1) inside a metric
+    /// value, in the value's order.
+    ///
+    /// - Parameters:
+    ///   - value: A case's metrics, or one metric's value.
+    ///   - prefix: The path of `value` itself.
+    ///   - visit: Called with each leaf's path and number.
+    public static func forEachNumber(in value: JSONValue, prefix: [String] = [], _ visit: ([String], Double) -> Void) {
+        switch value {
+        case .object(let object):
+            for (key, member) in object { forEachNumber(in: member, prefix: prefix + [key], visit) }
+        case .bool(let flag):
+            visit(prefix, flag ? 1 : 0)
+        default:
+            if let number = value.doubleValue, number.isFinite { visit(prefix, number) }
+        }
+    }
+
+    /// The number at a metric path (a Boolean as 0 or 1), if there is one.
+    ///
+    /// - Parameters:
+    ///   - path: The path inside the metrics.
+    ///   - metrics: A case's metrics.
+    /// - Returns: The finite number there, or nil.
+    public static func number(at path: [String], in metrics: JSONObject) -> Double? {
+        var current = JSONValue.object(metrics)
+        for step in path {
+            guard let next = current.objectValue?[step] else { return nil }
+            current = next
+        }
+        if case .bool(let flag) = current { return flag ? 1 : 0 }
+        guard let number = current.doubleValue, number.isFinite else { return nil }
+        return number
+    }
+}
+
+extension RunStatistics {
+    /// The stored form: `{"version": 1, "metrics": [{"path": […], "n", "mean", "stdev", "min",
+    /// "max", "ci": {"lower", "upper", "level"}, "resamples", "seed"}, …]}`.
+    public var json: JSONValue {
+        let metrics: [JSONValue] = entries.map { entry in
+            let summary = entry.summary
+            let interval = summary.confidenceInterval
+            return [
+                "path": .array(entry.path.map(JSONValue.string)), "n": .int(summary.count), "mean": .double(summary.mean),
+                "stdev": .double(summary.standardDeviation), "min": .double(summary.minimum), "max": .double(summary.maximum),
+                "ci": ["lower": .double(interval.lower), "upper": .double(interval.upper), "level": .double(interval.level)],
+                "resamples": .int(summary.resamples), "seed": .int(Int(truncatingIfNeeded: summary.seed)),
+            ]
+        }
+        return ["version": .int(1), "metrics": .array(metrics)]
+    }
+
+    /// Reads statistics written by ``json``; nil when the value is not in that form.
+    ///
+    /// - Parameter json: A stored summary.
+    public init?(json: JSONValue) {
+        guard let object = json.objectValue, object["version"]?.intValue == 1, let metrics = object["metrics"]?.arrayValue else {
+            return nil
+        }
+        var entries: [Entry] = []
+        for item in metrics {
+            guard let member = item.objectValue, let path = member["path"]?.arrayValue?.compactMap(\.stringValue),
+                  let count = member["n"]?.intValue, let mean = member["mean"]?.doubleValue,
+                  let deviation = member["stdev"]?.doubleValue, let minimum = member["min"]?.doubleValue,
+                  let maximum = member["max"]?.doubleValue, let interval = member["ci"]?.objectValue,
+                  let lower = interval["lower"]?.doubleValue, let upper = interval["upper"]?.doubleValue,
+                  let level = interval["level"]?.doubleValue, let resamples = member["resamples"]?.intValue,
+                  let seed = member["seed"]?.intValue else { return nil }
+            let summary = MetricSummary(
+                count: count, mean: mean, standardDeviation: deviation, minimum: minimum, maximum: maximum,
+                confidenceInterval: ConfidenceInterval(lower: lower, upper: upper, level: level), resamples: resamples,
+                seed: UInt64(truncatingIfNeeded: seed))
+            entries.append(Entry(path: path, summary: summary))
+        }
+        self.entries = entries
+    }
+
+    /// Statistics made of entries (for tests and merged summaries).
+    ///
+    /// - Parameter entries: The entries, in order.
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+}

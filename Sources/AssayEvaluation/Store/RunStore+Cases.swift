@@ -1,0 +1,70 @@
+import Foundation
+internal import GRDB
+
+/// The cases a run evaluated, kept in the store so that a run is a record of its own and never a
+/// pointer to a file that may change.
+///
+/// Cases are content-addressed: each case's fields, serialised in their order, are stored once
+/// under their SHA-256 (`cases`), and a run's list of cases is stored once under the SHA-256 of the
+/// case digests in order (`case_lists`). A hundred runs over one suite add one list and its cases
+/// once; a run over an edited suite adds only the cases that changed and a new list.
+extension RunStore {
+    /// The digests of cases as stored: each case's own, and the list's.
+    struct CaseListDigest {
+        /// Each case's fields as stored (serialised in their order) with their SHA-256.
+        let cases: [(sha256: String, text: String)]
+        /// The SHA-256 of the case digests in order.
+        let list: String
+
+        init(_ cases: [TestCase]) {
+            self.cases = cases.map { testCase in
+                let text = JSONValue.object(testCase.fields).serialized()
+                return (sha256Hex(Array(text.utf8)), text)
+            }
+            list = sha256Hex(Array(self.cases.map(\.sha256).joined(separator: "\n").utf8))
+        }
+    }
+
+    /// Stores a list of cases unless the store has it already; returns the list's digest.
+    static func storeCases(_ digest: CaseListDigest, _ db: Database) throws -> String {
+        let known = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM case_lists WHERE list_sha = ?)", arguments: [digest.list]) ?? false
+        if known { return digest.list }
+        let insertCase = try db.cachedStatement(sql: "INSERT OR IGNORE INTO cases (sha256, fields) VALUES (?, ?)")
+        let insertMember = try db.cachedStatement(sql: "INSERT INTO case_lists (list_sha, position, case_sha) VALUES (?, ?, ?)")
+        for (position, stored) in digest.cases.enumerated() {
+            try insertCase.execute(arguments: [stored.sha256, stored.text])
+            try insertMember.execute(arguments: [digest.list, position, stored.sha256])
+        }
+        return digest.list
+    }
+
+    /// The cases of a stored list, in order; nil when the store has no such list.
+    static func fetchCases(list: String, _ db: Database) throws -> [TestCase]? {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT cases.fields FROM case_lists JOIN cases ON cases.sha256 = case_lists.case_sha
+                WHERE case_lists.list_sha = ? ORDER BY case_lists.position
+                """,
+            arguments: [list])
+        guard !rows.isEmpty else { return nil }
+        return try rows.map { row throws(RunStoreError) in
+            guard let fields = try StoredRows.json(row["fields"], "a stored case of list \(list.prefix(12))").objectValue else {
+                throw RunStoreError(.corrupt, "a stored case of list \(list.prefix(12)) is not a JSON object")
+            }
+            return TestCase(fields: fields)
+        }
+    }
+
+    /// How many distinct cases and case lists the store holds (for tests and `doctor`-style checks).
+    ///
+    /// - Returns: The number of rows of each table.
+    /// - Throws: ``RunStoreError`` if the store cannot be read.
+    public func storedCaseCounts() throws(RunStoreError) -> (cases: Int, listEntries: Int) {
+        try reading { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_lists") ?? 0)
+        }
+    }
+}
