@@ -57,23 +57,16 @@ enum AnalysisBuiltins {
         }
     }
 
-    /// The `count` results with the highest (or lowest) value at a metric path, ties in suite order.
+    /// The `count` results with the highest (or lowest) value at a metric path, ties in suite order
+    /// (ranked by the engine's ``RunRanking``).
     static func table(_ run: RunObject, metric: String, count: Int, highest: Bool) throws(BuiltinFailure) -> RecordTable {
-        let path = metric.split(separator: "/").map(String.init)
-        let scored = run.caseObjects.compactMap { value -> (CaseResultObject, Double)? in
-            guard case .object(let object as CaseResultObject) = value,
-                  let number = RunStatistics.number(at: path, in: object.result.metrics) else { return nil }
-            return (object, number)
+        let ranking: RunRanking
+        do throws(ComparisonError) { ranking = try RunRanking(run.run.results, metric: metric, count: count, highest: highest) } catch {
+            throw BuiltinFailure(message: error.message, hint: error.hint, argument: "metric")
         }
-        guard !scored.isEmpty else {
-            let names = RunComparison.leafPaths(of: run.run.results).map { $0.joined(separator: "/") }
-            let hint = Suggestion.didYouMean(metric, among: names) ?? (names.isEmpty ? "the run has no scored results" : "metrics: " + names.joined(separator: ", "))
-            throw BuiltinFailure(message: "no result of the run has the metric '\(metric)'", hint: hint, argument: "metric")
+        let ordered = ranking.entries.map { entry in
+            (CaseResultObject(result: entry.result, testCase: run.cases[entry.result.caseID]), entry.score)
         }
-        let ordered = scored.enumerated().sorted { left, right in
-            if left.element.1 != right.element.1 { return highest ? left.element.1 > right.element.1 : left.element.1 < right.element.1 }
-            return left.offset < right.offset
-        }.prefix(max(0, count)).map(\.element)
         let hasSamples = run.run.results.contains { $0.sample > 0 }
         let records = ordered.map { object, number in
             var record = Record([("id", object.member("id") ?? .null)])
@@ -84,7 +77,7 @@ enum AnalysisBuiltins {
             record["score"] = .float(number)
             return record
         }
-        let caption = "\(highest ? "best" : "worst") \(records.count) of \(scored.count) by \(metric) · \(run.headline)"
+        let caption = "\(highest ? "best" : "worst") \(records.count) of \(ranking.scoredCount) by \(metric) · \(run.headline)"
         return RecordTable(records: records, caption: caption, numericColumns: ["score"])
     }
 }

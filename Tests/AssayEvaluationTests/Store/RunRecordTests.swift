@@ -69,6 +69,31 @@ struct RunRecordTests {
         #expect(try await store.runs().first?.summary == summary, "listing runs reads the stored summary")
     }
 
+    @Test("a store from before self-contained records is migrated; its runs load without cases, their statistics computed")
+    func migratesOlderStores() async throws {
+        let (store, folder) = try RunTestKit.store()
+        defer { folder.remove() }
+        let spec = RunSpec(name: "old", suite: RunTestKit.suite(count: 4), template: RunTestKit.template, model: ScriptedModel.perfect(), metrics: [.exact])
+        let made = try await Runner(store: store).run(spec)
+        // Make the store as the version before self-contained records wrote it.
+        try await store.writing { db in
+            try db.execute(sql: "DROP TABLE case_lists")
+            try db.execute(sql: "DROP TABLE cases")
+            try db.execute(sql: "ALTER TABLE runs DROP COLUMN cases_sha")
+            try db.execute(sql: "ALTER TABLE runs DROP COLUMN summary")
+            try db.execute(sql: "ALTER TABLE cache DROP COLUMN retries")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'records'")
+        }
+        let reopened = try RunStore(path: folder.path("runs.sqlite"))
+        let loaded = try await reopened.load(made.record.id)
+        #expect(loaded.cases == nil)
+        #expect(loaded.record.summary == nil)
+        #expect(loaded.results == made.results)
+        #expect(loaded.statistics == made.record.summary, "computed from the results, the same as the summary stored now")
+        let rerun = try await Runner(store: reopened).run(spec)
+        #expect(rerun.results.allSatisfy { $0.isCached }, "answers cached before the migration are still found")
+    }
+
     @Test("stored statistics read back exactly")
     func statisticsRoundTrip() throws {
         let results = (0..<25).map { index in
