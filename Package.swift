@@ -113,7 +113,7 @@ let package = Package(
         .executableTarget(
             name: "assay",
             dependencies: [
-                "AssayLanguage", "AssaySession", "AssayShell", "AssayKernel", "AssayMockServer",
+                "AssayLanguage", "AssayEvaluation", "AssaySession", "AssayShell", "AssayKernel", "AssayMockServer",
             ],
             swiftSettings: strict
         ),

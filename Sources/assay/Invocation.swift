@@ -8,6 +8,8 @@ enum Invocation: Equatable {
     case kernel(KernelInvocation)
     /// `assay mock-server …`: an OpenAI-compatible server on loopback (its arguments follow).
     case mockServer([String])
+    /// `assay export RUN …`: a stored run's results from the engine.
+    case export(ExportCommand)
     case help
     case version
     /// A usage error: the message to print before exiting 64.
@@ -38,6 +40,12 @@ extension Invocation {
             return parseKernel(Array(arguments.dropFirst(2)) + ["--no-init"])
         }
         if arguments.first == "mock-server" { return .mockServer(Array(arguments.dropFirst())) }
+        if arguments.first == "export" {
+            switch ExportCommand.parse(Array(arguments.dropFirst())) {
+            case .success(let command): return .export(command)
+            case .failure(let error): return .usageError(error.message)
+            }
+        }
         if let name = arguments.first, Subcommand.names.contains(name) {
             switch Subcommand.code(name, Array(arguments.dropFirst())) {
             case .success(let code):

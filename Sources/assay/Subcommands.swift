@@ -3,7 +3,8 @@ import AssayLanguage
 /// The run commands outside the shell (`assay history`, `assay summarize RUN` …), each turned into
 /// the session code that does the same, so the command line and the language cannot disagree.
 enum Subcommand {
-    /// The subcommand names, for help and did-you-mean.
+    /// The subcommand names, for help and did-you-mean (`export` is parsed on its own: it calls the
+    /// engine directly, see ``ExportCommand``).
     static let names = ["history", "runs", "summarize", "rerun", "resume", "export", "models", "add-ids"]
 
     /// The code a subcommand runs, or a usage error.
@@ -59,21 +60,6 @@ enum Subcommand {
                 changes.append("\(key): \(literal(String(change[change.index(after: equals)...])))")
             }
             return .success("rerun(runs(\(quoted(run)))\(changes.map { ", " + $0 }.joined()))")
-        case "export":
-            guard let run = arguments.first else { return .failure(UsageError("'assay export' needs a run, e.g. assay export latest --format csv")) }
-            var format = "jsonl"
-            var output = "-"
-            var rest = Array(arguments.dropFirst())
-            while let option = rest.first {
-                guard rest.count >= 2 else { return .failure(UsageError("\(option) needs a value")) }
-                switch option {
-                case "--format", "-f": format = rest[1]
-                case "--output", "-o": output = rest[1]
-                default: return .failure(UsageError("unknown export option '\(option)'; use --format jsonl|csv|json and --output PATH"))
-                }
-                rest.removeFirst(2)
-            }
-            return .success("export(runs(\(quoted(run))), \(quoted(output)), format: \(quoted(format)))")
         case "models":
             guard arguments.isEmpty else { return .failure(UsageError("'assay models' takes no arguments")) }
             return .success("models()")

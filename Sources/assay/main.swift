@@ -77,4 +77,6 @@ case .kernel(let invocation):
     exit(runKernel(invocation))
 case .mockServer(let arguments):
     exit(MockServerCommand.run(arguments: arguments))
+case .export(let command):
+    exit(command.run())
 }

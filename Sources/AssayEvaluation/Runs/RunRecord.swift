@@ -141,6 +141,17 @@ public struct StoredRun: Sendable, Hashable {
         return Suite(cases: cases, source: StoredRun.source(of: record))
     }
 
+    /// The cases the run evaluated: the stored ones, or for a run stored before runs kept their
+    /// cases, its suite file's while the file still holds the same cases (nil otherwise).
+    ///
+    /// - Returns: The suite, or nil when the run's cases are to be had nowhere.
+    public func evaluatedSuite() -> Suite? {
+        if let suite { return suite }
+        guard let path = record.suitePath, let suite = try? SuiteLoader.load(path: path, skipBad: false),
+              RunSpec.contentHash(of: suite.cases) == record.suiteHash else { return nil }
+        return suite
+    }
+
     /// Where the run's suite was loaded from, as its configuration recorded it.
     static func source(of record: RunRecord) -> SuiteSource? {
         guard let suite = record.configuration.objectValue?["suite"]?.objectValue,

@@ -105,15 +105,13 @@ final class RunContext {
         RunObject(run, cases: suite(of: run)?.cases ?? [])
     }
 
-    /// The cases a stored run evaluated, as a suite: the stored ones, or for a run stored before
-    /// runs kept their cases, its suite file while that still holds the same cases.
+    /// The cases a stored run evaluated, as a suite (``StoredRun/evaluatedSuite()``); a run stored
+    /// before runs kept their cases reads its suite file once per session.
     func suite(of run: StoredRun) -> Suite? {
         if let suite = run.suite { return suite }
-        let id = run.record.id
-        if let suite = legacySuites[id] { return suite }
-        guard let path = run.record.suitePath, let suite = try? SuiteLoader.load(path: path, skipBad: false),
-              RunSpec.contentHash(of: suite.cases) == run.record.suiteHash else { return nil }
-        legacySuites[id] = suite
+        if let suite = legacySuites[run.record.id] { return suite }
+        let suite = run.evaluatedSuite()
+        legacySuites[run.record.id] = suite
         return suite
     }
 
