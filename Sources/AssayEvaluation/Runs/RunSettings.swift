@@ -143,9 +143,9 @@ public struct RunSettings: Sendable, Hashable {
 
     /// The stored metrics' specs, in order.
     ///
-    /// - Throws: ``MetricSpecError`` for an entry that does not describe its metric well enough
+    /// - Throws: ``MetricBuildError`` for an entry that does not describe its metric well enough
     ///   (a run stored before specs, with a metric that cannot be made from its name).
-    public func metricSpecs() throws(MetricSpecError) -> [MetricSpec] {
+    public func metricSpecs() throws(MetricBuildError) -> [MetricSpec] {
         var specs: [MetricSpec] = []
         for entry in metrics { specs.append(try MetricSpec(json: entry)) }
         return specs
@@ -156,10 +156,6 @@ public struct RunSettings: Sendable, Hashable {
     /// - Parameter catalogue: The catalogue, with the host's models, store and lambda compiler.
     /// - Throws: ``MetricBuildError`` naming the metric that cannot be rebuilt and why.
     public func metrics(from catalogue: MetricCatalogue) throws(MetricBuildError) -> [RunMetric] {
-        let specs: [MetricSpec]
-        do throws(MetricSpecError) { specs = try metricSpecs() } catch {
-            throw MetricBuildError(.notStored, error.message)
-        }
-        return try catalogue.metrics(specs)
+        try catalogue.metrics(try metricSpecs())
     }
 }

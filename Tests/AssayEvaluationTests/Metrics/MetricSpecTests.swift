@@ -104,14 +104,14 @@ struct MetricSpecTests {
         if let spec = legacy.spec {
             #expect(try MetricSpec(json: entry) == spec)
         } else {
-            let error = #expect(throws: MetricSpecError.self) { try MetricSpec(json: entry) }
+            let error = #expect(throws: MetricBuildError.self) { try MetricSpec(json: entry) }
             #expect(error?.message.contains("'\(legacy.name)' (\(legacy.description))") == true, "\(error?.message ?? "")")
         }
     }
 
     @Test("a stored kind this version does not know is named in the error")
     func unknownKind() {
-        let error = #expect(throws: MetricSpecError.self) { try MetricSpec(json: ["name": "x", "kind": "telepathy"]) }
+        let error = #expect(throws: MetricBuildError.self) { try MetricSpec(json: ["name": "x", "kind": "telepathy"]) }
         #expect(error?.message.contains("'telepathy'") == true)
     }
 

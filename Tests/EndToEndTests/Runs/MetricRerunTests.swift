@@ -152,6 +152,21 @@ struct MetricRerunTests {
         #expect(givenAgain.status == 0, "metrics and extract given again replace the stored ones: \(givenAgain.standardError)")
     }
 
+    @Test("the classification report of a labelled run, a report over the stored results and not a per-case metric, reads the same in another process")
+    func classificationReport() async throws {
+        let project = try Project()
+        defer { try? FileManager.default.removeItem(at: project.directory) }
+        let made = try await project.assay(
+            "-c", #"r = classify(load("tickets.jsonl"), labels: ["billing", "bug", "feature"], model: "noisy")"# + "\n" + #"print(json(report(r)))"#)
+        #expect(made.status == 0, "\(made.standardError)")
+        let original = try #require(try Project.objects(made.standardOutput).last)
+        #expect(original["accuracy"] != nil && original["confusion"] != nil)
+        let again = try await project.assay("-c", #"print(json(report(runs("latest"))))"#)
+        #expect(again.status == 0, "\(again.standardError)")
+        let reread = try #require(try Project.objects(again.standardOutput).last)
+        #expect(NSDictionary(dictionary: original).isEqual(to: reread))
+    }
+
     /// A string as a literal of the language (JSON's quoting is the language's).
     func json(_ text: String) -> String {
         String(decoding: try! JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed]), as: UTF8.self)

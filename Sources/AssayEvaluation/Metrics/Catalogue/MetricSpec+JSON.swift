@@ -26,10 +26,10 @@ extension MetricSpec {
     /// (which is what was stored for lambdas).
     ///
     /// - Parameter json: A stored metric entry.
-    /// - Throws: ``MetricSpecError`` saying what the entry lacks.
-    public init(json: JSONValue) throws(MetricSpecError) {
+    /// - Throws: ``MetricBuildError`` (``MetricBuildError/Code/notStored``) saying what the entry lacks.
+    public init(json: JSONValue) throws(MetricBuildError) {
         guard let object = json.objectValue, let name = object["name"]?.stringValue else {
-            throw MetricSpecError("a stored metric has no name")
+            throw MetricBuildError(.notStored, "a stored metric has no name")
         }
         guard let kindName = object["kind"]?.stringValue else {
             try self.init(legacyName: name, description: object["description"]?.stringValue ?? "")
@@ -40,13 +40,13 @@ extension MetricSpec {
     }
 
     /// A spec from a name and description alone (runs stored before specs).
-    private init(legacyName name: String, description: String) throws(MetricSpecError) {
+    private init(legacyName name: String, description: String) throws(MetricBuildError) {
         if let plain = MetricSpec(named: name), plain.description == description {
             self = plain
         } else if description.contains("=>") {
             self.init(name: name, kind: .lambda(source: description))
         } else {
-            throw MetricSpecError("the run was stored before metric settings were kept, and the metric '\(name)' (\(description)) cannot be made from its name")
+            throw MetricBuildError(.notStored, "the run was stored before metric settings were kept, and the metric '\(name)' (\(description)) cannot be made from its name")
         }
     }
 }
@@ -83,10 +83,10 @@ extension MetricSpec.Kind {
     }
 
     /// Reads a kind and its stored options.
-    init(name kind: String, options: JSONObject, metric: String) throws(MetricSpecError) {
+    init(name kind: String, options: JSONObject, metric: String) throws(MetricBuildError) {
         func flag(_ key: String) -> Bool { options[key]?.boolValue ?? false }
-        func missing(_ key: String) -> MetricSpecError {
-            MetricSpecError("the stored metric '\(metric)' (\(kind)) has no valid '\(key)'")
+        func missing(_ key: String) -> MetricBuildError {
+            MetricBuildError(.notStored, "the stored metric '\(metric)' (\(kind)) has no valid '\(key)'")
         }
         switch kind {
         case "exact", "contains":
@@ -106,7 +106,7 @@ extension MetricSpec.Kind {
         default:
             let plain: [MetricSpec.Kind] = [.jsonValid, .jsonMatch, .labelSet, .rouge, .bleu, .chrf, .meteor, .editSimilarity]
             guard let found = plain.first(where: { $0.name == kind }) else {
-                throw MetricSpecError("the stored metric '\(metric)' is of a kind this version does not know: '\(kind)'")
+                throw MetricBuildError(.notStored, "the stored metric '\(metric)' is of a kind this version does not know: '\(kind)'")
             }
             self = found
         }
@@ -115,7 +115,7 @@ extension MetricSpec.Kind {
 
 extension JudgeSettings {
     /// Reads the options written by ``MetricSpec/json(description:)``.
-    init(options: JSONObject, missing: (String) -> MetricSpecError) throws(MetricSpecError) {
+    init(options: JSONObject, missing: (String) -> MetricBuildError) throws(MetricBuildError) {
         guard let model = options["model"], model.objectValue?["name"]?.stringValue != nil else { throw missing("model") }
         guard let template = options["template"]?.objectValue, let user = template["user"]?.stringValue else { throw missing("template") }
         guard let bounds = options["scale"]?.arrayValue?.compactMap(\.doubleValue), bounds.count == 2, bounds[0] < bounds[1] else {
@@ -128,23 +128,5 @@ extension JudgeSettings {
         scale = bounds[0]...bounds[1]
         normalizes = options["normalize"]?.boolValue ?? false
         timeout = .milliseconds(Int(((options["timeout_seconds"]?.doubleValue ?? 60) * 1000).rounded()))
-    }
-}
-
-/// Why a stored metric entry cannot be read as a spec.
-public struct MetricSpecError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What is missing, for the user.
-    public let message: String
-
-    /// Creates an error.
-    ///
-    /// - Parameter message: What is missing.
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    /// The message.
-    public var description: String {
-        message
     }
 }
