@@ -2,7 +2,8 @@ import AssayEvaluation
 import AssayLanguage
 
 extension SessionState {
-    /// The metric catalogue over this session: its models and encoders, its run store, its folder,
+    /// The metric catalogue over this session: its models and encoders, its run store, its folder
+    /// (for encoder folders),
     /// the running cell's standard error for warnings, and its builtins for stored lambdas.
     ///
     /// - Parameters:
@@ -19,7 +20,7 @@ extension SessionState {
                     throw MetricBuildError(.configuration, error.message, hint: error.hint)
                 }
             },
-            store: store, baseDirectory: options.baseDirectory,
+            store: store, resolvePath: { [unowned self] path in self.resolvePath(path) },
             warn: { sink(.stream(.stderr, $0)) }, suite: suite,
             lambdas: StoredLambdaCompiler(builtins: Array(interpreter.builtins.values), pump: runs.pump, interruption: interpreter.interruption))
         return MetricCatalogue(environment: environment)

@@ -12,7 +12,7 @@ extension BERTScoreSettings {
         let resolved = try resolveModel(environment: environment)
         let entryName = resolved.entryName
         // A folder given directly is relative to the host's folder; entries are resolved already.
-        let path = entryName == nil ? environment.resolve(resolved.path) : resolved.path
+        let path = entryName == nil ? environment.resolvePath(resolved.path) : resolved.path
         let loaded: LoadedEncoder
         do {
             loaded = try EncoderCache.model(at: path, entryName: entryName)

@@ -2,7 +2,7 @@ import Foundation
 
 /// What building metrics needs from the host that runs them: the catalog of models (a judge's model
 /// and the encoders are found by name), the run store (judge answers and embeddings are cached in
-/// it), the folder relative encoder paths start from, where warnings go, the run's suite (IDF
+/// it), how an encoder folder the user wrote is resolved, where warnings go, the run's suite (IDF
 /// weights), and a compiler for stored lambdas.
 ///
 /// The catalogue never reaches for any of these itself: a session passes its own, a test passes
@@ -12,8 +12,8 @@ public struct MetricEnvironment: Sendable {
     public var catalog: @Sendable () throws(MetricBuildError) -> ModelCatalog
     /// The run store whose caches judges and BERTScore use; nil for none.
     public var store: RunStore?
-    /// The folder a relative encoder folder is resolved against.
-    public var baseDirectory: String
+    /// Resolves an encoder folder as the user wrote it (relative to the host's folder, say).
+    public var resolvePath: @Sendable (String) -> String
     /// Where warnings go (a BERTScore defined by convention), one line each with its newline.
     public var warn: @Sendable (String) -> Void
     /// The run's suite: BERTScore with `idf` weighs tokens by its cases' `expected`.
@@ -27,27 +27,22 @@ public struct MetricEnvironment: Sendable {
     ///   - catalog: Reads the catalog of models and encoders when first needed; by default the
     ///     built-in mock models alone.
     ///   - store: The run store for the judge's and BERTScore's caches.
-    ///   - baseDirectory: The folder relative encoder folders start from.
+    ///   - resolvePath: Resolves an encoder folder the user wrote; by default against the current
+    ///     directory.
     ///   - warn: Where warnings go.
     ///   - suite: The run's suite, for IDF weights.
     ///   - lambdas: The compiler for stored lambdas.
     public init(
         catalog: @escaping @Sendable () throws(MetricBuildError) -> ModelCatalog = { ModelCatalog() }, store: RunStore? = nil,
-        baseDirectory: String = FileManager.default.currentDirectoryPath, warn: @escaping @Sendable (String) -> Void = { _ in },
+        resolvePath: @escaping @Sendable (String) -> String = { URL(fileURLWithPath: $0).standardizedFileURL.path }, warn: @escaping @Sendable (String) -> Void = { _ in },
         suite: Suite? = nil, lambdas: (any LambdaCompiler)? = nil
     ) {
         self.catalog = catalog
         self.store = store
-        self.baseDirectory = baseDirectory
+        self.resolvePath = resolvePath
         self.warn = warn
         self.suite = suite
         self.lambdas = lambdas
-    }
-
-    /// A folder path the user wrote, resolved against ``baseDirectory``.
-    func resolve(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        return URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
     }
 }
 
