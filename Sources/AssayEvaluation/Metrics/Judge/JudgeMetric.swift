@@ -19,6 +19,7 @@ package struct JudgeMetric: Sendable {
     /// Extra attempts after a failure that a retry can fix (rate limits, server errors, timeouts).
     var retries = 2
 
+    /// A judge with its model, template, score parser, cache and per-judgement timeout.
     package init(model: any ChatModel, template: PromptTemplate, parser: JudgeScoreParser, store: RunStore?, timeout: Duration) {
         self.model = model
         self.template = template
