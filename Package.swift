@@ -4,7 +4,8 @@
 // Dependencies point one way:
 //   AssayLanguage   (nothing of ours)
 //   AssayMetrics    (nothing of ours)
-//   AssayEvaluation -> AssayMetrics
+//   AssayEvaluation -> AssayMetrics, AssayEncoder (the metric catalogue: every built-in metric,
+//                      BERTScore's included, is built there from its stored spec)
 //   AssaySession    -> AssayLanguage, AssayEvaluation (and the metric libraries it exposes)
 //   AssayShell      -> AssaySession, CEditLine
 //   AssayKernel     -> AssaySession, CZeroMQ
@@ -69,6 +70,7 @@ let package = Package(
             name: "AssayEvaluation",
             dependencies: [
                 "AssayMetrics",
+                "AssayEncoder",
                 .product(name: "Stencil", package: "Stencil"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -58,14 +58,14 @@ enum ClassifyBuiltins {
         var spec = RunSpec(
             name: "classify with \(RunBuiltins.defaultName(model: model.descriptor.name, suite: suite))", suite: suite,
             template: try prompt.template(), model: model, extraction: prompt.extraction,
-            metrics: [multiLabel ? LabelSetMetric.metric : labelMatch])
+            metrics: [try state.metric(multiLabel ? MetricSpec(.labelSet) : labelMatch, argument: "metrics")])
         try RunBuiltins.apply(arguments, to: &spec, state: state)
         spec.extraction = prompt.extraction
         return try RunBuiltins.execute(spec, state: state, resuming: nil)
     }
 
     /// `exact` as labels are compared: ignoring case and runs of whitespace.
-    static let labelMatch = SimpleMetrics.textMetric("exact", options: TextMatchOptions(ignoresCase: true, normalizesWhitespace: true))
+    static let labelMatch = MetricSpec(.exact(TextMatchOptions(ignoresCase: true, normalizesWhitespace: true)))
 
     /// `labels:` as a non-empty list of distinct strings.
     static func labelList(_ value: Value, function: String) throws(BuiltinFailure) -> [String] {

@@ -1,5 +1,4 @@
 import AssayEncoder
-import AssayEvaluation
 import Foundation
 import Synchronization
 

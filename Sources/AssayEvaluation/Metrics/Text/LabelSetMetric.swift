@@ -1,5 +1,3 @@
-import AssayEvaluation
-
 /// `label_set`: how well the labels a multi-label answer names match the expected ones.
 ///
 /// The extracted value and `expected` are each a list of labels or one text of labels separated by
@@ -9,9 +7,7 @@ import AssayEvaluation
 /// recall the share of the expected labels that are named, F1 their harmonic mean (each 1 when both
 /// sets are empty), and exact is 1 when the sets are equal.
 enum LabelSetMetric {
-    static let metric = RunMetric(
-        name: "label_set", description: "label_set: precision, recall and F1 of the labels named against the expected ones"
-    ) { input in
+    static let evaluate: @Sendable (ScoringInput) async throws -> JSONValue = { input in
         guard let expected = input.testCase.expected else {
             throw LabelSetError(message: "case '\(input.testCase.id)' has no 'expected' labels")
         }

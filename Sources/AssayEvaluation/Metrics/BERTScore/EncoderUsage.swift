@@ -5,22 +5,22 @@ import Synchronization
 ///
 /// Counted per store (one per `ASSAY_HOME` or project) so that `bertscore_cache()` reports what
 /// this session's store saw, even when several sessions share the process.
-final class EncoderUsage: Sendable {
+package final class EncoderUsage: Sendable {
     /// The counts of one store.
-    struct Counts: Sendable, Equatable {
+    package struct Counts: Sendable, Equatable {
         /// Texts that went through the encoder.
-        var encoded = 0
+        package var encoded = 0
         /// Texts whose embeddings came from the cache.
-        var cached = 0
+        package var cached = 0
         /// Passes of the encoder: the texts of calls made at the same time share one.
-        var passes = 0
+        package var passes = 0
     }
 
     private let counts = Mutex(Counts())
     private static let byStore = Mutex<[String: EncoderUsage]>([:])
 
     /// The counter of a store, by its path (nil for a store in memory or none).
-    static func forStore(_ path: String?) -> EncoderUsage {
+    package static func forStore(_ path: String?) -> EncoderUsage {
         byStore.withLock { table in
             let key = path ?? ""
             if let usage = table[key] { return usage }
@@ -44,7 +44,7 @@ final class EncoderUsage: Sendable {
     }
 
     /// The counts so far.
-    var current: Counts {
+    package var current: Counts {
         counts.withLock { $0 }
     }
 }

@@ -1,4 +1,3 @@
-import AssayEvaluation
 import AssayMetrics
 import Foundation
 
@@ -11,7 +10,7 @@ import Foundation
 /// score, throws ``JudgeError`` and the case gets status `judge_error` with the raw answer — never
 /// a silent 0. Judge answers go through the run store's response cache, keyed like run calls by
 /// (judge model, prompt), so rerunning a judged run does not call the judge again.
-struct JudgeMetric {
+package struct JudgeMetric: Sendable {
     let model: any ChatModel
     let template: PromptTemplate
     let parser: JudgeScoreParser
@@ -20,16 +19,49 @@ struct JudgeMetric {
     /// Extra attempts after a failure that a retry can fix (rate limits, server errors, timeouts).
     var retries = 2
 
-    /// The metric, stored under `name`.
-    func metric(name: String) -> RunMetric {
-        let scale = parser.scale
-        let description = "\(model.descriptor.name) judges on \(Self.number(scale.lowerBound))–\(Self.number(scale.upperBound))"
-            + (parser.normalizes ? " (normalised to 0–1)" : "")
-        return RunMetric(name: name, description: description) { input in try await evaluate(input) }
+    /// A judge with its model, template, score parser, cache and per-judgement timeout.
+    package init(model: any ChatModel, template: PromptTemplate, parser: JudgeScoreParser, store: RunStore?, timeout: Duration) {
+        self.model = model
+        self.template = template
+        self.parser = parser
+        self.store = store
+        self.timeout = timeout
+    }
+
+    /// The judge of stored settings with a live model.
+    ///
+    /// - Throws: ``MetricBuildError`` when the template no longer compiles.
+    init(_ settings: JudgeSettings, model: any ChatModel, store: RunStore?) throws(MetricBuildError) {
+        let template: PromptTemplate
+        do { template = try settings.makeTemplate() } catch {
+            throw MetricBuildError(.invalidOption, "the judge's template does not compile: \(error.description)")
+        }
+        self.init(model: model, template: template, parser: JudgeScoreParser(scale: settings.scale, normalizes: settings.normalizes),
+                  store: store, timeout: settings.timeout)
+    }
+
+    /// The judge of stored settings, its model made again from the catalog by the stored
+    /// descriptor's name, parameters and price.
+    ///
+    /// - Throws: ``MetricBuildError`` when the model is not in the catalog or the template no
+    ///   longer compiles.
+    init(_ settings: JudgeSettings, environment: MetricEnvironment) throws(MetricBuildError) {
+        guard let name = settings.modelName else { throw MetricBuildError(.notStored, "the judge's model was not stored") }
+        let descriptor = settings.model.objectValue
+        let catalog = try environment.catalog()
+        let model: any ChatModel
+        do throws(ModelConfigurationError) {
+            model = try catalog.model(
+                name, overriding: ConfigurationCoding.parameters(from: descriptor?["parameters"]),
+                price: ConfigurationCoding.price(from: descriptor?["price"]))
+        } catch {
+            throw MetricBuildError(.unknownModel, "the judge model: \(error.message)", hint: error.hint)
+        }
+        try self.init(settings, model: model, store: environment.store)
     }
 
     /// Judges one case.
-    func evaluate(_ input: ScoringInput) async throws -> JSONValue {
+    package func evaluate(_ input: ScoringInput) async throws -> JSONValue {
         var fields = input.testCase.fields
         fields["output"] = .string(input.output)
         fields["extracted"] = input.extracted
@@ -81,10 +113,5 @@ struct JudgeMetric {
                 attempt += 1
             }
         }
-    }
-
-    /// `10`, or `2.5`.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

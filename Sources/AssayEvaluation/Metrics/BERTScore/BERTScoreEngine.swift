@@ -1,5 +1,4 @@
 import AssayEncoder
-import AssayEvaluation
 import Foundation
 
 /// BERTScore over a loaded model, with token embeddings kept in the run store's cache.
@@ -18,7 +17,7 @@ import Foundation
 /// embeddings: it only decides whether a token's best cosine also sees a 0, from the token
 /// counts of the pairs scored together, and ``scores(candidates:references:weights:)`` applies it
 /// after the cache, exactly as an uncached call would. So per-pair scores need no cache of their own.
-struct BERTScoreEngine: Sendable {
+package struct BERTScoreEngine: Sendable {
     /// The loaded model.
     let model: LoadedEncoder
     /// The layer whose hidden states are compared.
@@ -47,7 +46,7 @@ struct BERTScoreEngine: Sendable {
     }
 
     /// IDF weights over references (with the reference's +1 smoothing), or uniform weights.
-    func weights(idf: Bool, references: [String]) -> TokenWeights {
+    package func weights(idf: Bool, references: [String]) -> TokenWeights {
         idf ? .inverseDocumentFrequency(references: references.map(tokenIDs))
             : .uniform(classifierTokenID: model.tokenizer.classifierTokenID, separatorTokenID: model.tokenizer.separatorTokenID)
     }
@@ -56,7 +55,7 @@ struct BERTScoreEngine: Sendable {
     /// reference scores them (batches of 64 pairs in order, for the zero-padding behaviour).
     ///
     /// - Throws: `RunStoreError` when the cache fails, `EncoderError` when a text cannot be encoded.
-    func scores(candidates: [String], references: [String], weights: TokenWeights) async throws -> [BERTScoreValue] {
+    package func scores(candidates: [String], references: [String], weights: TokenWeights) async throws -> [BERTScoreValue] {
         // A fixed order (not a set's, which changes between processes) makes the encoder's groups,
         // and so the rounding of every embedding, the same from run to run.
         let distinct = Set(candidates + references).sorted()
@@ -134,7 +133,7 @@ struct BERTScoreEngine: Sendable {
     /// The warning printed for a score defined by convention, or nil for an ordinary score.
     ///
     /// - Parameter subject: Which score it is, with a leading space (` of case c7`), or empty.
-    static func warning(_ value: BERTScoreValue, subject: String) -> String? {
+    package static func warning(_ value: BERTScoreValue, subject: String) -> String? {
         var reasons: [String] = []
         if value.warnings.contains(.emptyCandidate) { reasons.append("the candidate is empty") }
         if value.warnings.contains(.emptyReference) { reasons.append("the reference is empty") }

@@ -1,4 +1,3 @@
-import AssayEvaluation
 import AssayMetrics
 
 /// The text metrics by name, as run metrics and as plain functions of a prediction and a
@@ -10,15 +9,15 @@ import AssayMetrics
 /// - `chrf`: sentence chrF (0–100) as sacrebleu's `sentence_chrf`.
 /// - `meteor`: METEOR as nltk 3.10.4's `meteor_score` (WordNet from Debian's `wordnet-base`).
 /// - `edit_similarity`: 1 − Levenshtein distance / the longer length.
-enum TextMetrics {
+package enum TextMetrics {
     static let rougeScorer = RougeScorer(types: [.rouge1, .rouge2, .rougeL, .rougeLsum])
     static let meteor = Meteor()
 
     /// The names, in the order `help` lists them.
-    static let names = ["rouge", "bleu", "chrf", "meteor", "edit_similarity"]
+    package static let names = ["rouge", "bleu", "chrf", "meteor", "edit_similarity"]
 
     /// A text metric's value for a prediction and a reference.
-    static func score(_ name: String, prediction: String, reference: String) throws -> JSONValue {
+    package static func score(_ name: String, prediction: String, reference: String) throws -> JSONValue {
         switch name {
         case "rouge":
             return rouge(prediction: prediction, reference: reference)
@@ -52,15 +51,19 @@ enum TextMetrics {
     }
 
     /// The metric for a run: the extracted value against the case's `expected`, both as text.
-    static func runMetric(_ name: String) -> RunMetric {
-        RunMetric(name: name, description: "\(name) of the extracted text against expected") { input in
+    ///
+    /// - Parameters:
+    ///   - metric: The text metric (`rouge`, `bleu` …).
+    ///   - name: The name the value is stored under, for messages.
+    static func evaluate(_ metric: String, name: String) -> @Sendable (ScoringInput) async throws -> JSONValue {
+        { input in
             let expected = try input.requireExpected(for: name)
-            return try score(name, prediction: text(of: input.extracted), reference: text(of: expected))
+            return try score(metric, prediction: text(of: input.extracted), reference: text(of: expected))
         }
     }
 
     /// A value as metric text: a string as itself, anything else as compact JSON.
-    static func text(of value: JSONValue) -> String {
+    package static func text(of value: JSONValue) -> String {
         if case .string(let text) = value { return text }
         return value.serialized(pretty: false)
     }

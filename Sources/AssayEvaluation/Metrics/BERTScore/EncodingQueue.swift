@@ -1,5 +1,4 @@
 import AssayEncoder
-import AssayEvaluation
 import Foundation
 
 /// Runs the encoder for the texts that BERTScore calls of one engine did not find in the cache,

@@ -1,5 +1,4 @@
 import AssayEncoder
-import AssayEvaluation
 import Dispatch
 import Foundation
 import Synchronization

@@ -1,6 +1,4 @@
 import AssayEncoder
-import AssayEvaluation
-import AssayLanguage
 
 /// The `bertscore` run metric: BERTScore of each case's extracted text against its `expected`,
 /// stored as `{precision, recall, f1}` (so `r/cases/0/metrics/bertscore/f1` and
@@ -13,33 +11,33 @@ import AssayLanguage
 /// from the references of the call. The model is loaded when the run starts, so a missing
 /// encoder is reported before any model is called.
 enum BERTScoreMetric {
-    /// The metric for a run over `suite`.
+    /// The metric's evaluation for a run over the environment's suite.
     ///
     /// - Parameters:
-    ///   - options: The encoder, layer and weighting.
-    ///   - state: The session, for the catalog, the store and warnings.
-    ///   - suite: The run's suite, whose references give the IDF weights; without one, `idf: true`
-    ///     is refused.
-    /// - Throws: `BuiltinFailure` when the encoder cannot be loaded or IDF has no suite.
-    static func make(_ options: BERTScoreOptions, state: SessionState, suite: Suite?) throws(BuiltinFailure) -> RunMetric {
-        let engine = try options.engine(state: state, argument: "metrics")
+    ///   - settings: The encoder, layer and weighting.
+    ///   - environment: The catalog, the store, warnings, and the suite whose references give the
+    ///     IDF weights; without a suite, `idf: true` is refused.
+    /// - Throws: ``MetricBuildError`` when the encoder cannot be loaded or IDF has no suite.
+    static func evaluate(_ settings: BERTScoreSettings, environment: MetricEnvironment) throws(MetricBuildError)
+        -> @Sendable (ScoringInput) async throws -> JSONValue {
+        let engine = try settings.engine(environment: environment)
         let weights: TokenWeights
-        if options.idf {
-            guard let suite else {
-                throw BuiltinFailure(message: "bertscore with idf: true needs the run's suite to weigh tokens", argument: "metrics")
+        if settings.idf {
+            guard let suite = environment.suite else {
+                throw MetricBuildError(.invalidOption, "bertscore with idf: true needs the run's suite to weigh tokens")
             }
             let references = suite.cases.compactMap { $0.expected.map(TextMetrics.text(of:)) }
             weights = engine.weights(idf: true, references: references)
         } else {
             weights = engine.weights(idf: false, references: [])
         }
-        let sink = state.sink
-        return RunMetric(name: "bertscore", description: options.description) { input in
+        let warn = environment.warn
+        return { input in
             let expected = try input.requireExpected(for: "bertscore")
             let candidate = TextMetrics.text(of: input.extracted)
             let value = try await engine.scores(candidates: [candidate], references: [TextMetrics.text(of: expected)], weights: weights)[0]
             if let warning = BERTScoreEngine.warning(value, subject: " of case \(input.testCase.id)") {
-                sink(.stream(.stderr, warning))
+                warn(warning)
             }
             return BERTScoreEngine.json(value)
         }
