@@ -38,10 +38,10 @@ struct StoredLambdaCompiler: LambdaCompiler, @unchecked Sendable {
         for builtin in builtins { interpreter.register(builtin) }
         let free = expression.freeVariables.filter { interpreter.builtins[$0] == nil }
         guard free.isEmpty else {
-            let names = free.map { "'\($0)'" }.joined(separator: ", ")
+            let quoted = free.map { "'\($0)'" }
+            let names = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + quoted[quoted.count - 1]
             throw MetricBuildError(
-                .lambda, "\(what) (\(source)) needs \(names), which \(free.count == 1 ? "is" : "are") neither its parameters nor builtins",
-                hint: "define \(free.count == 1 ? "it" : "them") and pass the function again, or write the values into the lambda")
+                .lambda, "\(what) (\(source)) needs \(names), which \(free.count == 1 ? "is" : "are") neither its parameters nor builtins")
         }
         let value: Value
         do { value = try interpreter.evaluate(expression, in: nil, source: file) } catch {

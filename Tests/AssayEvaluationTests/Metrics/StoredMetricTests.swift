@@ -68,5 +68,8 @@ struct StoredMetricTests {
         #expect(try await rebuilt.extract(from: "yes") == "YES")
         let error = #expect(throws: MetricBuildError.self) { try Self.catalogue.extraction(stored) }
         #expect(error?.code == .lambda)
+        let old: JSONValue = ["kind": "custom", "description": "t => upper(t)"]
+        #expect(try await MetricCatalogue(environment: MetricEnvironment(lambdas: Upper())).extraction(old).extract(from: "no") == "NO",
+                "runs stored before the source member kept the source as the description")
     }
 }
