@@ -157,7 +157,7 @@ enum RunBuiltins {
             }
             let model: any ChatModel
             do {
-                model = try context.catalog().model(settings.modelName, overriding: settings.modelParameters, price: settings.modelPrice)
+                model = try context.catalog().model(restoring: settings.model)
             } catch let error as ModelConfigurationError {
                 throw BuiltinFailure(message: error.message, hint: error.hint, id: "name.model")
             } catch {

@@ -40,20 +40,17 @@ package struct JudgeMetric: Sendable {
                   store: store, timeout: settings.timeout)
     }
 
-    /// The judge of stored settings, its model made again from the catalog by the stored
-    /// descriptor's name, parameters and price.
+    /// The judge of stored settings, its model made again from the catalog from the stored
+    /// descriptor (``ModelCatalog/model(restoring:)``).
     ///
     /// - Throws: ``MetricBuildError`` when the model is not in the catalog or the template no
     ///   longer compiles.
     init(_ settings: JudgeSettings, environment: MetricEnvironment) throws(MetricBuildError) {
-        guard let name = settings.modelName else { throw MetricBuildError(.notStored, "the judge's model was not stored") }
-        let descriptor = settings.model.objectValue
+        guard settings.modelName != nil else { throw MetricBuildError(.notStored, "the judge's model was not stored") }
         let catalog = try environment.catalog()
         let model: any ChatModel
         do throws(ModelConfigurationError) {
-            model = try catalog.model(
-                name, overriding: ConfigurationCoding.parameters(from: descriptor?["parameters"]),
-                price: ConfigurationCoding.price(from: descriptor?["price"]))
+            model = try catalog.model(restoring: settings.model)
         } catch {
             throw MetricBuildError(.unknownModel, "the judge model: \(error.message)", hint: error.hint)
         }
