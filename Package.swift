@@ -2,16 +2,19 @@
 // Assay: a native workbench for evaluating LLM prompts and models.
 //
 // Dependencies point one way:
-//   AssayLanguage   (nothing of ours)
+//   AssayCore       (nothing of ours; JSON, did-you-mean, source positions)
+//   AssayLanguage   -> AssayCore
 //   AssayMetrics    (nothing of ours)
-//   AssayEvaluation -> AssayMetrics
-//   AssaySession    -> AssayLanguage, AssayEvaluation (and the metric libraries it exposes)
+//   AssayEvaluation -> AssayCore, AssayMetrics
+//   AssaySession    -> AssayCore, AssayLanguage, AssayEvaluation (and the metric libraries it
+//                      exposes)
 //   AssayShell      -> AssaySession, CEditLine
 //   AssayKernel     -> AssaySession, CZeroMQ
 //   AssayEncoder    -> COpenBLAS, AssayEncoderKernels, AssayEncoderKernelsAVX512
 //                      (BERT-family encoder, BERTScore)
 //   AssayEncoderKernelsAVX512 -> AssayEncoderKernels (the same kernels built for AVX-512)
-//   AssayMockServer -> AssayEvaluation (an OpenAI-compatible server for tests and offline use)
+//   AssayMockServer -> AssayCore, AssayEvaluation (an OpenAI-compatible server for tests and
+//                      offline use)
 //   assay           -> everything above; argument parsing only
 import PackageDescription
 
@@ -37,6 +40,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "assay", targets: ["assay"]),
+        .library(name: "AssayCore", targets: ["AssayCore"]),
         .library(name: "AssayLanguage", targets: ["AssayLanguage"]),
         .library(name: "AssayEvaluation", targets: ["AssayEvaluation"]),
         .library(name: "AssaySession", targets: ["AssaySession"]),
@@ -51,7 +55,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
-        .target(name: "AssayLanguage", swiftSettings: strict),
+        .target(name: "AssayCore", swiftSettings: strict),
+        .target(name: "AssayLanguage", dependencies: ["AssayCore"], swiftSettings: strict),
         .target(name: "AssayMetrics", swiftSettings: strict),
         .systemLibrary(
             name: "COpenBLAS",
@@ -68,6 +73,7 @@ let package = Package(
         .target(
             name: "AssayEvaluation",
             dependencies: [
+                "AssayCore",
                 "AssayMetrics",
                 .product(name: "Stencil", package: "Stencil"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -81,6 +87,7 @@ let package = Package(
         .target(
             name: "AssayMockServer",
             dependencies: [
+                "AssayCore",
                 "AssayEvaluation",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -91,7 +98,7 @@ let package = Package(
         ),
         .target(
             name: "AssaySession",
-            dependencies: ["AssayLanguage", "AssayEvaluation", "AssayMetrics", "AssayEncoder"],
+            dependencies: ["AssayCore", "AssayLanguage", "AssayEvaluation", "AssayMetrics", "AssayEncoder"],
             swiftSettings: strict
         ),
         .systemLibrary(
@@ -113,22 +120,23 @@ let package = Package(
         .executableTarget(
             name: "assay",
             dependencies: [
-                "AssayLanguage", "AssaySession", "AssayShell", "AssayKernel", "AssayMockServer",
+                "AssayCore", "AssayLanguage", "AssaySession", "AssayShell", "AssayKernel", "AssayMockServer",
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage"]),
+        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
+        .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage", "AssayCore"]),
         .testTarget(name: "AssayMetricsTests", dependencies: ["AssayMetrics"]),
-        .testTarget(name: "AssayEvaluationTests", dependencies: ["AssayEvaluation", "AssayMockServer"]),
+        .testTarget(name: "AssayEvaluationTests", dependencies: ["AssayCore", "AssayEvaluation", "AssayMockServer"]),
         .testTarget(
             name: "AssayMockServerTests",
             dependencies: [
-                "AssayMockServer", "AssayEvaluation",
+                "AssayMockServer", "AssayEvaluation", "AssayCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession", "AssayEvaluation", "AssayMetrics"]),
+        .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession", "AssayCore", "AssayEvaluation", "AssayMetrics"]),
         .testTarget(
             name: "AssayEncoderTests",
             dependencies: ["AssayEncoder", "AssayEncoderKernels", "AssayEncoderKernelsAVX512"]

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEvaluation
 import AssayLanguage
 import Foundation
@@ -39,7 +40,7 @@ struct BERTScoreOptions: Sendable, Equatable {
             case ("layers", _): throw BuiltinFailure.type(function, argument, expected: "a whole number for 'layers'", found: value)
             case ("idf", _): throw BuiltinFailure.type(function, argument, expected: "true or false for 'idf'", found: value)
             default:
-                let suggestion = NameSuggestion.didYouMean(key, among: Self.names).map { $0 + " " } ?? ""
+                let suggestion = Suggestion.didYouMean(key, among: Self.names).map { $0 + " " } ?? ""
                 throw BuiltinFailure(
                     message: "bertscore has no option '\(key)'", hint: suggestion + "options: " + Self.names.joined(separator: ", "),
                     argument: argument, id: "name.option")

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEvaluation
 
 /// `label_set`: how well the labels a multi-label answer names match the expected ones.
