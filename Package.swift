@@ -7,9 +7,9 @@
 //   AssayMetrics    (nothing of ours)
 //   AssayEvaluation -> AssayCore, AssayMetrics
 //   AssaySession    -> AssayCore, AssayLanguage, AssayEvaluation (and the metric libraries it
-//                      exposes)
+//                      exposes); its API shows no language types
 //   AssayShell      -> AssaySession, CEditLine
-//   AssayKernel     -> AssaySession, CZeroMQ
+//   AssayKernel     -> AssaySession, AssayCore, CZeroMQ
 //   AssayEncoder    -> COpenBLAS, AssayEncoderKernels, AssayEncoderKernelsAVX512
 //                      (BERT-family encoder, BERTScore)
 //   AssayEncoderKernelsAVX512 -> AssayEncoderKernels (the same kernels built for AVX-512)
@@ -112,6 +112,7 @@ let package = Package(
             name: "AssayKernel",
             dependencies: [
                 "AssaySession",
+                "AssayCore",
                 "CZeroMQ",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -142,7 +143,7 @@ let package = Package(
             dependencies: ["AssayEncoder", "AssayEncoderKernels", "AssayEncoderKernelsAVX512"]
         ),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),
-        .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel"]),
+        .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel", "AssayCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["assay"]),
     ]
 )
