@@ -4,7 +4,7 @@
 // Dependencies point one way:
 //   AssayCore       (nothing of ours; JSON, did-you-mean, source positions)
 //   AssayLanguage   -> AssayCore
-//   AssayMetrics    (nothing of ours)
+//   AssayMetrics    -> AssayCore
 //   AssayEvaluation -> AssayCore, AssayMetrics
 //   AssaySession    -> AssayCore, AssayLanguage, AssayEvaluation (and the metric libraries it
 //                      exposes); its API shows no language types
@@ -57,7 +57,7 @@ let package = Package(
     targets: [
         .target(name: "AssayCore", swiftSettings: strict),
         .target(name: "AssayLanguage", dependencies: ["AssayCore"], swiftSettings: strict),
-        .target(name: "AssayMetrics", swiftSettings: strict),
+        .target(name: "AssayMetrics", dependencies: ["AssayCore"], swiftSettings: strict),
         .systemLibrary(
             name: "COpenBLAS",
             pkgConfig: "openblas",
