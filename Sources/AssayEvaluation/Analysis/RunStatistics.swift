@@ -1,3 +1,4 @@
+import AssayCore
 import AssayMetrics
 
 /// The statistics of a run's metrics, one per numeric leaf of the case metrics, in first-seen order.

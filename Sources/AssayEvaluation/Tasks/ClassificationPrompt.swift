@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The prompt `classify` sends: the instructions, the labels to choose from, worked examples as
 /// earlier turns or written into the system message, and the case's text as the user message.
 ///
