@@ -70,21 +70,24 @@ public struct PromptTemplate: Sendable {
     /// Reads and compiles a single-message template from a file (a leading byte order mark is
     /// ignored).
     ///
-    /// - Parameter path: The template file's path.
+    /// - Parameters:
+    ///   - path: The template file's path.
+    ///   - name: The file's name in errors, such as the path as the user wrote it; `path` if nil.
     /// - Throws: ``TemplateError`` with code `unreadableFile`, or `syntax` naming the file.
-    public init(contentsOfFile path: String) throws(TemplateError) {
+    public init(contentsOfFile path: String, name: String? = nil) throws(TemplateError) {
+        let name = name ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw TemplateError(.unreadableFile, message: exists ? "the template file could not be read" : "no such template file",
-                                templateName: path,
+                                templateName: name,
                                 hint: exists ? "check its permissions" : "check the path; relative paths start at the current directory")
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw TemplateError(.unreadableFile, message: "the template file is not valid UTF-8 text", templateName: path)
+            throw TemplateError(.unreadableFile, message: "the template file is not valid UTF-8 text", templateName: name)
         }
-        try self.init(system: nil, user: text, userName: path)
+        try self.init(system: nil, user: text, userName: name)
     }
 
     private init(system: String?, user: String, userName: String, examples: [FewShotExample] = []) throws(TemplateError) {

@@ -16,7 +16,7 @@ enum TemplateBuiltins {
                 let system = try arguments.string("system")
                 do throws(TemplateError) {
                     if let path {
-                        return .object(TemplateObject(template: try PromptTemplate(contentsOfFile: state.resolvePath(path))))
+                        return .object(TemplateObject(template: try PromptTemplate(contentsOfFile: state.resolvePath(path), name: path)))
                     }
                     if let user {
                         if let system {
@@ -68,8 +68,12 @@ enum TemplateBuiltins {
 }
 
 extension TemplateError {
-    /// The message with the place in the template, on one line.
+    /// The message with the place in the template, on one line: `prompt.txt:2:9: message` for a
+    /// template file, else `message (template line 2, column 9)`.
     var oneLine: String {
+        if let fileName {
+            return [fileName, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":") + ": " + message
+        }
         guard let line else { return message }
         return "\(message) (template line \(line)\(column.map { ", column \($0)" } ?? ""))"
     }
