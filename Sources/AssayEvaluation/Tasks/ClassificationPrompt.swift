@@ -1,4 +1,5 @@
 import AssayCore
+import AssayMetrics
 
 /// The prompt `classify` sends: the instructions, the labels to choose from, worked examples as
 /// earlier turns or written into the system message, and the case's text as the user message.
@@ -121,6 +122,18 @@ public struct ClassificationPrompt: Sendable {
         let inserted = try Self.literal(text)
         instructions.replace(placeholder) { _ in inserted }
         return true
+    }
+
+    /// The metrics a classification run scores unless told otherwise: the label matched as answers
+    /// are (ignoring case and runs of whitespace), or the label sets (`label_set`) of a
+    /// multi-label task; none when no case has an `expected` label, so that labelling unlabelled
+    /// inputs is not a column of metric errors.
+    ///
+    /// - Parameter cases: The cases to classify.
+    /// - Returns: The metrics' specs.
+    public func defaultMetrics(for cases: [TestCase]) -> [MetricSpec] {
+        guard cases.contains(where: { $0.expected != nil }) else { return [] }
+        return [multiLabel ? MetricSpec(.labelSet) : MetricSpec(.exact(TextMatchOptions(ignoresCase: true, normalizesWhitespace: true)))]
     }
 
     /// The extraction that keeps answers to the labels.
