@@ -109,6 +109,14 @@ enum Exit {
         if status != 0 { throw ExitCode(status) }
     }
 
+    /// Writes a usage error as the argument parser writes one for `command`; returns exit code 64.
+    static func usage(_ message: String, of command: any ParsableCommand.Type) -> ExitCode {
+        let name = command.configuration.commandName ?? ""
+        StandardStreams.write("assay: error: \(message)\nUsage: \(AssayCommand.usageString(for: command))\n"
+                              + "  See 'assay \(name) --help' for more information.\n", to: .stderr)
+        return ExitCode.validationFailure
+    }
+
     /// Writes `assay: error: …` (and a hint) to standard error; returns exit code 1.
     static func inputError(_ message: String, hint: String? = nil) -> Int32 {
         StandardStreams.write("assay: error: \(message)\n" + (hint.map { "hint: \($0)\n" } ?? ""), to: .stderr)

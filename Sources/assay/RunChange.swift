@@ -76,7 +76,8 @@ struct RunChange {
             let url = URL(fileURLWithPath: text, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
             guard let contents = try? String(contentsOf: url, encoding: .utf8) else {
                 let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot be read as UTF-8 text" : "does not exist"
-                throw ValidationError("\(key)=\(text): the template file \(text) \(reason) (template-text=… gives the text itself)")
+                let literal = key.hasPrefix("-") ? "" : " (template-text=… gives the text itself)"
+                throw ValidationError("the template file \(text) \(reason)\(literal)")
             }
             return .string(contents)
         case .metrics:

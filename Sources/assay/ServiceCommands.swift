@@ -21,15 +21,13 @@ struct KernelSubcommand: ParsableCommand {
     @Flag(help: "Do not run the project's assay.init.")
     var noInit = false
 
-    func validate() throws {
+    func run() throws {
+        // Checked here, not in validate(): the parent's validate() runs for `kernel install` too.
         switch (stdio, connectionFile) {
-        case (false, nil): throw ValidationError("assay kernel needs --stdio, -f CONNECTION_FILE, or install")
-        case (true, _?): throw ValidationError("give either --stdio or -f CONNECTION_FILE, not both")
+        case (false, nil): throw Exit.usage("assay kernel needs --stdio, -f CONNECTION_FILE, or install", of: Self.self)
+        case (true, _?): throw Exit.usage("give either --stdio or -f CONNECTION_FILE, not both", of: Self.self)
         default: break
         }
-    }
-
-    func run() throws {
         if let connectionFile {
             try Exit.with(KernelCommand.runConnectionFile(connectionFile, session: Session(), version: assayVersion, runsInitScript: !noInit))
         } else {
