@@ -1,5 +1,5 @@
 import ArgumentParser
-import AssayLanguage
+import AssayCore
 import AssayShell
 import Foundation
 

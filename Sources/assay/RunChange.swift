@@ -1,6 +1,6 @@
 import ArgumentParser
+import AssayCore
 import AssayEvaluation
-import AssayLanguage
 import AssaySession
 import Foundation
 
@@ -10,7 +10,7 @@ struct RunChange {
     /// The setting's keyword (`model`, `temperature` …).
     let key: String
     /// Its value.
-    let value: Value
+    let value: CallArgument
 
     /// How each key's value is read.
     enum Kind {
@@ -54,24 +54,23 @@ struct RunChange {
         self.value = try Self.read(text, as: kind, key: written, directory: directory)
     }
 
-    static func read(_ text: String, as kind: Kind, key: String, directory: String) throws -> Value {
+    static func read(_ text: String, as kind: Kind, key: String, directory: String) throws -> CallArgument {
         switch kind {
-        case .text:
-            return .string(text)
-        case .templateText:
-            return .string(text)
+        case .text, .templateText:
+            return .json(.string(text))
         case .list:
-            return .list(text.split(separator: ",").map { .string($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 != .string("") })
+            let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return .json(.array(items.map(JSONValue.string)))
         case .wholeNumber:
             guard let number = Int(text) else { throw ValidationError("\(key) takes a whole number, not '\(text)'") }
-            return .integer(number)
+            return .json(.int(number))
         case .number, .optionalNumber:
-            if kind == .optionalNumber, text == "none" { return .null }
+            if kind == .optionalNumber, text == "none" { return .json(.null) }
             guard let number = Double(text), number.isFinite else { throw ValidationError("\(key) takes a number, not '\(text)'") }
-            return .float(number)
+            return .json(.double(number))
         case .boolean:
             guard let flag = Bool(text) else { throw ValidationError("\(key) takes true or false, not '\(text)'") }
-            return .boolean(flag)
+            return .json(.bool(flag))
         case .templateFile:
             let url = URL(fileURLWithPath: text, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
             guard let contents = try? String(contentsOf: url, encoding: .utf8) else {
@@ -79,9 +78,9 @@ struct RunChange {
                 let literal = key.hasPrefix("-") ? "" : " (template-text=… gives the text itself)"
                 throw ValidationError("the template file \(text) \(reason)\(literal)")
             }
-            return .string(contents)
+            return .json(.string(contents))
         case .metrics:
-            return .list(try MetricArgument.specs(text, directory: directory).map(Session.metricValue))
+            return .metrics(try MetricArgument.specs(text, directory: directory))
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import AssayLanguage
+import AssayCore
 import AssaySession
 import Foundation
 
@@ -55,24 +55,24 @@ struct RunCommand: ParsableCommand {
     }
 
     /// The run's settings as typed keyword arguments.
-    func keywords() throws -> [(String, Value)] {
-        var keywords: [(String, Value)] = []
+    func keywords() throws -> [(String, CallArgument)] {
+        var keywords: [(String, CallArgument)] = []
         if let template { keywords.append(("template", try RunChange.read(template, as: .templateFile, key: "--template", directory: FileManager.default.currentDirectoryPath))) }
-        if let model { keywords.append(("model", .string(model))) }
-        if !metric.isEmpty { keywords.append(("metrics", .list(try metric.flatMap { try MetricArgument.specs($0) }.map(Session.metricValue)))) }
-        if let concurrency { keywords.append(("concurrency", .integer(concurrency))) }
-        if let samples { keywords.append(("samples", .integer(samples))) }
-        if let name { keywords.append(("name", .string(name))) }
-        if !tag.isEmpty { keywords.append(("tags", .list(tag.map(Value.string)))) }
+        if let model { keywords.append(("model", .json(.string(model)))) }
+        if !metric.isEmpty { keywords.append(("metrics", .metrics(try metric.flatMap { try MetricArgument.specs($0) }))) }
+        if let concurrency { keywords.append(("concurrency", .json(.int(concurrency)))) }
+        if let samples { keywords.append(("samples", .json(.int(samples)))) }
+        if let name { keywords.append(("name", .json(.string(name)))) }
+        if !tag.isEmpty { keywords.append(("tags", .json(.array(tag.map(JSONValue.string))))) }
         return keywords
     }
 
     func run() throws {
         let call = SessionCall()
         if pipeline != nil, let failed = call.runInitScript() { throw ExitCode(failed) }
-        let loaded = call.value("load", [.string(suite)])
+        let loaded = call.value("load", [.json(.string(suite))])
         guard case .success(let suiteValue) = loaded else { throw ExitCode(loaded.status) }
-        let positional: [Value] = [suiteValue] + (pipeline.map { [.string($0)] } ?? [])
+        let positional: [CallArgument] = [.result(suiteValue)] + (pipeline.map { [.json(.string($0))] } ?? [])
         try Exit.with(call.show("run", positional, keywords: try keywords()))
     }
 }
@@ -107,7 +107,7 @@ struct RerunCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try changes.map { try RunChange(parsing: $0) }
-        try Exit.with(SessionCall().show("rerun", [.string(RunSelector.text(selector))], keywords: parsed.map { ($0.key, $0.value) }))
+        try Exit.with(SessionCall().show("rerun", [.json(.string(RunSelector.text(selector)))], keywords: parsed.map { ($0.key, $0.value) }))
     }
 }
 
@@ -137,8 +137,8 @@ struct ResumeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let keywords: [(String, Value)] = try budget().map { [("max_cost", .float($0))] } ?? []
-        try Exit.with(SessionCall().show("resume", [.string(RunSelector.text(selector))], keywords: keywords))
+        let keywords: [(String, CallArgument)] = try budget().map { [("max_cost", .json(.double($0)))] } ?? []
+        try Exit.with(SessionCall().show("resume", [.json(.string(RunSelector.text(selector)))], keywords: keywords))
     }
 }
 

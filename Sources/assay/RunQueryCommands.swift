@@ -1,5 +1,6 @@
 import ArgumentParser
-import AssayLanguage
+import AssayCore
+import AssaySession
 
 /// `assay history [N]`.
 struct HistoryCommand: ParsableCommand {
@@ -23,7 +24,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Exit.with(SessionCall().show("history", try limit().map { [.integer($0)] } ?? []))
+        try Exit.with(SessionCall().show("history", try limit().map { [.json(.int($0))] } ?? []))
     }
 }
 
@@ -37,7 +38,7 @@ struct RunsCommand: ParsableCommand {
     var selector: String
 
     func run() throws {
-        try Exit.with(SessionCall().show("runs", [.string(RunSelector.text(selector))]))
+        try Exit.with(SessionCall().show("runs", [.json(.string(RunSelector.text(selector)))]))
     }
 }
 
@@ -54,7 +55,7 @@ struct SummarizeCommand: ParsableCommand {
     var by: String?
 
     func run() throws {
-        try Exit.with(SessionCall().show("summarize", [.string(RunSelector.text(selector))], keywords: by.map { [("by", .string($0))] } ?? []))
+        try Exit.with(SessionCall().show("summarize", [.json(.string(RunSelector.text(selector)))], keywords: by.map { [("by", .json(.string($0)))] } ?? []))
     }
 }
 
@@ -74,8 +75,8 @@ struct CompareCommand: ParsableCommand {
     var metric: String?
 
     func run() throws {
-        let keywords: [(String, Value)] = metric.map { [("metric", .string($0))] } ?? []
-        try Exit.with(SessionCall().show("compare", [.string(RunSelector.text(first)), .string(RunSelector.text(second))], keywords: keywords))
+        let keywords: [(String, CallArgument)] = metric.map { [("metric", .json(.string($0)))] } ?? []
+        try Exit.with(SessionCall().show("compare", [.json(.string(RunSelector.text(first))), .json(.string(RunSelector.text(second)))], keywords: keywords))
     }
 }
 

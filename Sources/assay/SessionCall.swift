@@ -1,4 +1,3 @@
-import AssayLanguage
 import AssaySession
 import AssayShell
 
@@ -14,7 +13,7 @@ struct SessionCall {
     }
 
     /// Calls a builtin and returns its value, or the exit status after printing why it failed.
-    func value(_ name: String, _ positional: [Value] = [], keywords: [(String, Value)] = []) -> Result<Value, ExitStatus> {
+    func value(_ name: String, _ positional: [CallArgument] = [], keywords: [(String, CallArgument)] = []) -> Result<CallResult, ExitStatus> {
         let interrupts = Interrupts(session)
         defer { interrupts.stop() }
         switch session.callBlocking(name, positional, keywords: keywords, sink: { ScriptRunner.write($0) }) {
@@ -30,10 +29,10 @@ struct SessionCall {
     }
 
     /// Calls a builtin and shows its value; returns the exit status.
-    func show(_ name: String, _ positional: [Value] = [], keywords: [(String, Value)] = []) -> Int32 {
+    func show(_ name: String, _ positional: [CallArgument] = [], keywords: [(String, CallArgument)] = []) -> Int32 {
         switch value(name, positional, keywords: keywords) {
         case .success(let value):
-            if value != .null { session.show(value) { ScriptRunner.write($0) } }
+            if !value.isNull { session.show(value) { ScriptRunner.write($0) } }
             return 0
         case .failure(let status):
             return status.code

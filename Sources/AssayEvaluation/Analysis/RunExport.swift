@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// A stored run's results as JSONL (one case result per line), CSV (one row per result, metrics
@@ -32,7 +33,7 @@ public enum RunExport {
         case "csv":
             return csv(run.results, cases: byID)
         default:
-            let hint = NameSuggestion.didYouMean(format, among: formats) ?? "use one of: " + formats.joined(separator: ", ")
+            let hint = Suggestion.didYouMean(format, among: formats) ?? "use one of: " + formats.joined(separator: ", ")
             throw ExportError(message: "unknown export format '\(format)'", hint: hint)
         }
     }

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// JSON forms of the model contract's types, as stored in run configurations and cache keys.

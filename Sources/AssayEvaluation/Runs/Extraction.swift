@@ -1,3 +1,5 @@
+import AssayCore
+
 /// How a model's answer text becomes the value that metrics score.
 ///
 /// A failed extraction is never a wrong answer: the case gets status ``CaseStatus/extractError``

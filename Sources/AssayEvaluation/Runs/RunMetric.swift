@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A metric computed for each case of a run.
 ///
 /// A metric returns a number, a Boolean (stored as 0 or 1), or an object whose members are numbers,

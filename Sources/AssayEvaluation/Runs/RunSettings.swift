@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// The storable part of a ``RunSpec``, read back from a stored run's configuration.

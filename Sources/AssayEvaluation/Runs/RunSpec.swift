@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Everything a run needs: the suite, the template, the model, how answers are read and scored,

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The stored form of a multi-turn case's turns: a JSON array with one object per turn.
 ///
 /// Members: `turn`, `input`, `expected`, `prompt`, `output`, `extracted`, `metrics`, `status`,

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Writes stable ids into a suite file in place (`assay add-ids`): every case without an `id` (or

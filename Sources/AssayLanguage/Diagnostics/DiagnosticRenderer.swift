@@ -22,12 +22,16 @@ public struct DiagnosticRenderer: Sendable {
         let lineText = source.lineText(start.line)
         if !lineText.isEmpty || source.text.isEmpty == false {
             lines.append(lineText)
-            let caretStart = start.column - 1
-            let lineLength = lineText.count
-            var width = end.line == start.line ? end.column - start.column : lineLength - caretStart
-            width = max(1, min(width, max(1, lineLength - caretStart)))
+            // Columns count Unicode scalars; the caret line counts characters, so that a letter
+            // written with a combining accent takes one place, as on the screen.
+            let scalars = lineText.unicodeScalars
+            let caretStart = min(start.column - 1, scalars.count)
+            let caretEnd = end.line == start.line ? max(caretStart, min(end.column - 1, scalars.count)) : scalars.count
+            let before = String(String.UnicodeScalarView(scalars.prefix(caretStart)))
+            let covered = String(String.UnicodeScalarView(scalars.dropFirst(caretStart).prefix(caretEnd - caretStart)))
+            let width = max(1, covered.count)
             // Keep tabs so that the caret lines up under tab-indented source.
-            let padding = String(lineText.prefix(caretStart).map { $0 == "\t" ? "\t" : " " })
+            let padding = String(before.map { $0 == "\t" ? "\t" : " " })
             let marker = "^" + String(repeating: "~", count: width - 1)
             lines.append(padding + paint(color: "32", marker))
         }

@@ -1,3 +1,5 @@
+import AssayCore
+
 extension Interpreter {
     /// Calls a builtin by name with values already made, as a front end outside the language does
     /// (`assay rerun RUN model=flakey`): nothing is parsed or evaluated, and the arguments are bound

@@ -1,10 +1,31 @@
+import AssayCore
 import AssayEvaluation
 import AssayLanguage
+
+/// An argument of a builtin called by a front end: data, never code.
+public enum CallArgument: Sendable {
+    /// A JSON value (a string, a number, a list …), passed as the language's value of it.
+    case json(JSONValue)
+    /// A value an earlier call returned (a loaded suite, say).
+    case result(CallResult)
+    /// Metrics given as their specs (read from the command line, say), for `metrics:`; the
+    /// session's metric catalogue builds them when the run starts.
+    case metrics([MetricSpec])
+}
+
+/// A value a builtin returned to a front end: shown with ``Session/show(_:sink:)`` or passed to
+/// another call.
+public struct CallResult: Sendable {
+    let value: Value
+
+    /// Whether the builtin returned nothing (`null`).
+    public var isNull: Bool { value == .null }
+}
 
 /// How a builtin called by a front end ended.
 public enum CallOutcome: Sendable {
     /// The builtin returned this value.
-    case value(Value)
+    case value(CallResult)
     /// The builtin failed; the report says why (no source line: nothing was written in the language).
     case failure(ErrorReport)
     /// The user interrupted it; the work finished so far is kept.
@@ -12,8 +33,9 @@ public enum CallOutcome: Sendable {
 }
 
 extension Session {
-    /// Calls a builtin by name with typed values and blocks until it ends, for front ends outside
-    /// the language (`assay rerun RUN model=flakey`): nothing given is parsed or evaluated as code.
+    /// Calls a builtin by name with typed arguments and blocks until it ends, for front ends
+    /// outside the language (`assay rerun RUN model=flakey`): nothing given is parsed or
+    /// evaluated as code.
     ///
     /// What the builtin prints and its progress reach `sink`, as for a cell; its result does not
     /// (``show(_:sink:)`` shows it).
@@ -25,30 +47,34 @@ extension Session {
     ///   - sink: Receives what the call prints and its progress.
     /// - Returns: The value, the failure, or the interruption.
     public func callBlocking(
-        _ name: String, _ positional: [Value] = [], keywords: [(String, Value)] = [],
+        _ name: String, _ positional: [CallArgument] = [], keywords: [(String, CallArgument)] = [],
         sink: @escaping @Sendable (SessionEvent) -> Void
     ) -> CallOutcome {
         let state = self.state
-        interruptionFlag.clear()
-        return worker.perform { state.value.call(name, positional, keywords: keywords, sink: sink) }
+        interruption.clear()
+        let values = positional.map(\.value)
+        let named = keywords.map { ($0.0, $0.1.value) }
+        return worker.perform { state.value.call(name, values, keywords: named, sink: sink) }
     }
 
     /// Sends a value to `sink` as a cell's result is sent (a table, a run's summary …).
     ///
     /// - Parameters:
-    ///   - value: The value to show.
+    ///   - result: The value to show.
     ///   - sink: Receives one result event.
-    public func show(_ value: Value, sink: @escaping @Sendable (SessionEvent) -> Void) {
-        sink(.result(ValueRenderer.bundle(for: value)))
+    public func show(_ result: CallResult, sink: @escaping @Sendable (SessionEvent) -> Void) {
+        sink(.result(ValueRenderer.bundle(for: result.value)))
     }
+}
 
-    /// A metric given as its spec (read from JSON on the command line, say), as a value that
-    /// `metrics:` accepts: the session's metric catalogue builds it when the run starts.
-    ///
-    /// - Parameter spec: The metric's spec.
-    /// - Returns: A value for a `metrics:` list.
-    public static func metricValue(_ spec: MetricSpec) -> Value {
-        .object(MetricSpecObject(spec: spec))
+extension CallArgument {
+    /// The language's value of the argument.
+    var value: Value {
+        switch self {
+        case .json(let json): JSONBridge.value(json)
+        case .result(let result): result.value
+        case .metrics(let specs): .list(specs.map { .object(MetricSpecObject(spec: $0)) })
+        }
     }
 }
 
@@ -62,7 +88,7 @@ extension SessionState {
             interpreter.output = { _ in }
         }
         do throws(BuiltinFailure) {
-            return .value(try interpreter.call(builtin: name, positional: positional, keywords: keywords))
+            return .value(CallResult(value: try interpreter.call(builtin: name, positional: positional, keywords: keywords)))
         } catch {
             switch error.propagated {
             case .interrupted?:

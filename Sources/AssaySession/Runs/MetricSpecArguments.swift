@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEvaluation
 import AssayLanguage
 import AssayMetrics
@@ -92,7 +93,7 @@ enum MetricSpecArguments {
             case ("idf", _): throw BuiltinFailure.type(function, argument, expected: "true or false for 'idf'", found: value)
             default:
                 let names = BERTScoreSettings.names
-                let suggestion = NameSuggestion.didYouMean(key, among: names).map { $0 + " " } ?? ""
+                let suggestion = Suggestion.didYouMean(key, among: names).map { $0 + " " } ?? ""
                 throw BuiltinFailure(
                     message: "bertscore has no option '\(key)'", hint: suggestion + "options: " + names.joined(separator: ", "),
                     argument: argument, id: "name.option")

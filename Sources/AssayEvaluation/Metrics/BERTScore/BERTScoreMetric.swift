@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEncoder
 
 /// The `bertscore` run metric: BERTScore of each case's extracted text against its `expected`,

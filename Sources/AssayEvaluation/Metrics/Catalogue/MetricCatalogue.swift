@@ -1,3 +1,4 @@
+import AssayCore
 import AssayMetrics
 
 /// Every built-in metric, built from its ``MetricSpec``: the one place that knows how each metric

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// What building metrics needs from the host that runs them: the catalog of models (a judge's model

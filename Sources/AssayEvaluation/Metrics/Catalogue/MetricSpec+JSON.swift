@@ -1,3 +1,4 @@
+import AssayCore
 import AssayMetrics
 
 /// The JSON form of a spec, as a run's configuration stores it in `metrics`.

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayMetrics
 
 /// A built-in metric described by value: the name its value is stored under, which metric it is,

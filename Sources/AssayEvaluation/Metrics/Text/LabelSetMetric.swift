@@ -1,3 +1,5 @@
+import AssayCore
+
 /// `label_set`: how well the labels a multi-label answer names match the expected ones.
 ///
 /// The extracted value and `expected` are each a list of labels or one text of labels separated by

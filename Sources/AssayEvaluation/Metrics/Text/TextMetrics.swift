@@ -1,3 +1,4 @@
+import AssayCore
 import AssayMetrics
 
 /// The text metrics by name, as run metrics and as plain functions of a prediction and a

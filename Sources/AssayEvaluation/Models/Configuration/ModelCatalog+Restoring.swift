@@ -1,3 +1,5 @@
+import AssayCore
+
 extension ModelCatalog {
     /// The model a stored run (or judge) used, made again from its stored descriptor: a configured
     /// entry or built-in mock by name with the stored parameters and price, a mock with its stored

@@ -61,6 +61,11 @@ extension JSONValue {
         return nil
     }
 
+    /// The member `key` of an object, or `nil` when there is none or the value is not an object.
+    public subscript(key: String) -> JSONValue? {
+        objectValue?[key]
+    }
+
     /// Whether the value is `null`.
     public var isNull: Bool {
         self == .null

@@ -1,5 +1,5 @@
 import Testing
-@testable import AssayEvaluation
+@testable import AssayCore
 
 @Suite("Parsing JSON")
 struct JSONParsingTests {

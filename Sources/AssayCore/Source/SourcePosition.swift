@@ -1,15 +1,16 @@
 /// A 1-based line and column in a UTF-8 text, computed only when a diagnostic needs it.
 ///
-/// Positions are stored as byte offsets while parsing (cheap) and turned into a line and a
-/// column (in Unicode scalars, the unit Jupyter front ends use) on the error path only.
-struct SourcePosition: Sendable, Hashable {
+/// Parsers keep byte offsets (cheap) and turn them into a line and a column on the error path
+/// only. Columns count Unicode scalars (code points), the unit Jupyter front ends use, so a
+/// position means the same in the language's diagnostics, JSON errors and notebook cursors.
+public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
     /// The 1-based line.
-    var line: Int
+    public var line: Int
     /// The 1-based column, in Unicode scalars.
-    var column: Int
+    public var column: Int
 
     /// Creates a position from its parts.
-    init(line: Int, column: Int) {
+    public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
@@ -19,7 +20,7 @@ struct SourcePosition: Sendable, Hashable {
     /// - Parameters:
     ///   - offset: A byte offset in `bytes` (clamped to its bounds).
     ///   - bytes: The UTF-8 text.
-    init(offset: Int, in bytes: some Collection<UInt8>) {
+    public init(offset: Int, in bytes: some Collection<UInt8>) {
         var line = 1
         var column = 1
         var index = 0
@@ -37,8 +38,18 @@ struct SourcePosition: Sendable, Hashable {
         self.column = column
     }
 
+    /// `LINE:COLUMN`.
+    public var description: String {
+        "\(line):\(column)"
+    }
+
     /// Returns the text of the 1-based line `line` of `text`, without its line break.
-    static func lineText(_ line: Int, of text: String) -> String {
+    ///
+    /// - Parameters:
+    ///   - line: The 1-based line number; lines out of range give an empty string.
+    ///   - text: The whole text.
+    /// - Returns: The line, without `\n` or `\r\n`.
+    public static func lineText(_ line: Int, of text: String) -> String {
         var current = 1
         for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if current == line {
@@ -54,17 +65,19 @@ struct SourcePosition: Sendable, Hashable {
 
 /// Finds lines and columns for increasing byte offsets in one pass, so positions for every
 /// record of a large file cost O(file size) in total.
-struct LineCursor {
-    let bytes: UnsafeBufferPointer<UInt8>
+package struct LineCursor {
+    /// The UTF-8 text.
+    package let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private var position = SourcePosition(line: 1, column: 1)
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// Creates a cursor at the start of `bytes`.
+    package init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// The position of `target`; restarts from the beginning if `target` is behind the cursor.
-    mutating func position(of target: Int) -> SourcePosition {
+    package mutating func position(of target: Int) -> SourcePosition {
         if target < offset {
             offset = 0
             position = SourcePosition(line: 1, column: 1)

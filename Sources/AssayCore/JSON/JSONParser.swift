@@ -1,7 +1,15 @@
 /// A failure inside ``JSONParser``: a message and the byte offset it refers to.
-struct JSONParseFailure: Error, Sendable {
-    var message: String
-    var offset: Int
+package struct JSONParseFailure: Error, Sendable {
+    /// What is wrong.
+    package var message: String
+    /// The byte offset of the problem.
+    package var offset: Int
+
+    /// Creates a failure.
+    package init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
 }
 
 /// A recursive-descent JSON parser over UTF-8 bytes (RFC 8259).
@@ -9,23 +17,24 @@ struct JSONParseFailure: Error, Sendable {
 /// It works on an unsafe buffer the caller keeps alive, and exposes its steps (`skipWhitespace`,
 /// `parseValue`, `parseString`) so suite loaders can walk a document's top level themselves and
 /// remember where each case starts. The bytes must be valid UTF-8.
-struct JSONParser {
+package struct JSONParser {
     /// Deeper nesting is refused rather than risking the stack.
-    static let maximumDepth = 512
+    package static let maximumDepth = 512
 
-    let bytes: UnsafeBufferPointer<UInt8>
+    package let bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next unread byte.
-    var index: Int
+    package var index: Int
     private var depth = 0
     private var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
+    /// Creates a parser reading `bytes` from `start`.
+    package init(bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
         self.bytes = bytes
         self.index = start
     }
 
     /// Parses one value that must fill the buffer, apart from surrounding whitespace.
-    mutating func parseDocument() throws(JSONParseFailure) -> JSONValue {
+    package mutating func parseDocument() throws(JSONParseFailure) -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else {
             throw JSONParseFailure(message: "expected a JSON value, found the end of the input", offset: index)
@@ -41,11 +50,14 @@ struct JSONParser {
         return value
     }
 
-    var isAtEnd: Bool { index >= bytes.count }
+    /// Whether every byte has been read.
+    package var isAtEnd: Bool { index >= bytes.count }
 
-    var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+    /// The next unread byte, or nil at the end.
+    package var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    mutating func skipWhitespace() {
+    /// Skips JSON whitespace.
+    package mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -55,7 +67,7 @@ struct JSONParser {
     }
 
     /// Consumes `byte` after optional whitespace, or fails with `expectation`, found what.
-    mutating func expect(_ byte: UInt8, _ expectation: String) throws(JSONParseFailure) {
+    package mutating func expect(_ byte: UInt8, _ expectation: String) throws(JSONParseFailure) {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == byte else {
             throw JSONParseFailure(message: "\(expectation), found \(describeByte(at: index))", offset: index)
@@ -63,7 +75,8 @@ struct JSONParser {
         index += 1
     }
 
-    mutating func parseValue() throws(JSONParseFailure) -> JSONValue {
+    /// Parses one value after optional whitespace.
+    package mutating func parseValue() throws(JSONParseFailure) -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else {
             throw JSONParseFailure(message: "expected a JSON value, found the end of the input", offset: index)
@@ -179,7 +192,7 @@ struct JSONParser {
     }
 
     /// Describes the byte at `offset` for a message: `'x'`, `a line break`, `the end of the input`.
-    func describeByte(at offset: Int) -> String {
+    package func describeByte(at offset: Int) -> String {
         guard offset < bytes.count else { return "the end of the input" }
         let byte = bytes[offset]
         switch byte {

@@ -108,7 +108,7 @@ extension JSONValue {
 
     /// Compact JSON with object keys sorted by their UTF-8 bytes at every level: the same
     /// content always gives the same text, whatever order its keys were written in.
-    func canonicalSerialization() -> String {
+    package func canonicalSerialization() -> String {
         var writer = JSONWriter(pretty: false, sortKeys: true)
         writer.write(self)
         return String(decoding: writer.bytes, as: UTF8.self)

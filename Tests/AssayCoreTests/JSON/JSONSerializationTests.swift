@@ -1,5 +1,5 @@
 import Testing
-@testable import AssayEvaluation
+@testable import AssayCore
 
 @Suite("Serializing JSON")
 struct JSONSerializationTests {
@@ -89,5 +89,14 @@ struct JSONObjectTests {
         let object: JSONObject = ["input": "q", "id": 7, "tags": []]
         #expect(object.placingFirst("id", value: "x").keys == ["id", "input", "tags"])
         #expect(object.placingFirst("new", value: 1).keys == ["new", "input", "id", "tags"])
+    }
+
+    @Test("merging adds new keys in order and replaces the values of existing ones in place")
+    func merging() {
+        let base: JSONObject = ["status": "error", "count": 1]
+        let merged = base.merging(["count": 2, "ename": "E"])
+        #expect(merged.keys == ["status", "count", "ename"])
+        #expect(merged == ["status": "error", "count": 2, "ename": "E"])
+        #expect(base.keys == ["status", "count"])
     }
 }

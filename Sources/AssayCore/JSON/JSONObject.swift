@@ -71,6 +71,26 @@ public struct JSONObject: Sendable, Hashable {
         return copy
     }
 
+    /// Adds the members of `other` in its order; a key already present keeps its place and takes
+    /// the value from `other`.
+    ///
+    /// - Parameter other: The members to add.
+    public mutating func merge(_ other: JSONObject) {
+        for (key, value) in other {
+            self[key] = value
+        }
+    }
+
+    /// Returns a copy with the members of `other` added, as ``merge(_:)`` does.
+    ///
+    /// - Parameter other: The members to add.
+    /// - Returns: The merged object.
+    public func merging(_ other: JSONObject) -> JSONObject {
+        var copy = self
+        copy.merge(other)
+        return copy
+    }
+
     /// Adds a member while parsing, where keys arrive in order; a repeated key keeps its first
     /// position and takes the new value.
     mutating func appendParsed(key: String, value: JSONValue) {
@@ -80,7 +100,7 @@ public struct JSONObject: Sendable, Hashable {
     }
 
     /// Reserves room for `capacity` members.
-    mutating func reserveCapacity(_ capacity: Int) {
+    package mutating func reserveCapacity(_ capacity: Int) {
         keys.reserveCapacity(capacity)
         storage.reserveCapacity(capacity)
     }

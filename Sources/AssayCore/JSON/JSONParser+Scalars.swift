@@ -1,6 +1,6 @@
 extension JSONParser {
     /// Parses a string starting at its opening quote and returns its decoded contents.
-    mutating func parseString() throws(JSONParseFailure) -> String {
+    package mutating func parseString() throws(JSONParseFailure) -> String {
         let open = index
         index += 1
         let start = index
@@ -129,7 +129,7 @@ extension JSONParser {
     }
 
     /// Parses a number; integers that fit in `Int` stay integers.
-    mutating func parseNumber() throws(JSONParseFailure) -> JSONValue {
+    package mutating func parseNumber() throws(JSONParseFailure) -> JSONValue {
         let start = index
         let isNegative = bytes[index] == UInt8(ascii: "-")
         if isNegative { index += 1 }
