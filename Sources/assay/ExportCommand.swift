@@ -11,8 +11,7 @@ struct ExportCommand: ParsableCommand {
         discussion: "Examples:\n  assay export latest\n  assay export latest --format csv --output results.csv\n  assay export ab12cd34 -f json")
 
     /// The run: an id prefix, `latest`, `-1`, `-2` …
-    @Argument(help: ArgumentHelp("The run: an id prefix, latest, -1, -2 …", valueName: "run"))
-    var selector: String
+    @OptionGroup var stored: StoredRunArgument
 
     /// `jsonl`, `csv` or `json`.
     @Option(name: [.short, .long], help: ArgumentHelp("jsonl, csv or json.", valueName: "format"))
@@ -33,7 +32,7 @@ struct ExportCommand: ParsableCommand {
         let path = RunStore.defaultPath(environment: environment, currentDirectory: directory)
         do {
             let store = try RunStore(path: path)
-            let stored = try store.load(try store.select(RunSelector.text(selector)).id)
+            let stored = try store.load(try store.select(self.stored.selector).id)
             let suite = stored.evaluatedSuite()
             if suite == nil {
                 StandardStreams.write("assay: warning: run \(stored.record.idText.prefix(8)) was stored before runs kept their cases and its suite "

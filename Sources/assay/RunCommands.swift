@@ -95,8 +95,7 @@ struct RerunCommand: ParsableCommand {
               assay rerun latest infer.model.name=flakey
             """)
 
-    @Argument(help: ArgumentHelp("The run: an id prefix, latest, -1, -2 …", valueName: "run"))
-    var selector: String
+    @OptionGroup var stored: StoredRunArgument
 
     @Argument(help: ArgumentHelp("Changes: model=flakey temperature=0.7 …", valueName: "key=value"))
     var changes: [String] = []
@@ -107,7 +106,7 @@ struct RerunCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try changes.map { try RunChange(parsing: $0) }
-        try Exit.with(SessionCall().show("rerun", [.json(.string(RunSelector.text(selector)))], keywords: parsed.map { ($0.key, $0.value) }))
+        try Exit.with(SessionCall().show("rerun", [stored.argument], keywords: parsed.map { ($0.key, $0.value) }))
     }
 }
 
@@ -117,8 +116,7 @@ struct ResumeCommand: ParsableCommand {
         commandName: "resume", abstract: "Finishes an interrupted run, or one stopped at its budget.",
         discussion: "Examples:\n  assay resume latest\n  assay resume ab12cd34 --max-cost 1.50")
 
-    @Argument(help: ArgumentHelp("The run: an id prefix, latest, -1, -2 …", valueName: "run"))
-    var selector: String
+    @OptionGroup var stored: StoredRunArgument
 
     @Option(help: ArgumentHelp("A new budget in dollars for the whole run.", valueName: "dollars"))
     var maxCost: String?
@@ -138,7 +136,7 @@ struct ResumeCommand: ParsableCommand {
 
     func run() throws {
         let keywords: [(String, CallArgument)] = try budget().map { [("max_cost", .json(.double($0)))] } ?? []
-        try Exit.with(SessionCall().show("resume", [.json(.string(RunSelector.text(selector)))], keywords: keywords))
+        try Exit.with(SessionCall().show("resume", [stored.argument], keywords: keywords))
     }
 }
 

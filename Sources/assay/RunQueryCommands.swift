@@ -34,11 +34,10 @@ struct RunsCommand: ParsableCommand {
         commandName: "runs", abstract: "One stored run: its summary.",
         discussion: "Examples:\n  assay runs latest\n  assay runs ab12cd34\n  assay runs -2")
 
-    @Argument(help: ArgumentHelp("The run: an id prefix, latest, -1, -2 …", valueName: "run"))
-    var selector: String
+    @OptionGroup var stored: StoredRunArgument
 
     func run() throws {
-        try Exit.with(SessionCall().show("runs", [.json(.string(RunSelector.text(selector)))]))
+        try Exit.with(SessionCall().show("runs", [stored.argument]))
     }
 }
 
@@ -48,14 +47,13 @@ struct SummarizeCommand: ParsableCommand {
         commandName: "summarize", abstract: "Each metric's mean, 95% interval and n, optionally by tag or case field.",
         discussion: "Examples:\n  assay summarize latest\n  assay summarize latest --by tags\n  assay summarize ab12cd34 --by keywords")
 
-    @Argument(help: ArgumentHelp("The run: an id prefix, latest, -1, -2 …", valueName: "run"))
-    var selector: String
+    @OptionGroup var stored: StoredRunArgument
 
     @Option(help: ArgumentHelp("Break the statistics down by tags or a case field path.", valueName: "field"))
     var by: String?
 
     func run() throws {
-        try Exit.with(SessionCall().show("summarize", [.json(.string(RunSelector.text(selector)))], keywords: by.map { [("by", .json(.string($0)))] } ?? []))
+        try Exit.with(SessionCall().show("summarize", [stored.argument], keywords: by.map { [("by", .json(.string($0)))] } ?? []))
     }
 }
 

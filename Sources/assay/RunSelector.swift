@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssaySession
 
 /// Run selectors that count back from the latest run (`-1`, `-2`) look like short options to the
 /// argument parser; they are marked before parsing and read back by the commands.
@@ -28,3 +29,15 @@ enum RunSelector {
 
 /// The argument parser's positional arguments (the language has an `Argument` of its own).
 typealias Argument<T> = ArgumentParser.Argument<T>
+
+/// The stored run a subcommand works on.
+struct StoredRunArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("The run: an id prefix, latest, -1, -2 …", valueName: "run"))
+    var written: String
+
+    /// The selector as the user wrote it.
+    var selector: String { RunSelector.text(written) }
+
+    /// The selector as a builtin's argument.
+    var argument: CallArgument { .json(.string(selector)) }
+}
