@@ -16,6 +16,7 @@ struct RunCommand: ParsableCommand {
               assay run cases.jsonl --template prompt.txt --model gpt4o --metric exact --metric rouge
               assay run cases.jsonl menu --samples 3 --tag nightly
               assay run cases.jsonl menu --metric @metrics.json
+              assay run calculator.yaml --template t.txt --model perfect --expected answer
             """)
 
     @Argument(help: ArgumentHelp("The suite file (.jsonl, .json, .csv, .yaml).", valueName: "suite"), completion: .file())
@@ -45,6 +46,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A tag for the run; repeatable.", valueName: "tag"))
     var tag: [String] = []
 
+    @Option(help: ArgumentHelp("The case field that holds the input (input by default; user for GoTaglio's turns).", valueName: "field"))
+    var input: String?
+
+    @Option(help: ArgumentHelp("The case field that holds the expected answer (expected by default).", valueName: "field"))
+    var expected: String?
+
     func validate() throws {
         if pipeline == nil, template == nil || model == nil {
             throw ValidationError("give a pipeline, or --template FILE and --model NAME, e.g. assay run \(suite) --template prompt.txt --model perfect")
@@ -64,6 +71,8 @@ struct RunCommand: ParsableCommand {
         if let samples { keywords.append(("samples", .json(.int(samples)))) }
         if let name { keywords.append(("name", .json(.string(name)))) }
         if !tag.isEmpty { keywords.append(("tags", .json(.array(tag.map(JSONValue.string))))) }
+        if let input { keywords.append(("input", .json(.string(input)))) }
+        if let expected { keywords.append(("expected", .json(.string(expected)))) }
         return keywords
     }
 

@@ -55,4 +55,18 @@ struct YAMLSuiteTests {
             "\(error)".hasPrefix(prefix)
         }
     }
+
+    @Test("naming(input:expected:) reads the input and the expected answer from other fields, in turns too; ids stay")
+    func fieldNames() throws {
+        let suite = try SuiteLoader.parse("""
+            - {user: 2+2, answer: 4}
+            - id: t
+              turns:
+                - {user: 1+1, answer: 2}
+            """, format: .yaml)
+        let named = suite.naming(input: "user", expected: "answer")
+        #expect(named.cases.map(\.id) == suite.cases.map(\.id))
+        #expect(named.cases[0].input == .string("2+2") && named.cases[0].expected == .int(4))
+        #expect(named.cases[1].turn(0).expected == .int(2))
+    }
 }

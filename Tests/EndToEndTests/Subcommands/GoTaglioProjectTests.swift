@@ -72,6 +72,19 @@ struct GoTaglioProjectTests {
         #expect(models.standardOutput.contains("gpt4o") && !models.standardOutput.contains("sk-not"))
     }
 
+    @Test("--input and --expected name the fields GoTaglio's calculator sample uses")
+    func fieldNames() async throws {
+        let project = try makeProject()
+        try "- {uuid: c1, user: 2+2, answer: 4}\n- {uuid: c2, user: 3*3, answer: 9}\n"
+            .write(to: project.directory.appendingPathComponent("calculator.yaml"), atomically: true, encoding: .utf8)
+        let made = try await project.assay("run", "calculator.yaml", "--template", "template.txt", "--model", "perfect",
+                                           "--input", "user", "--expected", "answer", "--metric", "exact")
+        #expect(made.status == 0, "\(made.standardError)")
+        #expect(made.standardOutput.contains("exact   1.0000"), "\(made.standardOutput)")
+        let prompt = try await project.assay("-c", #"runs("latest")/cases/0/prompt/0/content"#)
+        #expect(prompt.standardOutput == "2+2\n")
+    }
+
     @Test("add-ids writes ids into a YAML suite, keeping every other byte; a second run changes nothing")
     func addIDsToYAML() async throws {
         let project = try makeProject()
