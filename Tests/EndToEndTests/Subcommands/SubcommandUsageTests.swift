@@ -99,6 +99,33 @@ struct SubcommandUsageTests {
         #expect(stored.standardOutput == "[\"question 0 please\", [\"a\", \"b\"]]\n")
     }
 
+    @Test("metric specs from a JSON file, and a pipeline of assay.init run by name")
+    func specsAndPipelines() async throws {
+        let project = try RunCommandTests.Project()
+        try #"[{"name": "exact_ci", "kind": "exact", "options": {"ignore_case": true}}]"#
+            .write(to: project.directory.appendingPathComponent("metrics.json"), atomically: true, encoding: .utf8)
+        try #"menu = pipeline(name: "menu", template: "{{ expected }}", model: "echo", metrics: ["exact"])"#
+            .write(to: project.directory.appendingPathComponent("assay.init"), atomically: true, encoding: .utf8)
+
+        let listed = try await project.assay("pipelines")
+        #expect(listed.status == 0, "\(listed.standardError)")
+        #expect(listed.standardOutput.contains("menu") && listed.standardOutput.contains("assay.init:1"))
+
+        let made = try await project.assay("run", "cases.jsonl", "menu", "--tag", "nightly")
+        #expect(made.status == 0, "\(made.standardError)")
+        let stored = try await project.assay("-c", #"r = runs("latest"); [r/pipeline, r/tags, r/summary/exact/mean]"#)
+        #expect(stored.standardOutput == "[\"menu\", [\"nightly\"], 1]\n")
+
+        let rescored = try await project.assay("rerun", "latest", "metrics=@metrics.json")
+        #expect(rescored.status == 0, "\(rescored.standardError)")
+        let names = try await project.assay("-c", #"keys(runs("latest")/cases/0/metrics)"#)
+        #expect(names.standardOutput == "[\"exact_ci\"]\n")
+
+        let unknown = try await project.assay("run", "cases.jsonl", "menuu")
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("menuu"))
+    }
+
     @Test("the bash completion script completes subcommands and options")
     func bashCompletion() async throws {
         let script = try await AssayProcess.run(["--generate-completion-script", "bash"])
