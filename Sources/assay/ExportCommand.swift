@@ -1,47 +1,38 @@
+import ArgumentParser
 import AssayEvaluation
 import AssayShell
 import Foundation
 
 /// `assay export RUN [--format jsonl|csv|json] [--output PATH]`: a stored run's results, written by
 /// the engine's ``RunExport`` straight from the run store (no session, no language).
-struct ExportCommand: Equatable {
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "A stored run's case results, to standard output or a file.",
+        discussion: "Examples:\n  assay export latest\n  assay export latest --format csv --output results.csv\n  assay export ab12cd34 -f json")
+
     /// The run: an id prefix, `latest`, `-1`, `-2` …
-    var selector: String
+    @OptionGroup var stored: StoredRunArgument
+
     /// `jsonl`, `csv` or `json`.
+    @Option(name: [.short, .long], help: ArgumentHelp("jsonl, csv or json.", valueName: "format"))
     var format = "jsonl"
+
     /// Where to write; `-` for standard output.
+    @Option(name: [.short, .long], help: ArgumentHelp("Where to write; - for standard output.", valueName: "path"), completion: .file())
     var output = "-"
 
-    /// Reads the command's arguments (those after `export`).
-    ///
-    /// - Parameter arguments: The run selector, then options.
-    /// - Returns: The command, or the usage error.
-    static func parse(_ arguments: [String]) -> Result<ExportCommand, UsageError> {
-        guard let selector = arguments.first else {
-            return .failure(UsageError("'assay export' needs a run, e.g. assay export latest --format csv"))
-        }
-        var command = ExportCommand(selector: selector)
-        var rest = Array(arguments.dropFirst())
-        while let option = rest.first {
-            guard rest.count >= 2 else { return .failure(UsageError("\(option) needs a value")) }
-            switch option {
-            case "--format", "-f": command.format = rest[1]
-            case "--output", "-o": command.output = rest[1]
-            default: return .failure(UsageError("unknown export option '\(option)'; use --format jsonl|csv|json and --output PATH"))
-            }
-            rest.removeFirst(2)
-        }
-        return .success(command)
+    func run() throws {
+        try Exit.with(export())
     }
 
     /// Exports the run; returns the exit status (1 for a missing run, store or file problem).
-    func run() -> Int32 {
+    func export() -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let directory = FileManager.default.currentDirectoryPath
         let path = RunStore.defaultPath(environment: environment, currentDirectory: directory)
         do {
             let store = try RunStore(path: path)
-            let stored = try store.load(try store.select(selector).id)
+            let stored = try store.load(try store.select(self.stored.selector).id)
             let suite = stored.evaluatedSuite()
             if suite == nil {
                 StandardStreams.write("assay: warning: run \(stored.record.idText.prefix(8)) was stored before runs kept their cases and its suite "

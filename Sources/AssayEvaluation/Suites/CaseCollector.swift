@@ -10,6 +10,8 @@ struct CaseCollector {
     let skipsBadRecords: Bool
     private(set) var cases: [TestCase] = []
     private(set) var skipped: [SkippedRecord] = []
+    /// Where each case's record starts, and whether it named its own id (for `add-ids`).
+    private(set) var placements: [(line: Int, column: Int?, hasOwnID: Bool)] = []
     private var lineOfID: [String: Int] = [:]
 
     init(path: String, skipBadRecords: Bool) {
@@ -54,6 +56,8 @@ struct CaseCollector {
         }
         lineOfID[testCase.id] = line
         cases.append(testCase)
+        let own = (fields["id"] ?? fields["uuid"]).flatMap(TestCase.idText(of:)).map { !$0.isEmpty } ?? false
+        placements.append((line, column, own))
     }
 
     /// Fails with `error`, or records it as skipped when `skipBad` allows.

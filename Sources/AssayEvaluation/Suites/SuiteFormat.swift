@@ -6,6 +6,8 @@ public enum SuiteFormat: String, Sendable, Hashable, CaseIterable {
     case json
     /// A header row, then one case per row, RFC 4180 quoting (`.csv`).
     case csv
+    /// A list of case mappings, or a mapping with a `cases` list (`.yaml`, `.yml`).
+    case yaml
 
     /// The format a file's extension names (case-insensitive), or `nil` when it names none.
     ///
@@ -16,6 +18,7 @@ public enum SuiteFormat: String, Sendable, Hashable, CaseIterable {
         case "jsonl", "ndjson": self = .jsonl
         case "json": self = .json
         case "csv": self = .csv
+        case "yaml", "yml": self = .yaml
         default: return nil
         }
     }

@@ -1,7 +1,7 @@
 import AssayCore
 import Foundation
 
-/// Loads suites from JSONL, JSON and CSV files.
+/// Loads suites from JSONL, JSON, CSV and YAML files.
 ///
 /// The format comes from the file extension: `.jsonl` or `.ndjson` (one JSON object per line,
 /// blank lines ignored), `.json` (an array of objects, or an object whose `cases` member is that
@@ -32,7 +32,7 @@ public enum SuiteLoader {
                 .unknownFormat, path: path,
                 message: "cannot tell the suite format from the file name",
                 hint: "name the file .jsonl (one JSON object per line), .json (an array of objects, "
-                    + "or {\"cases\": [...]}) or .csv (a header row, then one case per row)"
+                    + "or {\"cases\": [...]}), .csv (a header row, then one case per row) or .yaml (a list of cases)"
             )
         }
         let bytes = try readFile(at: path)
@@ -56,6 +56,11 @@ public enum SuiteLoader {
 
     static func parse(bytes: [UInt8], format: SuiteFormat, path: String, skipBad: Bool) throws(SuiteLoadError) -> Suite {
         let source = SuiteSource(path: path, format: format, sha256: sha256Hex(bytes))
+        return try collect(bytes: bytes, format: format, path: path, skipBad: skipBad).suite(source: source)
+    }
+
+    /// The cases of a suite's bytes, with where each starts.
+    static func collect(bytes: [UInt8], format: SuiteFormat, path: String, skipBad: Bool) throws(SuiteLoadError) -> CaseCollector {
         var content = bytes[...]
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
         try validateUTF8(content, path: path)
@@ -65,12 +70,13 @@ public enum SuiteLoader {
             case .jsonl: try readJSONL(buffer, into: &collector)
             case .json: try readJSON(buffer, into: &collector)
             case .csv: try readCSV(buffer, into: &collector)
+            case .yaml: try readYAML(buffer, into: &collector)
             }
         }
-        return collector.suite(source: source)
+        return collector
     }
 
-    private static func readFile(at path: String) throws(SuiteLoadError) -> [UInt8] {
+    static func readFile(at path: String) throws(SuiteLoadError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw SuiteLoadError(

@@ -37,7 +37,7 @@ extension TestCase {
 
     /// The case as turn `index` sees it: its fields overlaid by the turn's fields, with `turn` set to
     /// the turn's 0-based index. Templates, models and metrics see this case for the turn, so
-    /// `{{ input }}` and `expected` are the turn's.
+    /// `{{ input }}` and `expected` are the turn's (a turn's `user` is its `input` when it has none).
     ///
     /// - Parameter index: The 0-based turn index; must be within ``turns``.
     /// - Returns: The overlaid case, with the same id.
@@ -45,6 +45,8 @@ extension TestCase {
         var overlaid = fields
         if let turns, turns.indices.contains(index) {
             for (key, value) in turns[index] where key != "id" { overlaid[key] = value }
+            // GoTaglio's turns say `user:` for what the user sends.
+            if turns[index]["input"] == nil, let user = turns[index]["user"] { overlaid["input"] = user }
         }
         overlaid["turn"] = .int(index)
         return TestCase(id: id, fields: overlaid)

@@ -26,11 +26,13 @@ public struct TestCase: Sendable, Hashable {
     }
 
     /// Creates a case whose id comes from `fields`: its `id` when that is a non-empty string or
-    /// an integer, otherwise ``derivedID(for:)``.
+    /// an integer, else its `uuid` (as GoTaglio's suites name it), otherwise ``derivedID(for:)``.
     ///
     /// - Parameter fields: The record's fields.
     public init(fields: JSONObject) {
         if let existing = fields["id"], let text = Self.idText(of: existing), !text.isEmpty {
+            self.init(id: text, fields: fields)
+        } else if fields["id"] == nil, let uuid = fields["uuid"], let text = Self.idText(of: uuid), !text.isEmpty {
             self.init(id: text, fields: fields)
         } else {
             var content = fields
@@ -39,9 +41,9 @@ public struct TestCase: Sendable, Hashable {
         }
     }
 
-    /// The `input` field, if present.
+    /// The `input` field, else GoTaglio's `user`, if present.
     public var input: JSONValue? {
-        fields["input"]
+        fields["input"] ?? fields["user"]
     }
 
     /// The `expected` field, if present.
@@ -49,9 +51,10 @@ public struct TestCase: Sendable, Hashable {
         fields["expected"]
     }
 
-    /// The `tags` field as strings: a list's string elements, or a single string as one tag.
+    /// The `tags` field as strings (else GoTaglio's `keywords`): a list's string elements, or a
+    /// single string as one tag.
     public var tags: [String] {
-        switch fields["tags"] {
+        switch fields["tags"] ?? fields["keywords"] {
         case .array(let elements)?: elements.compactMap(\.stringValue)
         case .string(let tag)?: [tag]
         default: []

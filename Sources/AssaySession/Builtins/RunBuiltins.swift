@@ -8,14 +8,14 @@ enum RunBuiltins {
     /// The keyword arguments `run` and `rerun` share.
     static let settingKeywords = [
         "extract", "labels", "metrics", "concurrency", "retries", "timeout", "samples", "rate_limit", "name", "tags", "cache",
-        "temperature", "max_tokens", "top_p", "seed", "history", "group", "max_cost",
+        "temperature", "max_tokens", "top_p", "seed", "history", "group", "max_cost", "input", "expected",
     ]
 
     static func all(_ state: SessionState) -> [Builtin] {
         [
             Builtin(
                 name: "run",
-                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:) or run(suite, pipeline, …overrides)",
+                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:, input: \"input\", expected: \"expected\") or run(suite, pipeline, …overrides)",
                 summary: "Runs a model over a suite: renders each case, calls the model, extracts and scores the answer; stores everything.",
                 parameters: [.positional("suite"), .positional("pipeline", required: false), .keyword("template"), .keyword("model")]
                     + settingKeywords.map { .keyword($0) }
@@ -76,6 +76,9 @@ enum RunBuiltins {
     /// Applies the keyword settings a call gives to a spec.
     static func apply(_ arguments: CallArguments, to spec: inout RunSpec, state: SessionState) throws(BuiltinFailure) {
         let builder = RunArguments(state: state, context: state.runs, function: arguments.functionName)
+        // input: and expected: name the fields that hold them (GoTaglio's `user`, `answer`).
+        let input = try arguments.string("input"), expected = try arguments.string("expected")
+        if input != nil || expected != nil { spec.suite = spec.suite.naming(input: input, expected: expected) }
         if arguments["extract"] != nil || arguments["labels"] != nil {
             spec.extraction = try builder.extraction(arguments["extract"], labels: arguments["labels"])
         }

@@ -114,7 +114,12 @@ enum RunQueryBuiltins {
                     keys = testCase.tags.isEmpty ? ["(no tags)"] : testCase.tags
                 } else {
                     let value = try path.resolve(in: .record(JSONBridge.record(testCase.fields)), missingIsError: false) ?? .null
-                    keys = [ValueRenderer.cellText(value)]
+                    // A list (GoTaglio's keywords) puts the case in each of its items' groups, as tags do.
+                    if case .list(let items) = value {
+                        keys = items.isEmpty ? ["(none)"] : items.map(ValueRenderer.cellText)
+                    } else {
+                        keys = [ValueRenderer.cellText(value)]
+                    }
                 }
                 for key in keys {
                     if members[key] == nil { order.append(key) }

@@ -6,9 +6,9 @@ import Foundation
 /// All state lives in a ``SessionState`` that only the session's worker thread touches; the public
 /// methods hand work to that thread, so a `Session` can be used from any thread or task.
 public final class Session: Sendable {
-    private let worker = SessionWorker()
-    private let interruption = InterruptionFlag()
-    private let state: StateBox
+    let worker = SessionWorker()
+    let interruption = InterruptionFlag()
+    let state: StateBox
     /// How the session was set up.
     public let options: SessionOptions
 

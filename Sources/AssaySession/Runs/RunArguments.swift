@@ -80,6 +80,8 @@ struct RunArguments {
                 metrics.append(try build(try MetricSpecArguments.named(name)))
             case .object(let object as MetricObject):
                 metrics.append(object.metric)
+            case .object(let object as MetricSpecObject):
+                metrics.append(try build(object.spec))
             case .function:
                 customCount += 1
                 metrics.append(lambdaMetric(name: "custom\(customCount)", item))

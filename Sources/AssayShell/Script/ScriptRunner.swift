@@ -67,8 +67,8 @@ public struct ScriptRunner {
         }
     }
 
-    /// Writes one event to standard output or standard error.
-    static func write(_ event: SessionEvent) {
+    /// Writes one event to standard output or standard error, as a script's events are written.
+    public static func write(_ event: SessionEvent) {
         switch event {
         case .stream(.stdout, let text): StandardStreams.write(text, to: .stdout)
         case .stream(.stderr, let text): StandardStreams.write(text, to: .stderr)

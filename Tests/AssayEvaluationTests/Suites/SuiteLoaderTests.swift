@@ -46,7 +46,7 @@ struct SuiteLoaderTests {
 
     @Test("the format comes from the extension", arguments: [
         ("cases.jsonl", SuiteFormat?.some(.jsonl)), ("CASES.NDJSON", .jsonl), ("a.b/cases.json", .json),
-        ("cases.csv", .csv), ("cases.txt", nil), ("cases", nil), ("dir.csv/cases", nil),
+        ("cases.csv", .csv), ("cases.yaml", .yaml), ("Cases.YML", .yaml), ("cases.txt", nil), ("cases", nil), ("dir.csv/cases", nil),
     ])
     func formatFromExtension(path: String, expected: SuiteFormat?) {
         #expect(SuiteFormat(path: path) == expected)
@@ -62,7 +62,7 @@ struct SuiteLoaderTests {
                 && error?.description == """
                     cases.txt: error: cannot tell the suite format from the file name
                     hint: name the file .jsonl (one JSON object per line), .json (an array of objects, \
-                    or {"cases": [...]}) or .csv (a header row, then one case per row)
+                    or {"cases": [...]}), .csv (a header row, then one case per row) or .yaml (a list of cases)
                     """
         }
     }

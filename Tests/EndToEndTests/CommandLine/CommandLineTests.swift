@@ -61,7 +61,7 @@ import Testing
     func helpAndVersion() async throws {
         let help = try await AssayProcess.run(["--help"])
         #expect(help.status == 0)
-        #expect(help.standardOutput.contains("64   a usage error"))
+        #expect(help.standardOutput.contains("64 a usage error on the command line"))
         #expect(try await AssayProcess.run(["--version"]).standardOutput.hasPrefix("assay "))
     }
 

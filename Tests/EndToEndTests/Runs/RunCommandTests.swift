@@ -70,7 +70,7 @@ struct RunCommandTests {
         #expect(!listed.standardOutput.contains("sk-inline"))
     }
 
-    @Test("add-ids gives every case of a JSONL suite a stable id, in place")
+    @Test("add-ids gives every case of a JSONL suite a stable id, in place; a missing suite is an input error naming it")
     func addIDs() async throws {
         let project = try Project()
         let suite = project.directory.appendingPathComponent("plain.jsonl")
@@ -83,7 +83,8 @@ struct RunCommandTests {
         let again = try await project.assay("add-ids", "plain.jsonl")
         #expect(again.status == 0)
         #expect(try String(contentsOf: suite, encoding: .utf8) == rewritten, "ids are stable")
-        let wrongFormat = try await project.assay("add-ids", "cases.csv")
-        #expect(wrongFormat.status == 64)
+        let missing = try await project.assay("add-ids", "cases.csv")
+        #expect(missing.status == 1)
+        #expect(missing.standardError.hasPrefix("cases.csv: error: no such file\n"))
     }
 }

@@ -18,6 +18,23 @@ struct EntryFields {
         "MOCK": .model(.mock), "ENCODER": .encoder,
     ]
 
+    /// Every field an entry may have (the README's Configuration lists them per provider).
+    static let knownKeys = [
+        "name", "type", "provider", "description", "model", "deployment", "endpoint", "base_url", "api", "api_version", "key",
+        "key_env", "temperature", "top_p", "max_tokens", "seed", "stop", "response_format", "price", "mock", "rate",
+        "latency_ms", "path",
+    ]
+
+    /// Fails on a field no entry has (`"temprature"`), with a did-you-mean: a misspelt setting
+    /// must not be silently ignored.
+    func checkKeys() throws(ModelConfigurationError) {
+        for found in members where !Self.knownKeys.contains(found.key) {
+            let suggestion = Suggestion.didYouMean(found.key, among: Self.knownKeys)
+            throw ModelConfigurationError(.invalidEntry, at: found.source, message: "unknown field \"\(found.key)\"",
+                                          hint: suggestion ?? "fields: " + Self.knownKeys.joined(separator: ", "))
+        }
+    }
+
     func member(_ key: String) -> ConfigurationDocument.Member? {
         members.last { $0.key == key }
     }

@@ -37,6 +37,7 @@ struct ModelsFile {
                                               hint: layoutHint)
             }
             let fields = EntryFields(members: members, entrySource: element.source)
+            try fields.checkKeys()
             let name = try fields.requiredString("name")
             if let first = seen[name] {
                 throw ModelConfigurationError(.duplicateName, at: element.source,

@@ -1,0 +1,158 @@
+import ArgumentParser
+import AssayCore
+import AssaySession
+import Foundation
+
+/// `assay run SUITE (PIPELINE | --template FILE --model NAME) [--metric SPEC]… …`.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Runs a model over a suite and stores the run.",
+        discussion: """
+            A pipeline is looked up in the project's assay.init; --template, --model and the other \
+            options override its parts.
+
+            Examples:
+              assay run cases.yaml --template template.txt --model perfect
+              assay run cases.jsonl --template prompt.txt --model gpt4o --metric exact --metric rouge
+              assay run cases.jsonl menu --samples 3 --tag nightly
+              assay run cases.jsonl menu --metric @metrics.json
+              assay run calculator.yaml --template t.txt --model perfect --expected answer
+            """)
+
+    @Argument(help: ArgumentHelp("The suite file (.jsonl, .json, .csv, .yaml).", valueName: "suite"), completion: .file())
+    var suite: String
+
+    @Argument(help: ArgumentHelp("A pipeline of the project's assay.init.", valueName: "pipeline"))
+    var pipeline: String?
+
+    @Option(help: ArgumentHelp("The prompt template file.", valueName: "file"), completion: .file())
+    var template: String?
+
+    @Option(help: ArgumentHelp("The model's name (assay models lists them).", valueName: "name"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("Metric names (exact,rouge) or @FILE.json of metric specs; repeatable.", valueName: "spec"))
+    var metric: [String] = []
+
+    @Option(help: "Cases in flight at once.")
+    var concurrency: Int?
+
+    @Option(help: "Answers per case.")
+    var samples: Int?
+
+    @Option(help: "The run's name.")
+    var name: String?
+
+    @Option(help: ArgumentHelp("A tag for the run; repeatable.", valueName: "tag"))
+    var tag: [String] = []
+
+    @Option(help: ArgumentHelp("The case field that holds the input (input by default; user for GoTaglio's turns).", valueName: "field"))
+    var input: String?
+
+    @Option(help: ArgumentHelp("The case field that holds the expected answer (expected by default).", valueName: "field"))
+    var expected: String?
+
+    func validate() throws {
+        if pipeline == nil, template == nil || model == nil {
+            throw ValidationError("give a pipeline, or --template FILE and --model NAME, e.g. assay run \(suite) --template prompt.txt --model perfect")
+        }
+        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1, not \(concurrency)") }
+        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
+        _ = try keywords()
+    }
+
+    /// The run's settings as typed keyword arguments.
+    func keywords() throws -> [(String, CallArgument)] {
+        var keywords: [(String, CallArgument)] = []
+        if let template { keywords.append(("template", try RunChange.read(template, as: .templateFile, key: "--template", directory: FileManager.default.currentDirectoryPath))) }
+        if let model { keywords.append(("model", .json(.string(model)))) }
+        if !metric.isEmpty { keywords.append(("metrics", .metrics(try metric.flatMap { try MetricArgument.specs($0) }))) }
+        if let concurrency { keywords.append(("concurrency", .json(.int(concurrency)))) }
+        if let samples { keywords.append(("samples", .json(.int(samples)))) }
+        if let name { keywords.append(("name", .json(.string(name)))) }
+        if !tag.isEmpty { keywords.append(("tags", .json(.array(tag.map(JSONValue.string))))) }
+        if let input { keywords.append(("input", .json(.string(input)))) }
+        if let expected { keywords.append(("expected", .json(.string(expected)))) }
+        return keywords
+    }
+
+    func run() throws {
+        let call = SessionCall()
+        if pipeline != nil, let failed = call.runInitScript() { throw ExitCode(failed) }
+        let loaded = call.value("load", [.json(.string(suite))])
+        guard case .success(let suiteValue) = loaded else { throw ExitCode(loaded.status) }
+        let positional: [CallArgument] = [.result(suiteValue)] + (pipeline.map { [.json(.string($0))] } ?? [])
+        try Exit.with(call.show("run", positional, keywords: try keywords()))
+    }
+}
+
+/// `assay rerun RUN [KEY=VALUE]…`.
+struct RerunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rerun", abstract: "Runs a stored run again on its stored cases, with changes.",
+        discussion: """
+            Each change is KEY=VALUE, read per key: model=NAME, template=FILE (the file's text), \
+            template-text=TEXT, metrics=exact,rouge or metrics=@metrics.json, name=, tags=a,b, labels=a,b, \
+            extract=, history=, numbers for concurrency, retries, samples, max_tokens, seed, group, timeout, \
+            rate_limit, temperature, top_p and max_cost (none lifts the budget), true or false for cache. \
+            GoTaglio's infer.model.name= and prepare.template= mean model= and template=. Nothing given is \
+            evaluated as code.
+
+            Examples:
+              assay rerun latest model=flakey temperature=0.7
+              assay rerun ab12cd34 template=prompt-v2.txt metrics=exact,rouge
+              assay rerun latest infer.model.name=flakey
+            """)
+
+    @OptionGroup var stored: StoredRunArgument
+
+    @Argument(help: ArgumentHelp("Changes: model=flakey temperature=0.7 …", valueName: "key=value"))
+    var changes: [String] = []
+
+    func validate() throws {
+        _ = try changes.map { try RunChange(parsing: $0) }
+    }
+
+    func run() throws {
+        let parsed = try changes.map { try RunChange(parsing: $0) }
+        try Exit.with(SessionCall().show("rerun", [stored.argument], keywords: parsed.map { ($0.key, $0.value) }))
+    }
+}
+
+/// `assay resume RUN [--max-cost DOLLARS]`.
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Finishes an interrupted run, or one stopped at its budget.",
+        discussion: "Examples:\n  assay resume latest\n  assay resume ab12cd34 --max-cost 1.50")
+
+    @OptionGroup var stored: StoredRunArgument
+
+    @Option(help: ArgumentHelp("A new budget in dollars for the whole run.", valueName: "dollars"))
+    var maxCost: String?
+
+    /// The budget asked for, checked.
+    func budget() throws -> Double? {
+        guard let maxCost else { return nil }
+        guard let dollars = Double(maxCost), dollars >= 0, dollars.isFinite else {
+            throw ValidationError("--max-cost takes a number of dollars, not '\(maxCost)'")
+        }
+        return dollars
+    }
+
+    func validate() throws {
+        _ = try budget()
+    }
+
+    func run() throws {
+        let keywords: [(String, CallArgument)] = try budget().map { [("max_cost", .json(.double($0)))] } ?? []
+        try Exit.with(SessionCall().show("resume", [stored.argument], keywords: keywords))
+    }
+}
+
+extension Result where Failure == ExitStatus {
+    /// The exit status of a failure (0 for a success).
+    var status: Int32 {
+        if case .failure(let status) = self { return status.code }
+        return 0
+    }
+}
