@@ -103,7 +103,7 @@ public struct ModelRequest: Sendable, Hashable {
     public var timeout: Duration
     /// 0 for the first try of this sample, then 1, 2, … for each retry.
     ///
-    /// Real providers ignore it; the `flakey` mock mixes it into its seeded decision so that a
+    /// Real providers ignore it; the `transient` mock mixes it into its seeded decision so that a
     /// retry of a failed call can succeed. It is not part of what a call asks for, so response
     /// caches should leave it out of their keys.
     public var attempt: Int
@@ -167,8 +167,10 @@ public struct ModelCallError: Error, Sendable, Hashable, CustomStringConvertible
         case malformedResponse
         /// HTTP 4xx other than the above (bad key, bad request): retrying cannot help.
         case client(status: Int)
-        /// The mock model failed on purpose (`flakey`).
+        /// The mock model failed on purpose, transiently (`transient`).
         case injected
+        /// The mock model failed on purpose in a way retries do not cure (`flakey`).
+        case injectedPermanent
         /// The call was cancelled (interrupt).
         case cancelled
     }
@@ -188,7 +190,7 @@ public struct ModelCallError: Error, Sendable, Hashable, CustomStringConvertible
     public var isRetryable: Bool {
         switch kind {
         case .rateLimited, .server, .timeout, .transport, .malformedResponse, .injected: true
-        case .client, .cancelled: false
+        case .client, .cancelled, .injectedPermanent: false
         }
     }
 

@@ -54,21 +54,10 @@ public struct ClassificationReport: Sendable, Hashable {
     ///   - labelOrder: Labels to list first, in this order (they are reported even if no
     ///     case uses them). Other labels follow, sorted by Unicode code points.
     public init(_ outcomes: [ClassificationOutcome], labelOrder: [String] = []) {
-        var labels: [String] = []
-        var position: [String: Int] = [:]
-        func add(_ label: String) {
-            guard position[label] == nil else { return }
-            position[label] = labels.count
-            labels.append(label)
-        }
-        labelOrder.forEach(add)
-        let observed = Set(outcomes.flatMap { outcome -> [String] in
+        let (labels, position) = Self.order(labelOrder, observed: Set(outcomes.flatMap { outcome -> [String] in
             if case let .label(predicted) = outcome.predicted { return [outcome.gold, predicted] }
             return [outcome.gold]
-        })
-        observed.filter { position[$0] == nil }
-            .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-            .forEach(add)
+        }))
 
         var counts = Array(repeating: Array(repeating: 0, count: labels.count + 1), count: labels.count)
         for outcome in outcomes {
@@ -105,6 +94,23 @@ public struct ClassificationReport: Sendable, Hashable {
     /// - Returns: Its scores.
     public func scores(for label: String) -> LabelScores? {
         labels.firstIndex(of: label).map { perLabel[$0] }
+    }
+
+    /// The labels of a report: `first` in its order, then the other observed labels sorted by
+    /// Unicode code points; with each label's position.
+    static func order(_ first: [String], observed: Set<String>) -> (labels: [String], position: [String: Int]) {
+        var labels: [String] = []
+        var position: [String: Int] = [:]
+        func add(_ label: String) {
+            guard position[label] == nil else { return }
+            position[label] = labels.count
+            labels.append(label)
+        }
+        first.forEach(add)
+        observed.filter { position[$0] == nil }
+            .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            .forEach(add)
+        return (labels, position)
     }
 
     static func scores(truePositives: Int, predicted: Int, support: Int) -> LabelScores {

@@ -15,24 +15,18 @@
 /// report.scores(for: "bug")?.recall      // 0.0
 /// ```
 public struct MultiLabelReport: Sendable, Hashable {
-    /// The labels in report order.
+    /// The labels: those given first, then the others seen, sorted.
     public let labels: [String]
-    /// The number of cases.
-    public let total: Int
-    /// Cases whose predicted set equals the gold set.
-    public let correct: Int
-    /// Cases whose labels could not be extracted.
-    public let extractionFailures: Int
-    /// Exact-set accuracy: ``correct`` / ``total`` (0 without cases).
-    public let accuracy: Double
     /// Scores per label, in the order of ``labels``.
     public let perLabel: [LabelScores]
-    /// The unweighted mean over labels.
-    public let macroAverage: LabelScores
-    /// The scores of the summed counts of every label.
-    public let microAverage: LabelScores
-    /// The mean over labels weighted by support.
-    public let weightedAverage: LabelScores
+    /// Averages over labels: unweighted (macro), from the summed counts (micro) and weighted by
+    /// support (weighted).
+    public let macroAverage: LabelScores, microAverage: LabelScores, weightedAverage: LabelScores
+    /// How many cases there are, how many have exactly the gold set, and how many have no
+    /// extracted labels.
+    public let total: Int, correct: Int, extractionFailures: Int
+    /// Exact-set accuracy: ``correct`` / ``total`` (0 without cases).
+    public let accuracy: Double
 
     /// Scores outcomes.
     ///
@@ -40,17 +34,7 @@ public struct MultiLabelReport: Sendable, Hashable {
     ///   - outcomes: One per case.
     ///   - labelOrder: Labels to list first, in this order; any other label seen follows sorted.
     public init(_ outcomes: [MultiLabelOutcome], labelOrder: [String] = []) {
-        var labels: [String] = []
-        var position: [String: Int] = [:]
-        func add(_ label: String) {
-            guard position[label] == nil else { return }
-            position[label] = labels.count
-            labels.append(label)
-        }
-        labelOrder.forEach(add)
-        Set(outcomes.flatMap { $0.gold.union($0.predicted ?? []) }).filter { position[$0] == nil }
-            .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-            .forEach(add)
+        let (labels, position) = ClassificationReport.order(labelOrder, observed: Set(outcomes.flatMap { $0.gold.union($0.predicted ?? []) }))
         var truePositives = Array(repeating: 0, count: labels.count)
         var predictedCounts = truePositives
         var supports = truePositives

@@ -7,7 +7,7 @@ enum ModelBuiltins {
         [
             Builtin(
                 name: "model", usage: "model(name, temperature:, max_tokens:, top_p:, seed:, stop:, rate:, price: {input:, output:})",
-                summary: "A model from models.json or a built-in mock (perfect, flakey, echo, noisy), with parameters overridden.",
+                summary: "A model from models.json or a built-in mock (perfect, flakey, echo, noisy, transient), with parameters overridden.",
                 parameters: [.positional("name"), .keyword("temperature"), .keyword("max_tokens"), .keyword("top_p"), .keyword("seed"),
                              .keyword("stop"), .keyword("rate"), .keyword("price")]
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in

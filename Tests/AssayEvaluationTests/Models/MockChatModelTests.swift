@@ -48,18 +48,18 @@ struct MockChatModelTests {
         return failed
     }
 
-    @Test("flakey fails at its rate, the same calls for the same seed, and retries can succeed")
-    func flakey() async {
-        let first = await Self.failures(MockChatModel(.flakey, seed: 0))
-        let again = await Self.failures(MockChatModel(.flakey, seed: 0))
+    @Test("transient fails at its rate, the same calls for the same seed, and retries can succeed")
+    func transient() async {
+        let first = await Self.failures(MockChatModel(.transient, seed: 0))
+        let again = await Self.failures(MockChatModel(.transient, seed: 0))
         #expect(first == again)
         #expect((40...80).contains(first.count), "about 30% of 200, found \(first.count)")
-        #expect(await Self.failures(MockChatModel(.flakey, seed: 1)) != first)
-        let retried = await Self.failures(MockChatModel(.flakey, seed: 0), attempt: 1)
+        #expect(await Self.failures(MockChatModel(.transient, seed: 1)) != first)
+        let retried = await Self.failures(MockChatModel(.transient, seed: 0), attempt: 1)
         #expect(!Set(first).subtracting(retried).isEmpty, "some failed calls succeed on the next attempt")
-        #expect(await Self.failures(MockChatModel(.flakey, seed: 0), sample: 1) != first)
-        #expect(await Self.failures(MockChatModel(.flakey, rate: 0)).isEmpty)
-        #expect(await Self.failures(MockChatModel(.flakey, rate: 1)).count == Self.cases.count)
+        #expect(await Self.failures(MockChatModel(.transient, seed: 0), sample: 1) != first)
+        #expect(await Self.failures(MockChatModel(.transient, rate: 0)).isEmpty)
+        #expect(await Self.failures(MockChatModel(.transient, rate: 1)).count == Self.cases.count)
     }
 
     /// The answers of `model` to every case.

@@ -26,7 +26,7 @@ struct ModelCatalogTests {
     @Test("built-in mocks are always present")
     func builtIns() throws {
         let catalog = ModelCatalog()
-        #expect(catalog.names == ["perfect", "flakey", "echo", "noisy"])
+        #expect(catalog.names == ["perfect", "flakey", "echo", "noisy", "transient"])
         #expect(try catalog.model("perfect").descriptor.provider == "mock")
         #expect(try catalog.model("flakey").descriptor.answersDependOnCase)
     }
@@ -42,7 +42,7 @@ struct ModelCatalogTests {
                          "work/project/models.json")
         try layout.write(#"{"shared": "project-key"}"#, "work/project/.credentials.json")
         let catalog = try ModelCatalog.load(locations: layout.locations, environment: [:])
-        #expect(catalog.names == ["perfect", "flakey", "echo", "noisy", "shared", "mine"])
+        #expect(catalog.names == ["perfect", "flakey", "echo", "noisy", "transient", "shared", "mine"])
         let shared = try catalog.entry(named: "shared")
         #expect(shared.model == "project-model")
         #expect(shared.parameters.temperature == 0)
@@ -102,7 +102,7 @@ struct ModelCatalogTests {
     @Test("an unknown name suggests the closest ones", arguments: [
         ("gtp4o", "did you mean 'gpt4o'?"),
         ("perfcet", "did you mean 'perfect'?"),
-        ("zzzzzzzzzz", "known models: perfect, flakey, echo, noisy, gpt4o, gpt4o-mini"),
+        ("zzzzzzzzzz", "known models: perfect, flakey, echo, noisy, transient, gpt4o, gpt4o-mini"),
     ])
     func unknownName(name: String, hint: String) {
         let catalog = ModelCatalog(entries: [

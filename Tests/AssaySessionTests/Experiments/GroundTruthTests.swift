@@ -44,7 +44,7 @@ struct GroundTruthTests {
         defer { fixture.remove() }
         let cell = await fixture.run(#"""
         s = map(range(12), i => {id: "c" + str(i), input: "q" + str(i), expected: "a" + str(i)})
-        refs = label(s, model: model("flakey", rate: 0.5, seed: 3), template: "{{ input }}", retries: 0, field: "gold")
+        refs = label(s, model: model("transient", rate: 0.5, seed: 3), template: "{{ input }}", retries: 0, field: "gold")
         """#)
         #expect(cell.outcome == .success, "\(cell.events.errorLines)")
         let kept = Int(await fixture.value("len(refs)")) ?? -1

@@ -57,10 +57,10 @@ struct PipelineTests {
         #expect(await fixture.value("r/summary/exact/mean") == "1")
         #expect(await fixture.value("r/config/template/user") == "Order: {{ input }}\nReply briefly.")
 
-        await fixture.run(#"f = run(suite, p, model: "flakey", retries: 0)"#)
-        #expect(await fixture.value("f/model/name") == "flakey")
+        await fixture.run(#"f = run(suite, p, model: "transient", retries: 0)"#)
+        #expect(await fixture.value("f/model/name") == "transient")
         #expect(await fixture.value("f/pipeline") == "menu")
-        #expect(await fixture.value("f/counts/errors > 0") == "true", "flakey without retries fails some cases")
+        #expect(await fixture.value("f/counts/errors > 0") == "true", "transient without retries fails some cases")
 
         await fixture.run(#"g = run(suite, p, metrics: ["contains"], name: "contains check")"#)
         #expect(await fixture.value("g/config/metrics/*/name") == #"["contains"]"#, "metrics: replaces the pipeline's metrics")

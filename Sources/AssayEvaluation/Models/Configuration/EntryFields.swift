@@ -158,10 +158,10 @@ struct EntryFields {
     }
 
     private func mockOptions() throws(ModelConfigurationError) -> MockOptions {
-        let text = try requiredString("mock", why: ", the built-in mock to use (perfect, echo, flakey or noisy)")
+        let text = try requiredString("mock", why: ", the built-in mock to use (perfect, flakey, echo, noisy or transient)")
         guard let behavior = MockChatModel.Behavior(rawValue: text) else {
             throw ModelConfigurationError(.invalidEntry, at: member("mock")?.source ?? entrySource,
-                                          message: "unknown mock '\(text)'", hint: "use perfect, echo, flakey or noisy")
+                                          message: "unknown mock '\(text)'", hint: "use perfect, flakey, echo, noisy or transient")
         }
         var options = MockOptions(behavior: behavior)
         if let rate = try number("rate") {

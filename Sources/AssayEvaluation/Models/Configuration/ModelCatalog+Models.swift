@@ -9,10 +9,10 @@ extension ModelCatalog {
     ///   - temperature: Overrides the entry's temperature.
     ///   - topP: Overrides `top_p`.
     ///   - maxTokens: Overrides `max_tokens`.
-    ///   - seed: Overrides `seed`; for `flakey` and `noisy`, also the seed of their decisions.
+    ///   - seed: Overrides `seed`; for `flakey`, `transient` and `noisy`, also the seed of their decisions.
     ///   - stop: Overrides the stop sequences.
     ///   - responseFormat: Overrides `response_format`.
-    ///   - rate: For `flakey` and `noisy`, the failure or corruption rate.
+    ///   - rate: For `transient` and `noisy`, the failure or corruption rate.
     ///   - price: Replaces the entry's price.
     /// - Returns: A model ready to call.
     /// - Throws: ``ModelConfigurationError``: an unknown name (with a suggestion) or a missing key.
@@ -30,7 +30,7 @@ extension ModelCatalog {
     /// - Parameters:
     ///   - name: The model's name.
     ///   - overrides: Parameters that take precedence over the entry's defaults.
-    ///   - rate: For `flakey` and `noisy`, the failure or corruption rate.
+    ///   - rate: For `transient` and `noisy`, the failure or corruption rate.
     ///   - price: Replaces the entry's price (nil keeps the entry's, if it has one).
     /// - Returns: A model ready to call; its descriptor carries the merged parameters and the price.
     /// - Throws: ``ModelConfigurationError``: an unknown name (with a suggestion) or a missing key.

@@ -24,7 +24,7 @@ extension ModelCatalog {
 }
 
 extension MockChatModel {
-    /// The rate a mock's stored `model` text names (`flakey(rate: 0.5, seed: 0)`), if any.
+    /// The rate a mock's stored `model` text names (`transient(rate: 0.5, seed: 0)`), if any.
     static func storedRate(in model: String) -> Double? {
         guard let start = model.range(of: "(rate: ")?.upperBound,
               let end = model[start...].firstIndex(where: { $0 == "," || $0 == ")" }) else { return nil }

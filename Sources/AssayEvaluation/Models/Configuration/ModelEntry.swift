@@ -14,7 +14,7 @@ public struct ModelEntry: Sendable, Hashable {
         case azureAI = "azure_ai"
         /// The Anthropic Messages API.
         case anthropic = "anthropic"
-        /// A built-in mock model (`perfect`, `echo`, `flakey`, `noisy`).
+        /// A built-in mock model (`perfect`, `flakey`, `echo`, `noisy`, `transient`).
         case mock = "mock"
     }
 

@@ -4,32 +4,38 @@ import AssayCore
 ///
 /// - `perfect` answers the case's `expected` (a string as it is, any other value as compact JSON).
 /// - `echo` answers the last user message.
-/// - `flakey` fails with ``ModelCallError/Kind/injected`` at a rate, otherwise answers as `perfect`.
-///   Whether a call fails is decided from (seed, case id, sample index, attempt), so the same
-///   run fails the same calls, and a retry (the next attempt) can succeed.
+/// - `flakey` shows the three outcomes of a run, about a third of the cases each: the expected
+///   answer (as `perfect`), a wrong answer (`hello world`), or a failure retries do not cure
+///   (``ModelCallError/Kind/injectedPermanent``). Which one is decided from (seed, case id, sample
+///   index), so every run and rerun gets the same outcome for the same case, whatever its retries.
+/// - `transient` fails with ``ModelCallError/Kind/injected`` at a rate, otherwise answers as
+///   `perfect`. Whether a call fails is decided from (seed, case id, sample index, attempt), so the
+///   same run fails the same calls, and a retry (the next attempt) can succeed.
 /// - `noisy` answers a deterministic corruption of `expected` at a rate, decided from (seed, case
 ///   id, sample index), otherwise answers as `perfect`.
 ///
 /// A grouped request (``ModelRequest/groupedCases``) is answered as a numbered list, each item as
-/// its case alone would be. Without a case, or a case without `expected`, `perfect`, `flakey` and `noisy` answer as
+/// its case alone would be. Without a case, or a case without `expected`, the mocks other than `echo` answer as
 /// `echo`. Token usage counts whitespace-separated words, so it is never zero for real text.
 public struct MockChatModel: ChatModel {
     /// Which mock.
     public enum Behavior: String, Sendable, Hashable, CaseIterable {
         /// Answers the expected value.
         case perfect
-        /// Fails at a rate, otherwise answers the expected value.
+        /// Answers the expected value, a wrong answer, or fails for good, a third of the cases each.
         case flakey
         /// Answers the last user message.
         case echo
         /// Answers wrongly at a rate, otherwise answers the expected value.
         case noisy
+        /// Fails at a rate, transiently (a retry may succeed), otherwise answers the expected value.
+        case transient
 
-        /// The rate used when none is given: 0.3 for `flakey` and `noisy`.
+        /// The rate used when none is given: 0.3 for `transient` and `noisy`.
         public var defaultRate: Double {
             switch self {
-            case .flakey, .noisy: 0.3
-            case .perfect, .echo: 0
+            case .transient, .noisy: 0.3
+            case .perfect, .echo, .flakey: 0
             }
         }
     }
@@ -51,7 +57,7 @@ public struct MockChatModel: ChatModel {
     /// - Parameters:
     ///   - behavior: Which mock.
     ///   - name: The name it is called by; the behaviour's name by default.
-    ///   - rate: The failure (`flakey`) or corruption (`noisy`) rate; the behaviour's default if nil.
+    ///   - rate: The failure (`transient`) or corruption (`noisy`) rate; the behaviour's default if nil.
     ///   - seed: The seed of its decisions.
     ///   - latency: A pause before each answer.
     ///   - parameters: Parameters recorded in the descriptor (mocks ignore them).
@@ -67,7 +73,8 @@ public struct MockChatModel: ChatModel {
         let model: String
         switch behavior {
         case .perfect, .echo: model = behavior.rawValue
-        case .flakey, .noisy: model = "\(behavior.rawValue)(rate: \(self.rate), seed: \(seed))"
+        case .flakey: model = "flakey(seed: \(seed))"
+        case .transient, .noisy: model = "\(behavior.rawValue)(rate: \(self.rate), seed: \(seed))"
         }
         descriptor = ModelDescriptor(name: name ?? behavior.rawValue, provider: "mock", model: model,
                                      parameters: parameters, answersDependOnCase: true, price: price)
@@ -77,7 +84,8 @@ public struct MockChatModel: ChatModel {
     ///
     /// - Parameter request: The messages, the case, the sample index and the attempt.
     /// - Returns: The answer and word counts as usage.
-    /// - Throws: ``ModelCallError`` `.injected` (`flakey`) or `.cancelled` during the latency.
+    /// - Throws: ``ModelCallError`` `.injected` (`transient`), `.injectedPermanent` (`flakey`) or
+    ///   `.cancelled` during the latency.
     public func complete(_ request: ModelRequest) async throws(ModelCallError) -> ModelResponse {
         if let latency {
             do {
@@ -104,7 +112,7 @@ public struct MockChatModel: ChatModel {
 
     /// A grouped request's answer: a numbered list with each item answered as its case alone would
     /// be (an item without `expected` answers the case's input). The call fails or succeeds as a
-    /// whole, so `flakey` decides with the first case.
+    /// whole, so `flakey` and `transient` decide with the first case.
     private func groupedAnswer(to request: ModelRequest) throws(ModelCallError) -> String {
         let cases = request.groupedCases
         if let first = cases.first { try failIfDrawn(first, request) }
@@ -113,9 +121,21 @@ public struct MockChatModel: ChatModel {
         }.joined(separator: "\n")
     }
 
-    /// Throws the injected failure when `flakey` draws one for the case.
+    /// The answer `flakey` gives where it answers wrongly.
+    static let wrongAnswer = "hello world"
+
+    /// `flakey`'s outcome for a case: 0 the expected answer, 1 the wrong answer, 2 a failure.
+    private func flakeyOutcome(_ testCase: TestCase, _ request: ModelRequest) -> Int {
+        var draw = decisionDraw(testCase, request, attempt: nil)
+        return Int(draw.next() % 3)
+    }
+
+    /// Throws the injected failure when `transient` draws one for the case, or `flakey`'s for good.
     private func failIfDrawn(_ testCase: TestCase, _ request: ModelRequest) throws(ModelCallError) {
-        guard behavior == .flakey else { return }
+        if behavior == .flakey, flakeyOutcome(testCase, request) == 2 {
+            throw ModelCallError(.injectedPermanent, "'\(descriptor.name)' failed on purpose, for good (case \(testCase.id), sample \(request.sampleIndex))")
+        }
+        guard behavior == .transient else { return }
         var draw = decisionDraw(testCase, request, attempt: request.attempt)
         if draw.unit() < rate {
             throw ModelCallError(.injected, "'\(descriptor.name)' failed on purpose (case \(testCase.id), "
@@ -126,6 +146,7 @@ public struct MockChatModel: ChatModel {
     /// The case's expected value as text (`noisy` corrupts it at its rate); nil without `expected`.
     private func answer(for testCase: TestCase, _ request: ModelRequest) -> String? {
         guard let expected = testCase.expected else { return nil }
+        if behavior == .flakey, flakeyOutcome(testCase, request) == 1 { return Self.wrongAnswer }
         if behavior == .noisy {
             var draw = decisionDraw(testCase, request, attempt: nil)
             if draw.unit() < rate { return AnswerCorruption.corrupt(expected, draw: &draw) }

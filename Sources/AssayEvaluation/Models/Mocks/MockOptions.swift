@@ -2,7 +2,7 @@
 public struct MockOptions: Sendable, Hashable {
     /// Which mock answers.
     public var behavior: MockChatModel.Behavior
-    /// The failure (`flakey`) or corruption (`noisy`) rate, from 0 to 1.
+    /// The failure (`transient`) or corruption (`noisy`) rate, from 0 to 1.
     public var rate: Double
     /// The seed of the mock's decisions.
     public var seed: Int
