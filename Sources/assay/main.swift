@@ -61,6 +61,8 @@ func runKernel(_ invocation: KernelInvocation) -> Int32 {
     }
 }
 
+if let status = ReportCommand.runIfAsked(Array(CommandLine.arguments.dropFirst())) { exit(status) }
+
 switch Invocation.parse(Array(CommandLine.arguments.dropFirst())) {
 case .help:
     StandardStreams.write("assay \(assayVersion): a workbench for evaluating LLM prompts and models\n\n\(usageText)\n", to: .stdout)

@@ -26,9 +26,12 @@ enum SuiteBuiltins {
                 return .object(SuiteObject(suite, displayPath: path))
             },
             Builtin(
-                name: "save", usage: "save(suite, path)", summary: "Writes a suite (or a list of case records) as JSONL, every case with its id.",
+                name: "save", usage: "save(suite, path)", summary: "Writes a suite (or case records) as JSONL; a run or comparison as an HTML report (.html); a chart as SVG.",
                 parameters: [.positional("suite"), .positional("path")], isSilent: true
             ) { [unowned state] arguments, invoker throws(BuiltinFailure) in
+                if let written = try ReportSaving.save(try arguments.required("suite"), to: try arguments.string("path") ?? "", state, invoker) {
+                    return written
+                }
                 let suite = try suiteArgument(arguments, "suite")
                 let path = try arguments.string("path") ?? ""
                 do {
