@@ -8,14 +8,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 sizes="${SIZES:-1000 10000}"
 
-if [[ -n "${BENCH_BIN:-}" ]]; then
-  assay="$BENCH_BIN"
-else
-  scratch="${BENCH_SCRATCH:-.build}"
-  swift build -c release --product assay --scratch-path "$scratch" >&2
-  assay="$scratch/release/assay"
-fi
-assay="$(cd "$(dirname "$assay")" && pwd)/$(basename "$assay")"
+# shellcheck source=bench/assay-binary.sh
+source bench/assay-binary.sh
 python="${BENCH_PYTHON:-.venv/bin/python}"
 
 work="$(mktemp -d)"
