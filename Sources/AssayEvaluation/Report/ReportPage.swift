@@ -20,6 +20,7 @@ enum ReportPage {
     dl.config{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dl.config dt{font-weight:600}dl.config dd{margin:0}
     .message{margin:4px 0}.role{font-weight:600;color:#555}del{background:#fdd;text-decoration:line-through}ins{background:#cfc;text-decoration:none}
     svg.chart{display:block;margin:8px 0;font:11px sans-serif}svg.chart .title{font-size:13px}
+    .scroll{overflow-x:auto}
     footer{color:#888;margin-top:30px;font-size:12px}button{margin:8px 0}
     """
 

@@ -70,7 +70,7 @@ public enum RunReport {
     <div class="controls"><label>Status <select id="filter-status"></select></label>
     <label>Text <input id="filter-text" type="search" placeholder="id, input, output, error…"></label>
     <span id="case-count"></span></div>
-    <table id="case-table"><thead></thead><tbody></tbody></table>
+    <div class="scroll"><table id="case-table"><thead></thead><tbody></tbody></table></div>
     <button id="more" hidden></button>
     <noscript><p>The case table needs JavaScript; the data is in this file as JSON (#report-data).</p></noscript>
     </section>

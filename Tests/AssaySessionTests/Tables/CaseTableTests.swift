@@ -8,9 +8,11 @@ import Testing
 
 /// Lists of case results and records as tables: plain text fitted to a width, HTML with status
 /// colours, folded long text, right-aligned numbers and metric columns by path. The expected
-/// tables are files beside this one (`ASSAY_UPDATE_GOLDEN=1` rewrites them after a deliberate change).
+/// tables are files in `Tests/Golden/tables` (`ASSAY_UPDATE_GOLDEN=1` rewrites them after a
+/// deliberate change).
 @Suite struct CaseTableTests {
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden")
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Golden/tables")
 
     /// Four case results: two right, one with a long multi-line output, one failed at the model.
     static var results: [Value] {
