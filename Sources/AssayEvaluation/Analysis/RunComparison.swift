@@ -4,7 +4,9 @@ import AssayMetrics
 /// Two runs compared case by case: results are paired by case id and sample, and every metric
 /// (every numeric leaf path of the case metrics) gets both means, the delta (b − a), a paired
 /// bootstrap 95% interval of the delta and a sign-flip p-value (``PairedComparison``, seed 0), with
-/// the cases that went down (regressed) and up (improved).
+/// the cases that went down (regressed) and up (improved). Paired results that either run could not
+/// score (any status but `ok`) are counted and named (``erroredInA``, ``erroredInB``): they are left
+/// out of the metrics they lack, never silently.
 public struct RunComparison: Sendable {
     /// One metric's comparison.
     public struct Entry: Sendable {
@@ -33,6 +35,10 @@ public struct RunComparison: Sendable {
     public let onlyInA: [String]
     /// Results that only the second run has.
     public let onlyInB: [String]
+    /// Paired results that errored in the first run (any status but `ok`), in its order.
+    public let erroredInA: [String]
+    /// Paired results that errored in the second run.
+    public let erroredInB: [String]
     /// The metric whose regressed and improved cases are shown first (the one asked for, else the
     /// first compared).
     public let focus: Entry?
@@ -53,6 +59,8 @@ public struct RunComparison: Sendable {
         paired = pairs.count
         onlyInA = a.results.filter { resultsB[$0.key] == nil }.map { Self.label($0.key) }
         onlyInB = b.results.filter { !keysA.contains($0.key) }.map { Self.label($0.key) }
+        erroredInA = pairs.filter { $0.0.status != .ok }.map { Self.label($0.0.key) }
+        erroredInB = pairs.filter { $0.1.status != .ok }.map { Self.label($0.0.key) }
         var entries: [Entry] = []
         for path in Self.leafPaths(of: a.results + b.results) {
             var valuesA: [Double] = []

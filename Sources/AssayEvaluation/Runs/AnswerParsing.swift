@@ -28,8 +28,8 @@ enum AnswerParsing {
         throw ExtractionError("the answer is none of the labels \(list): \(excerpt(output))")
     }
 
-    /// The labels the answer names, separated by commas, semicolons or line breaks: each once, in
-    /// the order of `labels`, as written there.
+    /// The labels the answer names — a JSON array of strings (`["billing", "bug"]`), or separated by
+    /// commas, semicolons or line breaks: each once, in the order of `labels`, as written there.
     static func labelSet(in output: String, labels: [String]) throws(ExtractionError) -> JSONValue {
         var index: [String: Int] = [:]
         for (position, label) in labels.enumerated() where index[normalizedLabel(label)] == nil {
@@ -37,7 +37,13 @@ enum AnswerParsing {
         }
         var named = Set<Int>()
         var unknown: [String] = []
-        for part in Extraction.labelParts(output) {
+        let parts: [String]
+        if case .array(let items)? = try? JSONValue.parse(output.trimmingWhitespace()), items.allSatisfy({ $0.stringValue != nil }) {
+            parts = items.compactMap(\.stringValue)
+        } else {
+            parts = Extraction.labelParts(output)
+        }
+        for part in parts {
             let key = normalizedLabel(part)
             if key.isEmpty { continue }
             if let position = index[key] { named.insert(position) } else { unknown.append(String(part).trimmingWhitespace()) }

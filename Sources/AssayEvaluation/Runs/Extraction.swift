@@ -14,8 +14,8 @@ public enum Extraction: Sendable {
     /// whitespace (runs of whitespace count as one space; trailing `.` is ignored). The stored
     /// value is the label as written in the list.
     case labels([String])
-    /// Any number of the labels, at least one: the answer split at commas, semicolons and line
-    /// breaks, each part matched as ``labels(_:)`` matches. The stored value is the list of labels
+    /// Any number of the labels, at least one: the answer as a JSON array of strings, or else split
+    /// at commas, semicolons and line breaks, each part matched as ``labels(_:)`` matches. The stored value is the list of labels
     /// named, as written and in the list's order, each once.
     case labelSet([String])
     /// The first match of a regular expression: its first capture group when it has one, else the

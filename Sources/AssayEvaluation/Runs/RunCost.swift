@@ -10,6 +10,8 @@
 /// - An answer whose provider reported no usage has an unknown cost: it is counted in
 ///   ``unmetered`` and left out of the sums.
 /// - Without a price, every cost is unknown (nil) and only the counts are given.
+/// - A grouped request (`group: n`) is one request however many cases it carries: its cases
+///   share one prompt, and ``requests`` and ``unmetered`` count each such prompt once.
 public struct RunCost: Sendable, Hashable {
     /// The price the costs are computed at, if the model has one.
     public var price: ModelPrice?
@@ -18,7 +20,7 @@ public struct RunCost: Sendable, Hashable {
     /// The dollars every answer would have cost had none come from the cache (what comparing
     /// models should use); nil without a price.
     public var withoutCache: Double?
-    /// The results answered by a request this run made (or tried to make: failed calls count).
+    /// The requests this run made (or tried to make: failed calls count); a grouped request once.
     public var requests: Int
     /// The results answered from the response cache.
     public var cached: Int
@@ -32,7 +34,9 @@ public struct RunCost: Sendable, Hashable {
     /// - Parameters:
     ///   - results: The run's case results.
     ///   - price: The model's price, or nil when it is unknown.
-    public init(results: [CaseResult], price: ModelPrice?) {
+    ///   - grouped: Whether the run sent its cases in grouped requests (`group:` above 1), so that
+    ///     results sharing a sample and a prompt came from one request.
+    public init(results: [CaseResult], price: ModelPrice?, grouped: Bool = false) {
         self.price = price
         var total = 0.0
         var withoutCache = 0.0
@@ -40,9 +44,12 @@ public struct RunCost: Sendable, Hashable {
         var cached = 0
         var unmetered = 0
         var perCase: [CaseKey: Double?] = [:]
+        var groupedRequests = Set<GroupedRequest>()
         for result in results {
-            if result.isCached { cached += 1 } else if Self.madeRequest(result) { requests += 1 }
-            if Self.madeRequest(result), !result.isCached, result.status != .modelError, result.usage == nil { unmetered += 1 }
+            // A grouped request's later cases add nothing to the counts of requests.
+            let isNewRequest = !grouped || groupedRequests.insert(GroupedRequest(sample: result.sample, prompt: result.prompt)).inserted
+            if result.isCached { cached += 1 } else if Self.madeRequest(result), isNewRequest { requests += 1 }
+            if Self.madeRequest(result), isNewRequest, !result.isCached, result.status != .modelError, result.usage == nil { unmetered += 1 }
             let cost = Self.cost(of: result, price: price)
             perCase[result.key] = cost
             total += cost ?? 0
@@ -69,6 +76,12 @@ public struct RunCost: Sendable, Hashable {
         return result.status == .modelError ? 0 : nil
     }
 
+    /// What the cases of one grouped request share.
+    private struct GroupedRequest: Hashable {
+        let sample: Int
+        let prompt: [ChatMessage]
+    }
+
     /// Whether answering the result needed the model (a template error stops before the call).
     static func madeRequest(_ result: CaseResult) -> Bool {
         result.status != .templateError
@@ -78,7 +91,7 @@ public struct RunCost: Sendable, Hashable {
 extension StoredRun {
     /// The run's cost at the price recorded with its model (see ``RunCost``).
     public var cost: RunCost {
-        RunCost(results: results, price: record.price)
+        RunCost(results: results, price: record.price, grouped: (record.configuration.objectValue?["group"]?.intValue ?? 1) > 1)
     }
 }
 

@@ -3,17 +3,15 @@ import AssayMetrics
 
 /// How the built-in metrics compare an extracted value with an expected one.
 enum ValueComparison {
-    /// Strings by `TextMatch.exact` after trimming; numbers by value; a string against a number or
-    /// Boolean by reading the string as one; lists element by element; objects member by member
-    /// whatever their key order.
+    /// Numbers by value, also when either side is a string that reads as a number (`"2.0"` equals
+    /// `2` and `"2"`); other strings by `TextMatch.exact` after trimming; a string against a Boolean
+    /// by reading the string as one; lists element by element; objects member by member whatever
+    /// their key order.
     static func equal(_ actual: JSONValue, _ expected: JSONValue) -> Bool {
+        if let numbers = numbers(actual, expected) { return numbers.0 == numbers.1 }
         switch (actual, expected) {
         case (.string(let left), .string(let right)):
             return TextMatch.exact(left.trimmingWhitespace(), right.trimmingWhitespace())
-        case (.string(let text), .int), (.string(let text), .double):
-            return Double(text.trimmingWhitespace()).map { $0 == expected.doubleValue } ?? false
-        case (.int, .string(let text)), (.double, .string(let text)):
-            return Double(text.trimmingWhitespace()).map { $0 == actual.doubleValue } ?? false
         case (.string(let text), .bool(let flag)), (.bool(let flag), .string(let text)):
             return text.trimmingWhitespace().lowercased() == (flag ? "true" : "false")
         case (.int, .int), (.int, .double), (.double, .int), (.double, .double):
@@ -26,6 +24,25 @@ enum ValueComparison {
             }
         default:
             return actual == expected
+        }
+    }
+
+    /// Both values as numbers, when both read as numbers: JSON numbers, or strings that are a
+    /// decimal number once trimmed (`51`, `-2.50`, `1e3`; not `nan`, `inf` or hexadecimal).
+    static func numbers(_ left: JSONValue, _ right: JSONValue) -> (Double, Double)? {
+        guard let x = number(left), let y = number(right) else { return nil }
+        return (x, y)
+    }
+
+    private static func number(_ value: JSONValue) -> Double? {
+        switch value {
+        case .int, .double: return value.doubleValue
+        case .string(let text):
+            let trimmed = text.trimmingWhitespace()
+            guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+                  trimmed.contains(where: \.isNumber), let number = Double(trimmed), number.isFinite else { return nil }
+            return number
+        default: return nil
         }
     }
 

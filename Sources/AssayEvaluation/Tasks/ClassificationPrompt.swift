@@ -1,10 +1,14 @@
 import AssayCore
+import AssayMetrics
 
 /// The prompt `classify` sends: the instructions, the labels to choose from, worked examples as
 /// earlier turns or written into the system message, and the case's text as the user message.
 ///
 /// The instructions are template text like any template's (they may use the case's fields); the
-/// labels and examples are inserted literally, whatever characters they contain.
+/// labels and examples are inserted literally, whatever characters they contain. The instructions
+/// may place them: `{{ labels }}` becomes the labels separated by commas and `{{ examples }}` the
+/// worked examples as `Text:` / `Label:` pairs. What the instructions place is not appended again
+/// (placed examples are not sent as earlier turns either); the answer format always follows.
 public struct ClassificationPrompt: Sendable {
     /// How worked examples reach the model.
     public enum ExampleStyle: String, Sendable, CaseIterable {
@@ -75,27 +79,61 @@ public struct ClassificationPrompt: Sendable {
     ///   example holds the word that ends the raw block they are inserted in.
     public func template() throws(ClassificationPromptError) -> PromptTemplate {
         var system = ""
-        if let instructions, !instructions.isEmpty { system = instructions + "\n\n" }
-        var fixed = multiLabel
-            ? "Classify the text with every label that applies, choosing from these labels:\n"
-            : "Classify the text into exactly one of these labels:\n"
-        fixed += labels.map { "- " + $0 }.joined(separator: "\n")
-        fixed += multiLabel
-            ? "\nAnswer with the labels that apply, separated by commas, and nothing else."
-            : "\nAnswer with the label only."
-        if style == .prompt, !examples.isEmpty {
-            fixed += "\n\nExamples:"
-            for example in examples {
-                fixed += "\n\nText: \(example.text)\n\(multiLabel ? "Labels" : "Label"): \(example.labels.joined(separator: ", "))"
-            }
+        var placesLabels = false
+        var placesExamples = false
+        if var instructions, !instructions.isEmpty {
+            placesLabels = try Self.place(#/\{\{-?\s*labels\s*-?\}\}/#, in: &instructions, text: labels.joined(separator: ", "))
+            placesExamples = try Self.place(#/\{\{-?\s*examples\s*-?\}\}/#, in: &instructions, text: examplesText)
+            system = instructions + "\n\n"
+        }
+        var fixed = ""
+        if !placesLabels {
+            fixed += multiLabel
+                ? "Classify the text with every label that applies, choosing from these labels:\n"
+                : "Classify the text into exactly one of these labels:\n"
+            fixed += labels.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        }
+        fixed += multiLabel ? "Answer with the labels that apply, separated by commas, and nothing else." : "Answer with the label only."
+        if style == .prompt, !placesExamples, !examples.isEmpty {
+            fixed += "\n\nExamples:\n\n" + examplesText
         }
         system += try Self.literal(fixed)
-        let fewShot = style == .messages ? examples.map { FewShotExample(user: $0.text, assistant: $0.labels.joined(separator: ", ")) } : []
+        let fewShot = style == .messages && !placesExamples
+            ? examples.map { FewShotExample(user: $0.text, assistant: $0.labels.joined(separator: ", ")) } : []
         do {
             return try PromptTemplate(system: system, examples: fewShot, user: "{{ \(field) }}")
         } catch {
             throw ClassificationPromptError(message: "the classification prompt does not compile: \(error.description)", argument: "instructions")
         }
+    }
+
+    /// The worked examples as `Text:` / `Label:` (or `Labels:`) pairs separated by blank lines.
+    var examplesText: String {
+        examples.map { "Text: \($0.text)\n\(multiLabel ? "Labels" : "Label"): \($0.labels.joined(separator: ", "))" }
+            .joined(separator: "\n\n")
+    }
+
+    /// Replaces every match of a placeholder (`{{ labels }}`) in the instructions with `text`,
+    /// inserted literally.
+    ///
+    /// - Returns: Whether the instructions held the placeholder.
+    static func place(_ placeholder: Regex<Substring>, in instructions: inout String, text: String) throws(ClassificationPromptError) -> Bool {
+        guard instructions.contains(placeholder) else { return false }
+        let inserted = try Self.literal(text)
+        instructions.replace(placeholder) { _ in inserted }
+        return true
+    }
+
+    /// The metrics a classification run scores unless told otherwise: the label matched as answers
+    /// are (ignoring case and runs of whitespace), or the label sets (`label_set`) of a
+    /// multi-label task; none when no case has an `expected` label, so that labelling unlabelled
+    /// inputs is not a column of metric errors.
+    ///
+    /// - Parameter cases: The cases to classify.
+    /// - Returns: The metrics' specs.
+    public func defaultMetrics(for cases: [TestCase]) -> [MetricSpec] {
+        guard cases.contains(where: { $0.expected != nil }) else { return [] }
+        return [multiLabel ? MetricSpec(.labelSet) : MetricSpec(.exact(TextMatchOptions(ignoresCase: true, normalizesWhitespace: true)))]
     }
 
     /// The extraction that keeps answers to the labels.

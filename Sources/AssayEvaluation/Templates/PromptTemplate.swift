@@ -70,28 +70,51 @@ public struct PromptTemplate: Sendable {
     /// Reads and compiles a single-message template from a file (a leading byte order mark is
     /// ignored).
     ///
-    /// - Parameter path: The template file's path.
+    /// - Parameters:
+    ///   - path: The template file's path.
+    ///   - name: The file's name in errors, such as the path as the user wrote it; `path` if nil.
     /// - Throws: ``TemplateError`` with code `unreadableFile`, or `syntax` naming the file.
-    public init(contentsOfFile path: String) throws(TemplateError) {
+    public init(contentsOfFile path: String, name: String? = nil) throws(TemplateError) {
+        let name = name ?? path
+        try self.init(system: nil, user: try Self.fileText(path, name: name), userName: name)
+    }
+
+    /// Compiles a chat template whose system message is read from a file (a leading byte order
+    /// mark is ignored).
+    ///
+    /// - Parameters:
+    ///   - path: The system message file's path.
+    ///   - name: The file's name in errors; `path` if nil.
+    ///   - user: The user message template.
+    /// - Throws: ``TemplateError`` with code `unreadableFile`, or `syntax` naming the file or `user`.
+    public init(systemFile path: String, name: String? = nil, user: String) throws(TemplateError) {
+        let name = name ?? path
+        try self.init(system: try Self.fileText(path, name: name), user: user, userName: "user", systemName: name)
+    }
+
+    /// A template file's text.
+    private static func fileText(_ path: String, name: String) throws(TemplateError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw TemplateError(.unreadableFile, message: exists ? "the template file could not be read" : "no such template file",
-                                templateName: path,
+                                templateName: name,
                                 hint: exists ? "check its permissions" : "check the path; relative paths start at the current directory")
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw TemplateError(.unreadableFile, message: "the template file is not valid UTF-8 text", templateName: path)
+            throw TemplateError(.unreadableFile, message: "the template file is not valid UTF-8 text", templateName: name)
         }
-        try self.init(system: nil, user: text, userName: path)
+        return text
     }
 
-    private init(system: String?, user: String, userName: String, examples: [FewShotExample] = []) throws(TemplateError) {
+    private init(
+        system: String?, user: String, userName: String, systemName: String = "system", examples: [FewShotExample] = []
+    ) throws(TemplateError) {
         let userText = Self.canonical(user)
         let systemText = system.map(Self.canonical)
         userPart = try Self.compile(userText, name: userName)
-        systemPart = try systemText.map { (text) throws(TemplateError) in try Self.compile(text, name: "system") }
+        systemPart = try systemText.map { (text) throws(TemplateError) in try Self.compile(text, name: systemName) }
         self.user = userText
         self.system = systemText
         self.examples = examples

@@ -48,6 +48,11 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
     public let caseID: String?
     /// What to do about it, when there is something useful to say.
     public let hint: String?
+    /// The template file the problem is in, when the template was read from one: nil for the
+    /// names of parts (`template`, `system`, `user`).
+    public var fileName: String? {
+        ["template", "system", "user"].contains(templateName) ? nil : templateName
+    }
     /// The text of the template line with the problem.
     public let sourceLine: String?
     let caretWidth: Int

@@ -41,6 +41,15 @@ public struct DiagnosticRenderer: Sendable {
         return lines
     }
 
+    /// The diagnostic on one line, for messages that quote it: `file:line:col: message`, then
+    /// `(hint: …)` when it has a hint. Never coloured.
+    public func oneLine(_ diagnostic: Diagnostic) -> String {
+        let start = diagnostic.location
+        var line = "\(diagnostic.source.name):\(start.line):\(start.column): \(diagnostic.message)"
+        if let hint = diagnostic.hint { line += " (hint: \(hint))" }
+        return line
+    }
+
     /// The rendered diagnostic as one string ending in a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
         lines(for: diagnostic).joined(separator: "\n") + "\n"

@@ -158,6 +158,17 @@ public struct BuiltinFailure: Error, Sendable {
         self.propagated = error
     }
 
+    /// The failure on one line: its message, or for an error passed through from a called function,
+    /// that function's diagnostic with its place (`<cell>:1:12: …`, see
+    /// ``DiagnosticRenderer/oneLine(_:)``).
+    public var oneLine: String {
+        switch propagated {
+        case .diagnostic(let diagnostic)?: DiagnosticRenderer().oneLine(diagnostic)
+        case .interrupted?: "interrupted"
+        case nil: message
+        }
+    }
+
     /// A failure for an argument of the wrong type.
     public static func type(_ function: String, _ argument: String, expected: String, found: Value) -> BuiltinFailure {
         BuiltinFailure(

@@ -107,7 +107,7 @@ public struct ClassificationReport: Sendable, Hashable {
         labels.firstIndex(of: label).map { perLabel[$0] }
     }
 
-    private static func scores(truePositives: Int, predicted: Int, support: Int) -> LabelScores {
+    static func scores(truePositives: Int, predicted: Int, support: Int) -> LabelScores {
         LabelScores(
             precision: ratio(truePositives, predicted),
             recall: ratio(truePositives, support),
@@ -116,7 +116,7 @@ public struct ClassificationReport: Sendable, Hashable {
         )
     }
 
-    private static func average(_ scores: [LabelScores], weights: [Double], support: Int) -> LabelScores {
+    static func average(_ scores: [LabelScores], weights: [Double], support: Int) -> LabelScores {
         let totalWeight = weights.reduce(0, +)
         func mean(_ value: (LabelScores) -> Double) -> Double {
             guard totalWeight > 0 else { return 0 }
@@ -125,7 +125,7 @@ public struct ClassificationReport: Sendable, Hashable {
         return LabelScores(precision: mean(\.precision), recall: mean(\.recall), f1: mean(\.f1), support: support)
     }
 
-    private static func ratio(_ numerator: Int, _ denominator: Int) -> Double {
+    static func ratio(_ numerator: Int, _ denominator: Int) -> Double {
         denominator == 0 ? 0 : Double(numerator) / Double(denominator)
     }
 }

@@ -15,7 +15,7 @@ enum ClassifyBuiltins {
             Builtin(
                 name: "classify",
                 usage: "classify(suite, labels: […], model:, instructions:, examples: {text: label, …}, examples_as: \"messages\", multi_label: false, field: \"input\", metrics: [\"exact\"], …)",
-                summary: "Classifies each case's text into the labels (prompt built for you, answers held to the labels) and shows the classification report.",
+                summary: "Classifies each case's text into the labels (prompt built for you, answers held to the labels) and shows the classification report; cases without expected labels run without metrics.",
                 parameters: [.positional("suite"), .keyword("labels", required: true), .keyword("model", required: true), .keyword("instructions"),
                              .keyword("examples"), .keyword("examples_as"), .keyword("multi_label"), .keyword("field")]
                     + settingKeywords.map { .keyword($0) }
@@ -64,10 +64,14 @@ enum ClassifyBuiltins {
                                  id: error.argument == "instructions" ? "value.template" : "value.invalid")
         }
         let model = try state.runs.model(try arguments.required("model"), argument: "model", function: function)
+        let metrics = prompt.defaultMetrics(for: suite.cases)
+        if metrics.isEmpty, arguments["metrics"] == nil {
+            state.sink(.stream(.stderr, "note: no case has an expected label, so the run has no metrics; the answers are its labels\n"))
+        }
         var spec = RunSpec(
             name: "classify with \(RunBuiltins.defaultName(model: model.descriptor.name, suite: suite))", suite: suite,
             template: template, model: model, extraction: prompt.extraction,
-            metrics: [try state.metric(multiLabel ? MetricSpec(.labelSet) : labelMatch, argument: "metrics")])
+            metrics: try metrics.map { (metric) throws(BuiltinFailure) in try state.metric(metric, argument: "metrics") })
         try RunBuiltins.apply(arguments, to: &spec, state: state)
         spec.extraction = prompt.extraction
         return try RunBuiltins.execute(spec, state: state, resuming: nil)
@@ -106,9 +110,6 @@ enum ClassifyBuiltins {
             return ClassificationPrompt.Example(text: text, labels: named)
         }
     }
-
-    /// `exact` as labels are compared: ignoring case and runs of whitespace.
-    static let labelMatch = MetricSpec(.exact(TextMatchOptions(ignoresCase: true, normalizesWhitespace: true)))
 
     /// `labels:` as a non-empty list of distinct strings.
     static func labelList(_ value: Value, function: String) throws(BuiltinFailure) -> [String] {

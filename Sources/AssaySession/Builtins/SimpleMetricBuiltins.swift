@@ -10,7 +10,7 @@ extension MetricBuiltins {
     static func simpleMetrics(_ state: SessionState) -> [Builtin] {
         [
             textMatchBuiltin("exact", state: state,
-                             summary: "1 if the texts are equal (trimmed; options ignore case, punctuation, whitespace runs), else 0; with no texts, the metric."),
+                             summary: "1 if the values are equal (numbers as numbers unless strict: true; texts trimmed; options ignore case, punctuation, whitespace runs), else 0; with no values, the metric."),
             textMatchBuiltin("contains", state: state,
                              summary: "1 if the prediction contains the reference (same options as exact), else 0; with no texts, the metric."),
             Builtin(
@@ -53,20 +53,28 @@ extension MetricBuiltins {
     }
 
     private static func textMatchBuiltin(_ name: String, state: SessionState, summary: String) -> Builtin {
-        Builtin(
+        let isExact = name == "exact"
+        return Builtin(
             name: name,
-            usage: "\(name)(prediction, reference, ignore_case: false, ignore_punctuation: false, normalize_whitespace: false); \(name)(ignore_case: true) → metric",
+            usage: "\(name)(prediction, reference, ignore_case: false, ignore_punctuation: false, normalize_whitespace: false\(isExact ? ", strict: false" : "")); \(name)(ignore_case: true) → metric",
             summary: summary,
             parameters: [.positional("prediction", required: false), .positional("reference", required: false)] + textOptionParameters
+                + (isExact ? [.keyword("strict")] : [])
         ) { [unowned state] arguments, _ throws(BuiltinFailure) in
             let options = try MetricSpecArguments.textOptions(arguments)
+            let strict = try isExact ? arguments.boolean("strict") ?? false : false
             guard arguments["prediction"] != nil || arguments["reference"] != nil else {
-                let spec = MetricSpec(name == "exact" ? .exact(options) : .contains(options))
+                let spec = MetricSpec(isExact ? .exact(options, strict: strict) : .contains(options))
                 return .object(MetricObject(metric: try state.metric(spec, argument: "prediction")))
+            }
+            if isExact {
+                let prediction = try JSONBridge.json(try arguments.required("prediction"))
+                let reference = try JSONBridge.json(try arguments.required("reference"))
+                return .integer(SimpleMetrics.exactMatch(prediction, reference, options: options, strict: strict) ? 1 : 0)
             }
             let prediction = try metricText(arguments, "prediction")
             let reference = try metricText(arguments, "reference")
-            return .integer(SimpleMetrics.textMatch(exact: name == "exact", prediction, reference, options: options) ? 1 : 0)
+            return .integer(SimpleMetrics.textMatch(exact: false, prediction, reference, options: options) ? 1 : 0)
         }
     }
 

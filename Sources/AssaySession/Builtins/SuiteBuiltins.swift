@@ -1,5 +1,7 @@
+import AssayCore
 import AssayEvaluation
 import AssayLanguage
+import Foundation
 
 /// Builtins that read and write suites.
 enum SuiteBuiltins {
@@ -26,14 +28,21 @@ enum SuiteBuiltins {
                 return .object(SuiteObject(suite, displayPath: path))
             },
             Builtin(
-                name: "save", usage: "save(suite, path)", summary: "Writes a suite (or case records) as JSONL; a run or comparison as an HTML report (.html); a chart as SVG.",
+                name: "save", usage: "save(suite, path) or save(table, \"t.csv\") or save(r, \"report.html\")",
+                summary: "Writes a suite (or case records) as JSONL; a table of records as JSONL, CSV or JSON by extension; a run or comparison as an HTML report; a chart as SVG.",
                 parameters: [.positional("suite"), .positional("path")], isSilent: true
             ) { [unowned state] arguments, invoker throws(BuiltinFailure) in
                 if let written = try ReportSaving.save(try arguments.required("suite"), to: try arguments.string("path") ?? "", state, invoker) {
                     return written
                 }
-                let suite = try suiteArgument(arguments, "suite")
                 let path = try arguments.string("path") ?? ""
+                if case .object(let object)? = arguments["suite"], let table = object as? RecordTable {
+                    let records = table.jsonValue.arrayValue?.compactMap(\.objectValue) ?? []
+                    try saveRecords(records, to: path, state: state)
+                    invoker.write("saved \(records.count) row\(records.count == 1 ? "" : "s") to \(path)\n")
+                    return .null
+                }
+                let suite = try suiteArgument(arguments, "suite")
                 do {
                     try SuiteWriter.writeJSONL(suite, to: state.resolvePath(path))
                 } catch {
@@ -48,6 +57,21 @@ enum SuiteBuiltins {
                 return .null
             },
         ]
+    }
+
+    /// Writes records in the format the path's extension names (`.jsonl` when it has none).
+    static func saveRecords(_ records: [JSONObject], to path: String, state: SessionState) throws(BuiltinFailure) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let format = name.contains(".") ? String(name.split(separator: ".").last ?? "") : "jsonl"
+        let text: String
+        do throws(ExportError) { text = try RecordExport.text(of: records, format: format) } catch {
+            throw BuiltinFailure(message: "cannot save a table as '.\(format)'", hint: "name a .jsonl, .csv or .json file", argument: "path", id: "io.save")
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: state.resolvePath(path)), options: .atomic)
+        } catch {
+            throw BuiltinFailure(message: "cannot write \(path): \(error.localizedDescription)", argument: "path", id: "io.save")
+        }
     }
 
     /// A suite argument: a suite, or a list of case records.

@@ -6,17 +6,28 @@ enum TemplateBuiltins {
     static func all(_ state: SessionState) -> [Builtin] {
         [
             Builtin(
-                name: "template", usage: "template(text) or template(file: path) or template(system: …, user: …)",
+                name: "template", usage: "template(text) or template(file: path) or template(system: …, user: …) or template(system_file: path, user: …)",
                 summary: "A Jinja-style prompt template ({{ input }}, {% for %}, filters), identified by its SHA-256.",
-                parameters: [.positional("text", required: false), .keyword("file"), .keyword("system"), .keyword("user")]
+                parameters: [.positional("text", required: false), .keyword("file"), .keyword("system"), .keyword("system_file"), .keyword("user")]
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
                 let path = try arguments.string("file")
                 let text = try arguments.string("text")
                 let user = try arguments.string("user") ?? text
                 let system = try arguments.string("system")
+                let systemFile = try arguments.string("system_file")
+                if system != nil, systemFile != nil {
+                    throw BuiltinFailure(message: "template() takes system: or system_file:, not both", argument: "system_file")
+                }
+                if systemFile != nil, user == nil {
+                    throw BuiltinFailure(message: "template(system_file: …) needs user:", hint: "template(system_file: \"sys.txt\", user: \"{{ input }}\")",
+                                         argument: "system_file", id: "argument.missing")
+                }
                 do throws(TemplateError) {
+                    if let systemFile, let user {
+                        return .object(TemplateObject(template: try PromptTemplate(systemFile: state.resolvePath(systemFile), name: systemFile, user: user)))
+                    }
                     if let path {
-                        return .object(TemplateObject(template: try PromptTemplate(contentsOfFile: state.resolvePath(path))))
+                        return .object(TemplateObject(template: try PromptTemplate(contentsOfFile: state.resolvePath(path), name: path)))
                     }
                     if let user {
                         if let system {
@@ -25,7 +36,8 @@ enum TemplateBuiltins {
                         return .object(TemplateObject(template: try PromptTemplate(text: user)))
                     }
                 } catch {
-                    throw BuiltinFailure(message: error.oneLine, hint: error.hint, argument: path != nil ? "file" : "text", id: "value.template")
+                    let argument = path != nil ? "file" : systemFile != nil && error.fileName != nil ? "system_file" : "text"
+                    throw BuiltinFailure(message: error.oneLine, hint: error.hint, argument: argument, id: "value.template")
                 }
                 throw BuiltinFailure(message: "template() needs text, file: or user:", hint: "template(\"Q: {{ input }}\")", id: "argument.missing")
             },
@@ -68,8 +80,12 @@ enum TemplateBuiltins {
 }
 
 extension TemplateError {
-    /// The message with the place in the template, on one line.
+    /// The message with the place in the template, on one line: `prompt.txt:2:9: message` for a
+    /// template file, else `message (template line 2, column 9)`.
     var oneLine: String {
+        if let fileName {
+            return [fileName, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":") + ": " + message
+        }
         guard let line else { return message }
         return "\(message) (template line \(line)\(column.map { ", column \($0)" } ?? ""))"
     }

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayLanguage
 import Foundation
 
@@ -22,7 +23,7 @@ struct Completer {
         let start = cursor - word.unicodeScalars.count
         let head = String(before.unicodeScalars.dropLast(word.unicodeScalars.count))
         if head.hasSuffix("/"), let keys = keysAfterPath(String(head.dropLast())) {
-            return CompletionResult(matches: keys.filter { $0.hasPrefix(word) }.sorted(), start: start, end: cursor)
+            return CompletionResult(matches: keys.filter { $0.hasPrefix(word) }.sorted().map(Self.pathStep), start: start, end: cursor)
         }
         var matches: [String] = []
         if let function = LexicalScan.enclosingCallee(head), let builtin = state.interpreter.builtins[function] {
@@ -54,6 +55,20 @@ struct Completer {
             return ["*"]
         default: return nil
         }
+    }
+
+    /// A key as a path step: as it is when it reads as a name (`score`, `*/rouge`), else quoted
+    /// (`"odd key"`, `"2nd"`), so that inserting it gives a valid path.
+    static func pathStep(_ key: String) -> String {
+        let (prefix, name) = key.hasPrefix("*/") ? ("*/", String(key.dropFirst(2))) : ("", key)
+        guard name != "*" else { return key }
+        // As the lexer reads names: ASCII letters, `_` and any non-ASCII character, then digits too.
+        func starts(_ character: Character) -> Bool {
+            character == "_" || (character.isASCII ? character.isLetter : !character.isWhitespace)
+        }
+        let isName = name.first.map(starts) == true && name.allSatisfy { starts($0) || ($0.isASCII && $0.isNumber) }
+            && Keyword(rawValue: name) == nil
+        return prefix + (isName ? name : JSONValue.string(name).serialized())
     }
 
     static func isPure(_ expression: AssayLanguage.Expression) -> Bool {

@@ -5,11 +5,12 @@ import AssayLanguage
 /// `compare(a, b)` as the language sees it: a table of metrics (mean a, mean b, delta, 95% interval
 /// of the delta, p, n) with paths `c/metrics/exact/delta`, `c/metrics/rouge/rougeL/f1/p`,
 /// `c/regressed`, `c/improved` (cases of the focus metric), `c/paired` (how many results were
-/// paired) and `c/unpaired` (`{a: [...], b: [...]}`: results only one run has).
+/// paired), `c/unpaired` (`{a: [...], b: [...]}`: results only one run has) and `c/errored`
+/// (`{a: [...], b: [...]}`: paired results each run could not score).
 struct ComparisonObject: DomainObject, RichDisplayable, JSONConvertible {
     let comparison: RunComparison
 
-    static let members = ["a", "b", "metric", "metrics", "regressed", "improved", "paired", "unpaired"]
+    static let members = ["a", "b", "metric", "metrics", "regressed", "improved", "paired", "unpaired", "errored"]
 
     var typeName: String { "comparison" }
     var memberNames: [String] { Self.members }
@@ -25,6 +26,8 @@ struct ComparisonObject: DomainObject, RichDisplayable, JSONConvertible {
         case "paired": .integer(comparison.paired)
         case "unpaired":
             .record(Record([("a", .list(comparison.onlyInA.map(Value.string))), ("b", .list(comparison.onlyInB.map(Value.string)))]))
+        case "errored":
+            .record(Record([("a", .list(comparison.erroredInA.map(Value.string))), ("b", .list(comparison.erroredInB.map(Value.string)))]))
         default: nil
         }
     }
@@ -54,11 +57,14 @@ struct ComparisonObject: DomainObject, RichDisplayable, JSONConvertible {
         return "a: \(describe(comparison.a)) · b: \(describe(comparison.b)) · \(comparison.paired) result\(comparison.paired == 1 ? "" : "s") paired"
     }
 
-    /// The lines under the table: unpaired results, then the focus metric's changed cases.
+    /// The lines under the table: unpaired results, paired results a run could not score, then the
+    /// focus metric's changed cases.
     private var notes: [String] {
         var lines: [String] = []
         if !comparison.onlyInA.isEmpty { lines.append("only in a (\(comparison.onlyInA.count)): " + Self.list(comparison.onlyInA)) }
         if !comparison.onlyInB.isEmpty { lines.append("only in b (\(comparison.onlyInB.count)): " + Self.list(comparison.onlyInB)) }
+        if !comparison.erroredInA.isEmpty { lines.append("errored in a (\(comparison.erroredInA.count)): " + Self.list(comparison.erroredInA)) }
+        if !comparison.erroredInB.isEmpty { lines.append("errored in b (\(comparison.erroredInB.count)): " + Self.list(comparison.erroredInB)) }
         if let focus = comparison.focus {
             lines.append("\(focus.name) regressed (\(focus.regressed.count)): " + (focus.regressed.isEmpty ? "none" : Self.list(focus.regressed)))
             lines.append("\(focus.name) improved (\(focus.improved.count)): " + (focus.improved.isEmpty ? "none" : Self.list(focus.improved)))

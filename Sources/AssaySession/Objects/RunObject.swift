@@ -35,7 +35,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         self.cost = run.cost
         self.summary = RunSummary.record(of: statistics, cost: cost)
         if let extraction = run.record.configuration.objectValue?["extraction"],
-           case .labels? = Extraction(configuration: extraction), !run.results.isEmpty {
+           ["labels", "label_set"].contains(extraction.objectValue?["kind"]?.stringValue ?? ""), !run.results.isEmpty {
             classification = try? ClassificationObject(run: self)
         }
     }

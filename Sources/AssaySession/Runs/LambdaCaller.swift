@@ -21,7 +21,7 @@ struct LambdaCaller: @unchecked Sendable {
             switch result {
             case .failure(let failure):
                 await Self.awaitCancellationIfInterrupted(interpreter.interruption)
-                throw MetricError("metric '\(name)' failed on case \(input.testCase.id): \(failure.message)")
+                throw MetricError("metric '\(name)' failed on case \(input.testCase.id): \(failure.oneLine)")
             case .success(.boolean(let flag)):
                 return .int(flag ? 1 : 0)
             case .success(let returned):
@@ -48,7 +48,7 @@ struct LambdaCaller: @unchecked Sendable {
             case .success(let json): return json
             case .failure(let failure):
                 await Self.awaitCancellationIfInterrupted(interpreter.interruption)
-                throw ExtractionError("the extract lambda failed: \(failure.message)")
+                throw ExtractionError("the extract lambda failed: \(failure.oneLine)")
             }
         }
     }

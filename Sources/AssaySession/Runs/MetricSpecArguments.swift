@@ -27,8 +27,14 @@ enum MetricSpecArguments {
     /// `{regex: "pattern"}`, `{regex: {pattern: "…", ignore_case: true}}` or `{bertscore: {…}}`.
     static func configured(_ name: String, _ entry: Value, function: String) throws(BuiltinFailure) -> MetricSpec {
         switch (name, entry) {
-        case ("exact", .record(let options)):
-            return MetricSpec(.exact(try textOptions(options, function: function, argument: "metrics")))
+        case ("exact", .record(var options)):
+            var strict = false
+            if let value = options["strict"] {
+                guard case .boolean(let flag) = value else { throw BuiltinFailure.type(function, "metrics", expected: "true or false for 'strict'", found: value) }
+                strict = flag
+                options["strict"] = nil
+            }
+            return MetricSpec(.exact(try textOptions(options, function: function, argument: "metrics"), strict: strict))
         case ("contains", .record(let options)):
             return MetricSpec(.contains(try textOptions(options, function: function, argument: "metrics")))
         case ("bertscore", .record(let options)):

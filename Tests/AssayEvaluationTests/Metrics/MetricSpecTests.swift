@@ -21,6 +21,8 @@ struct MetricSpecTests {
         Form(id: "exact ignoring case", spec: MetricSpec(.exact(TextMatchOptions(ignoresCase: true)))),
         Form(id: "{exact_ci: exact(ignore_case: true)}", spec: MetricSpec(name: "exact_ci", kind: .exact(TextMatchOptions(ignoresCase: true)))),
         Form(id: "exact with every option", spec: MetricSpec(.exact(.lenient))),
+        Form(id: "{exact: {strict: true}}", spec: MetricSpec(.exact(.none, strict: true))),
+        Form(id: "strict exact ignoring case", spec: MetricSpec(name: "exact_text", kind: .exact(TextMatchOptions(ignoresCase: true), strict: true))),
         Form(id: "contains", spec: MetricSpec(.contains(.none))),
         Form(id: "contains ignoring punctuation", spec: MetricSpec(.contains(TextMatchOptions(removesPunctuation: true)))),
         Form(id: "{regex: \"^1\"}", spec: MetricSpec(.regex(pattern: "^1", ignoresCase: false))),

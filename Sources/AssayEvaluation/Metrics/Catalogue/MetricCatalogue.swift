@@ -34,14 +34,16 @@ public struct MetricCatalogue: Sendable {
     public func metric(_ spec: MetricSpec) throws(MetricBuildError) -> RunMetric {
         let evaluate: @Sendable (ScoringInput) async throws -> JSONValue
         switch spec.kind {
-        case .exact(let options), .contains(let options):
-            let isExact = spec.kind.name == "exact"
-            if options == .none {
-                let structural: RunMetric = isExact ? .exact : .contains
-                evaluate = structural.evaluate
+        case .exact(let options, let strict):
+            if strict {
+                evaluate = SimpleMetrics.textMatch(exact: true, options: options, name: spec.kind.name)
+            } else if options == .none {
+                evaluate = RunMetric.exact.evaluate
             } else {
-                evaluate = SimpleMetrics.textMatch(exact: isExact, options: options, name: spec.kind.name)
+                evaluate = SimpleMetrics.exactMatch(options: options, name: spec.kind.name)
             }
+        case .contains(let options):
+            evaluate = options == .none ? RunMetric.contains.evaluate : SimpleMetrics.textMatch(exact: false, options: options, name: spec.kind.name)
         case .regex(let pattern, let ignoresCase):
             evaluate = try SimpleMetrics.regex(pattern, ignoresCase: ignoresCase)
         case .jsonValid:

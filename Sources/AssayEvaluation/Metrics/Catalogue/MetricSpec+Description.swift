@@ -5,8 +5,10 @@ extension MetricSpec {
     /// ignoring case`, `echo judges on 1–10`); a lambda's is its source text.
     public var description: String {
         switch kind {
-        case .exact(let options):
-            options == .none ? "extracted value equals expected (strings trimmed; JSON structurally)"
+        case .exact(let options, let strict):
+            // Runs stored before specs are recognised by these texts: they stay as they were.
+            strict ? "extracted text equals expected's as written" + Self.describe(options)
+                : options == .none ? "extracted value equals expected (strings trimmed; JSON structurally)"
                 : "extracted text equals expected" + Self.describe(options)
         case .contains(let options):
             options == .none ? "extracted text contains expected text" : "extracted text contains expected" + Self.describe(options)

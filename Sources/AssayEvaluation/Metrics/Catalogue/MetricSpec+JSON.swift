@@ -56,11 +56,12 @@ extension MetricSpec.Kind {
     /// The kind's options as stored, or nil for a kind without options.
     var options: JSONObject? {
         switch self {
-        case .exact(let options), .contains(let options):
-            return [
-                "ignore_case": .bool(options.ignoresCase), "ignore_punctuation": .bool(options.removesPunctuation),
-                "normalize_whitespace": .bool(options.normalizesWhitespace),
-            ]
+        case .exact(let options, let strict):
+            var stored = Self.textOptions(options)
+            stored["strict"] = .bool(strict)
+            return stored
+        case .contains(let options):
+            return Self.textOptions(options)
         case .regex(let pattern, let ignoresCase):
             return ["pattern": .string(pattern), "ignore_case": .bool(ignoresCase)]
         case .bertscore(let settings):
@@ -83,6 +84,14 @@ extension MetricSpec.Kind {
         }
     }
 
+    /// The text options as stored.
+    private static func textOptions(_ options: TextMatchOptions) -> JSONObject {
+        [
+            "ignore_case": .bool(options.ignoresCase), "ignore_punctuation": .bool(options.removesPunctuation),
+            "normalize_whitespace": .bool(options.normalizesWhitespace),
+        ]
+    }
+
     /// Reads a kind and its stored options.
     init(name kind: String, options: JSONObject, metric: String) throws(MetricBuildError) {
         func flag(_ key: String) -> Bool { options[key]?.boolValue ?? false }
@@ -93,7 +102,9 @@ extension MetricSpec.Kind {
         case "exact", "contains":
             let text = TextMatchOptions(ignoresCase: flag("ignore_case"), normalizesWhitespace: flag("normalize_whitespace"),
                                         removesPunctuation: flag("ignore_punctuation"))
-            self = kind == "exact" ? .exact(text) : .contains(text)
+            // Runs stored before `strict` existed compared as `strict: false` does now, except for
+            // numbers written differently.
+            self = kind == "exact" ? .exact(text, strict: flag("strict")) : .contains(text)
         case "regex":
             guard let pattern = options["pattern"]?.stringValue else { throw missing("pattern") }
             self = .regex(pattern: pattern, ignoresCase: flag("ignore_case"))

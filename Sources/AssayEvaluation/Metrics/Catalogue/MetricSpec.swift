@@ -10,8 +10,10 @@ import AssayMetrics
 public struct MetricSpec: Sendable, Hashable {
     /// Which metric it is, with its options.
     public enum Kind: Sendable, Hashable {
-        /// The extracted value equals `expected`; with options, their texts after those normalisations.
-        case exact(TextMatchOptions)
+        /// The extracted value equals `expected`: numbers as numbers when both sides read as numbers
+        /// (`"2.0"` equals `2`), else with options their texts after those normalisations. `strict`
+        /// compares the texts only (`"2.0"` differs from `"2"`).
+        case exact(TextMatchOptions, strict: Bool = false)
         /// The extracted text contains `expected`'s, after the options' normalisations.
         case contains(TextMatchOptions)
         /// A regular expression matches somewhere in the extracted text.

@@ -22,6 +22,22 @@ package enum SimpleMetrics {
         return exact ? TextMatch.exact(predicted, expected, options: options) : TextMatch.contains(predicted, expected, options: options)
     }
 
+    /// `exact` on two values: numbers as numbers when both read as numbers (unless `strict`), else
+    /// their texts (a string as itself, anything else as compact JSON) after trimming and the options.
+    package static func exactMatch(_ prediction: JSONValue, _ reference: JSONValue, options: TextMatchOptions, strict: Bool) -> Bool {
+        if !strict, let numbers = ValueComparison.numbers(prediction, reference) { return numbers.0 == numbers.1 }
+        return textMatch(exact: true, TextMetrics.text(of: prediction), TextMetrics.text(of: reference), options: options)
+    }
+
+    /// `exact` with text options: numbers as numbers when both sides read as numbers, else the
+    /// extracted text against `expected`'s.
+    static func exactMatch(options: TextMatchOptions, name: String) -> @Sendable (ScoringInput) async throws -> JSONValue {
+        { input in
+            let expected = try input.requireExpected(for: name)
+            return .int(exactMatch(input.extracted, expected, options: options, strict: false) ? 1 : 0)
+        }
+    }
+
     /// `exact` or `contains` with text options: the extracted text against `expected`'s.
     static func textMatch(exact: Bool, options: TextMatchOptions, name: String) -> @Sendable (ScoringInput) async throws -> JSONValue {
         { input in
