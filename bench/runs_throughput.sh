@@ -9,14 +9,8 @@ cases="${CASES:-5000}"
 concurrency="${CONCURRENCY:-64}"
 latency_ms="${LATENCY_MS:-50}"
 
-if [[ -n "${BENCH_BIN:-}" ]]; then
-  assay="$BENCH_BIN"
-else
-  scratch="${BENCH_SCRATCH:-.build}"
-  swift build -c release --product assay --scratch-path "$scratch" >&2
-  assay="$scratch/release/assay"
-fi
-assay="$(cd "$(dirname "$assay")" && pwd)/$(basename "$assay")"
+# shellcheck source=bench/assay-binary.sh
+source bench/assay-binary.sh
 
 work="$(mktemp -d)"
 server_pid=""

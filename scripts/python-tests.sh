@@ -22,6 +22,11 @@ fail() {
     exit 1
 }
 
+# The report tests need Debian's chromium and chromedriver (and the kernel tests python3-venv).
+# shellcheck source=scripts/system-packages.sh
+source scripts/system-packages.sh
+assay_install_system_packages
+
 binary="${ASSAY_BINARY:-.build/debug/assay}"
 [[ -x "${binary}" ]] || fail "no assay binary at ${binary}: run 'swift build' first or set ASSAY_BINARY"
 binary="$(realpath "${binary}")"

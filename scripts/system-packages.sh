@@ -13,6 +13,8 @@ assay_required_packages=(
   python3-venv       # test tooling (jupyter clients) lives in a virtual environment
   pkg-config
   unzip              # unpacks the test encoder model
+  chromium           # the HTML report's tests open reports in headless chromium
+  chromium-driver    # … driven by selenium through chromedriver
 )
 
 assay_missing_packages() {

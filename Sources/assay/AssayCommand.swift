@@ -30,7 +30,7 @@ struct AssayCommand: ParsableCommand {
             a script or -c then exits 1 without running. The subcommands about stored runs skip it; run \
             and pipelines read it for the project's pipelines.
 
-            RUN (for rerun, resume, runs, summarize, compare, export) is a run id or a unique prefix of \
+            RUN (for rerun, resume, runs, summarize, compare, export, report) is a run id or a unique prefix of \
             it, latest, or -1, -2 … counting back from the latest.
 
             Exit codes: 0 success; 1 an error in the input (syntax or runtime, also with --keep-going); \
@@ -39,7 +39,7 @@ struct AssayCommand: ParsableCommand {
         version: "assay \(assayVersion)",
         subcommands: [
             RunCommand.self, RerunCommand.self, ResumeCommand.self, CompareCommand.self, PipelinesCommand.self,
-            HistoryCommand.self, RunsCommand.self, SummarizeCommand.self, ExportCommand.self, ModelsCommand.self,
+            HistoryCommand.self, RunsCommand.self, SummarizeCommand.self, ExportCommand.self, ReportCommand.self, ModelsCommand.self,
             AddIDsCommand.self, KernelSubcommand.self, MockServerSubcommand.self, ScriptCommand.self,
         ],
         defaultSubcommand: ScriptCommand.self

@@ -6,7 +6,7 @@ import AssaySession
 enum RunSelector {
     private static let marker = "run-offset:"
     /// The subcommands whose positional arguments are runs (and `history`, whose count is a number).
-    private static let commands: Set = ["history", "rerun", "resume", "runs", "summarize", "compare", "export"]
+    private static let commands: Set = ["history", "rerun", "resume", "runs", "summarize", "compare", "export", "report"]
     /// Their options that take a value (a `-1` after them is that value, not a run).
     private static let valueOptions: Set = ["--by", "--max-cost", "--metric", "--format", "-f", "--output", "-o"]
 

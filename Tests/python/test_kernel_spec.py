@@ -28,6 +28,7 @@ class AssayKernelTests(jupyter_kernel_test.KernelTests):
         {"text": "pri", "matches": {"print"}},
         {"text": "templ", "matches": {"template"}},
         {"text": "xyzzy_nothing_starts_so", "matches": set()},
+        {"text": "abc_var = 1\nabc_v", "matches": {"abc_var"}},
     ]
 
     complete_code_samples = ["1 + 1", "x = [1, 2, 3]", 'print("done")', "f = x => x * 2"]
@@ -101,3 +102,23 @@ def test_language_info_names_a_pygments_lexer_that_exists(kernel) -> None:
     assert (info["name"], info["file_extension"], info["mimetype"]) == ("assay", ".assay", "text/x-assay")
     assert get_lexer_by_name(info["pygments_lexer"]) is not None
     assert info["codemirror_mode"]
+
+
+def test_user_install_follows_home_as_jupyter_does(assay_binary: Path, tmp_path: Path) -> None:
+    """With HOME set to a fresh folder, `assay kernel install --user` installs where
+    `jupyter kernelspec list` (same HOME) looks."""
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    home.mkdir()
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in {"JUPYTER_PATH", "JUPYTER_DATA_DIR", "XDG_DATA_HOME"}}
+    environment["HOME"] = str(home)
+    subprocess.run([str(assay_binary), "kernel", "install", "--user"], env=environment, check=True,
+                   capture_output=True, timeout=60)
+    assert (home / ".local" / "share" / "jupyter" / "kernels" / "assay" / "kernel.json").is_file()
+    listing = subprocess.run([sys.executable, "-m", "jupyter", "kernelspec", "list", "--json"], env=environment,
+                             check=True, capture_output=True, text=True, timeout=60)
+    specs = json.loads(listing.stdout)["kernelspecs"]
+    assert Path(specs["assay"]["resource_dir"]) == home / ".local" / "share" / "jupyter" / "kernels" / "assay"

@@ -1,9 +1,9 @@
 import AssayCore
 
 extension RunExport {
-    /// One row per result: the fixed columns, `turns` when the run has multi-turn cases, then one
+    /// One row per result: the fixed columns (`cost` in dollars, empty without a price), `turns` when the run has multi-turn cases, then one
     /// column per metric path (`rouge/rougeL/f1`) in first-seen order; RFC 4180 with CRLF.
-    static func csv(_ results: [CaseResult], cases: [String: TestCase]) -> String {
+    static func csv(_ results: [CaseResult], cases: [String: TestCase], price: ModelPrice?) -> String {
         var metricColumns: [String] = []
         var seen = Set<String>()
         for result in results {
@@ -15,7 +15,7 @@ extension RunExport {
         // Multi-turn runs get a `turns` column holding each result's turns as compact JSON.
         let hasTurns = results.contains { $0.turns != nil }
         let fixed = ["id", "sample", "status", "input", "expected", "output", "extracted", "error", "latency_ms", "prompt_tokens",
-                     "completion_tokens", "retries", "cached"] + (hasTurns ? ["turns"] : [])
+                     "completion_tokens", "retries", "cached", "cost"] + (hasTurns ? ["turns"] : [])
         var lines = [(fixed + metricColumns).map(field).joined(separator: ",")]
         for result in results {
             let testCase = cases[result.caseID]
@@ -27,6 +27,7 @@ extension RunExport {
                 result.output ?? "", result.extracted?.text ?? "", result.error ?? "",
                 result.latencyMilliseconds.map { String($0) } ?? "", result.usage.map { String($0.prompt) } ?? "",
                 result.usage.map { String($0.completion) } ?? "", String(result.retries), result.isCached ? "true" : "false",
+                RunCost.cost(of: result, price: price).map { String(RunCost.rounded($0)) } ?? "",
             ]
             let turnCells: [String] = hasTurns ? [result.turns.map { turnsSummaryJSON($0).serialized() } ?? ""] : []
             lines.append((cells + turnCells + metricColumns.map { metrics[$0] ?? "" }).map(field).joined(separator: ","))

@@ -31,7 +31,7 @@ public enum RunExport {
         case "json":
             return runJSON(run, cases: byID).serialized(pretty: true) + "\n"
         case "csv":
-            return csv(run.results, cases: byID)
+            return csv(run.results, cases: byID, price: price)
         default:
             let hint = Suggestion.didYouMean(format, among: formats) ?? "use one of: " + formats.joined(separator: ", ")
             throw ExportError(message: "unknown export format '\(format)'", hint: hint)

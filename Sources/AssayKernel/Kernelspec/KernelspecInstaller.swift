@@ -4,16 +4,15 @@ import Foundation
 package struct KernelspecInstaller: Sendable {
     /// The environment variables that locate Jupyter's folders.
     package var environment: [String: String]
-    /// The user's home folder.
+    /// The user's home folder: `$HOME`, as Jupyter reads it, else the account's.
     package var homeDirectory: String
 
     /// Creates an installer for this process's environment.
-    package init(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        homeDirectory: String = FileManager.default.homeDirectoryForCurrentUser.path
-    ) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment, homeDirectory: String? = nil) {
         self.environment = environment
         self.homeDirectory = homeDirectory
+            ?? environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.homeDirectoryForCurrentUser.path
     }
 
     /// Installs a kernelspec naming `executable` in its argv.

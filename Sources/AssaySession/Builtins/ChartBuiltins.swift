@@ -16,7 +16,7 @@ enum ChartBuiltins {
                 let bins = try arguments.integer("bins") ?? 10
                 guard (1...200).contains(bins) else { throw BuiltinFailure(message: "bins must be between 1 and 200", argument: "bins") }
                 let title = try arguments.string("title") ?? pathText ?? "values"
-                return .object(Chart.histogram(numbers, bins: bins, title: title))
+                return .object(Chart.histogram(numbers, bins: bins, title: title, xTitle: pathText ?? "value"))
             },
             Builtin(
                 name: "bar", usage: "bar(data, label: path, value: path, title: …)",
@@ -44,9 +44,12 @@ enum ChartBuiltins {
                         bars.append(Chart.Bar(label: text, value: number))
                     }
                 }
-                return .object(Chart(kind: "bar", title: try arguments.string("title") ?? "bar chart", bars: bars, valueLabel: "value"))
+                let labelTitle = if case .string(let text)? = arguments["label"] { text } else { "label" }
+                let valueTitle = if case .string(let text)? = arguments["value"] { text } else { "value" }
+                return .object(Chart(kind: "bar", title: try arguments.string("title") ?? "bar chart", bars: bars,
+                                     xTitle: labelTitle, yTitle: valueTitle))
             },
-        ]
+        ] + SeriesCharts.all(state)
     }
 }
 

@@ -262,8 +262,8 @@ extension RunBuiltins {
     static func budgetMessage(_ stored: StoredRun) -> String {
         let record = stored.record
         let prefix = record.idText.prefix(8)
-        let spent = stored.cost.total.map(CostText.dollars) ?? "?"
-        let limit = record.maxCost.map(CostText.dollars) ?? "?"
+        let spent = stored.cost.total.map(RunCost.dollars) ?? "?"
+        let limit = record.maxCost.map(RunCost.dollars) ?? "?"
         return "run \(prefix) stopped at its budget: \(spent) of \(limit) spent, \(record.counts.finished) of \(record.counts.expected) "
             + "results kept; resume(runs(\"\(prefix)\"), max_cost: …) with a higher budget runs the rest"
     }

@@ -28,10 +28,13 @@ enum SuiteBuiltins {
                 return .object(SuiteObject(suite, displayPath: path))
             },
             Builtin(
-                name: "save", usage: "save(suite, path) or save(table, \"t.csv\")",
-                summary: "Writes a suite (or a list of case records) as JSONL, every case with its id; a table of records (e/table, history()) as JSONL, CSV or JSON by the file's extension.",
+                name: "save", usage: "save(suite, path) or save(table, \"t.csv\") or save(r, \"report.html\")",
+                summary: "Writes a suite (or case records) as JSONL; a table of records as JSONL, CSV or JSON by extension; a run or comparison as an HTML report; a chart as SVG.",
                 parameters: [.positional("suite"), .positional("path")], isSilent: true
             ) { [unowned state] arguments, invoker throws(BuiltinFailure) in
+                if let written = try ReportSaving.save(try arguments.required("suite"), to: try arguments.string("path") ?? "", state, invoker) {
+                    return written
+                }
                 let path = try arguments.string("path") ?? ""
                 if case .object(let object)? = arguments["suite"], let table = object as? RecordTable {
                     let records = table.jsonValue.arrayValue?.compactMap(\.objectValue) ?? []

@@ -30,7 +30,8 @@ struct Completer {
             matches += builtin.parameters.map { $0.name + ":" }.filter { $0.hasPrefix(word) && !word.isEmpty || word.isEmpty }
         }
         guard !word.isEmpty || !matches.isEmpty else { return CompletionResult(matches: [], start: cursor, end: cursor) }
-        let variables = state.interpreter.globals.keys.filter { $0.hasPrefix(word) }.sorted()
+        let assigned = LexicalScan.assignedNames(in: code).filter { state.interpreter.globals[$0] == nil }
+        let variables = Set(state.interpreter.globals.keys).union(assigned).filter { $0.hasPrefix(word) }.sorted()
         let builtins = state.interpreter.builtins.keys.filter { $0.hasPrefix(word) && state.interpreter.globals[$0] == nil }.sorted()
         let keywords = Keyword.allCases.map(\.rawValue).filter { $0.hasPrefix(word) && !word.isEmpty }
         matches += variables + builtins + keywords

@@ -100,3 +100,21 @@ enum LexicalScan {
         return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 }
+
+extension LexicalScan {
+    /// The names a cell assigns (`name = …` at the start of a line or after `;`), so that a name
+    /// assigned earlier in the cell being edited completes before the cell has run.
+    static func assignedNames(in code: String) -> [String] {
+        var names: [String] = []
+        for statement in code.split(whereSeparator: { $0 == "\n" || $0 == ";" }) {
+            let text = statement.drop { $0 == " " || $0 == "\t" }
+            guard let first = text.unicodeScalars.first, isWordScalar(first), !("0"..."9").contains(first) else { continue }
+            let name = text.prefix { $0.unicodeScalars.allSatisfy(isWordScalar) }
+            let rest = text.dropFirst(name.count).drop { $0 == " " || $0 == "\t" }
+            guard rest.first == "=", rest.dropFirst().first != "=" else { continue }
+            let word = String(name)
+            if !names.contains(word) { names.append(word) }
+        }
+        return names
+    }
+}

@@ -28,7 +28,7 @@ final class SessionState: @unchecked Sendable {
             CoreBuiltins.all(self), CollectionBuiltins.all(self), SuiteBuiltins.all(self), TemplateBuiltins.all(self),
             ChartBuiltins.all(self), MetricBuiltins.all(self), RunBuiltins.all(self), RunQueryBuiltins.all(self),
             ModelBuiltins.all(self), EncoderBuiltins.all(self), AnalysisBuiltins.all(self), ScoringBuiltins.all(self),
-            ClassifyBuiltins.all(self), ExperimentBuiltins.all(self), PipelineBuiltins.all(self),
+            ClassifyBuiltins.all(self), ExperimentBuiltins.all(self), PipelineBuiltins.all(self), ShowBuiltins.all(self),
         ]
         for builtin in groups.joined() {
             interpreter.register(builtin)

@@ -82,7 +82,7 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
             }
             let counts = row.run.run.record.counts
             if let cost = row.run.cost.withoutCache { record["cost"] = .float(cost) }
-            if let spent = row.run.cost.total { record["spent"] = .float(spent) }
+            if let spent = row.run.cost.total { record["spent"] = .float(RunCost.rounded(spent)) }
             record["n"] = .integer(counts.finished)
             record["errors"] = .integer(counts.errors)
             record["run"] = .string(String(row.run.run.record.idText.prefix(8)))
@@ -121,7 +121,7 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
         let priced = isPriced
         for (index, row) in rows.enumerated() {
             let counts = row.run.run.record.counts
-            if priced { cells[index].append(row.run.cost.withoutCache.map(CostText.dollars) ?? "—") }
+            if priced { cells[index].append(row.run.cost.withoutCache.map(RunCost.dollars) ?? "—") }
             cells[index] += [String(counts.finished), String(counts.errors)]
         }
         let extra = priced ? ["cost", "n", "errors"] : ["n", "errors"]

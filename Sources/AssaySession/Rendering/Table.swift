@@ -1,3 +1,5 @@
+import AssayEvaluation
+
 /// A table of text cells that renders as aligned plain text and as an HTML table.
 struct Table: Sendable {
     /// Column headings.
@@ -64,24 +66,6 @@ struct Table: Sendable {
 
     static func clip(_ text: String) -> String {
         text.count > maximumCellWidth ? String(text.prefix(maximumCellWidth - 1)) + "…" : text
-    }
-}
-
-/// HTML escaping.
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
 

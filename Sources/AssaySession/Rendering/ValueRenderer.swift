@@ -12,25 +12,18 @@ enum ValueRenderer {
         if case .object(let object) = value, let rich = object as? any RichDisplayable {
             return rich.mimeBundle
         }
-        if case .list(let items) = value, let table = recordTable(items) {
+        if case .list(let items) = value, items.contains(where: isCaseResult), let table = try? CaseTable.make(items) {
+            return MIMEBundle(["text/plain": table.plainText(width: TextWidth.current), "text/html": table.html])
+        }
+        if case .list(let items) = value, items.count >= 2, let table = try? CaseTable.make(items) {
             return MIMEBundle(["text/plain": value.plainText, "text/html": table.html])
         }
         return MIMEBundle(plainText: value.plainText)
     }
 
-    /// A list of at least two records becomes an HTML table (the plain text stays the literal).
-    static func recordTable(_ items: [Value]) -> Table? {
-        guard items.count >= 2 else { return nil }
-        var headers: [String] = []
-        var records: [Record] = []
-        for item in items {
-            guard case .record(let record) = item else { return nil }
-            for key in record.keys where !headers.contains(key) { headers.append(key) }
-            records.append(record)
-        }
-        guard !headers.isEmpty, headers.count <= 20 else { return nil }
-        let rows = records.map { record in headers.map { record[$0].map(cellText) ?? "" } }
-        return Table(headers: headers, rows: rows, caption: nil)
+    private static func isCaseResult(_ value: Value) -> Bool {
+        if case .object(let object) = value { return object is CaseResultObject }
+        return false
     }
 
     /// A value as one table cell.

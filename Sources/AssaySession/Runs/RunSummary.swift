@@ -20,7 +20,7 @@ enum RunSummary {
             root = inserting(.object(StatisticObject(summary: summary)), at: path[...], into: root)
         }
         if let cost {
-            if root["cost"] == nil { root["cost"] = cost.total.map(Value.float) ?? .null }
+            if root["cost"] == nil { root["cost"] = cost.total.map { .float(RunCost.rounded($0)) } ?? .null }
             if root["requests"] == nil {
                 root["requests"] = .record(Record([("made", .integer(cost.requests)), ("cached", .integer(cost.cached))]))
             }

@@ -63,6 +63,15 @@ struct KernelspecTests {
         #expect(try KernelspecInstaller(environment: [:], homeDirectory: home).dataDirectory(for: .prefix("/usr/local/")) == "/usr/local/share/jupyter")
     }
 
+    @Test("a user install follows $HOME, as Jupyter does, not the account's home folder")
+    func userInstallFollowsHome() throws {
+        let installer = KernelspecInstaller(environment: ["HOME": "/tmp/fresh-home"])
+        #expect(installer.homeDirectory == "/tmp/fresh-home")
+        #expect(try installer.dataDirectory(for: .user) == "/tmp/fresh-home/.local/share/jupyter")
+        let withData = KernelspecInstaller(environment: ["HOME": "/tmp/fresh-home", "XDG_DATA_HOME": "/tmp/xdg"])
+        #expect(try withData.dataDirectory(for: .user) == "/tmp/xdg/jupyter")
+    }
+
     @Test("language_info names a real Pygments lexer and CodeMirror mode")
     func languageInfo() {
         let info = KernelInfo(version: "1.0.0").languageInfo

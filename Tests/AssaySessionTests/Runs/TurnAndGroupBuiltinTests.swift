@@ -40,7 +40,7 @@ struct TurnAndGroupBuiltinTests {
         #expect(jsonl.first?.contains(#""turns":[{"id":"o1","turn":0,"input":"a cheeseburger""#) == true)
         #expect(jsonl.last?.contains(#""turns":null"#) == true)
         let csv = try fixture.read("out.csv").components(separatedBy: "\r\n")
-        #expect(csv.first?.hasSuffix(",cached,turns,exact") == true)
+        #expect(csv.first?.hasSuffix(",cached,cost,turns,exact") == true)
         #expect(csv[1].contains(#""[{""#) && csv[1].contains("make it two"), "the turns as JSON in one quoted cell")
     }
 

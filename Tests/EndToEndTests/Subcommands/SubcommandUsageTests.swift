@@ -6,7 +6,7 @@ import Testing
 @Suite("Subcommand help and usage errors")
 struct SubcommandUsageTests {
     @Test("every subcommand's --help exits 0 with its usage; assay help CMD says the same", arguments: [
-        ["run"], ["rerun"], ["resume"], ["compare"], ["pipelines"], ["history"], ["runs"], ["summarize"], ["export"],
+        ["run"], ["rerun"], ["resume"], ["compare"], ["pipelines"], ["history"], ["runs"], ["summarize"], ["export"], ["report"],
         ["models"], ["add-ids"], ["kernel"], ["kernel", "install"], ["script"],
     ])
     func help(command: [String]) async throws {
@@ -157,6 +157,6 @@ struct SubcommandUsageTests {
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(text == "rerun resume\n--format\ninstall\nhistory\n")
+        #expect(text == "report rerun resume\n--format\ninstall\nhistory\n")
     }
 }
