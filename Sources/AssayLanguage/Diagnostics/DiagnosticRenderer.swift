@@ -8,6 +8,9 @@ public struct DiagnosticRenderer: Sendable {
         self.usesColor = usesColor
     }
 
+    /// The most characters of a source line shown under a diagnostic.
+    static let widestLine = 160
+
     /// The rendered lines of a diagnostic, without trailing newlines.
     public func lines(for diagnostic: Diagnostic) -> [String] {
         let source = diagnostic.source
@@ -19,13 +22,23 @@ public struct DiagnosticRenderer: Sendable {
                 + "\(paint(color: severityColor(diagnostic.severity), severity + ":")) "
                 + paint(bold: true, diagnostic.message)
         ]
-        let lineText = source.lineText(start.line)
+        var lineText = source.lineText(start.line)
         if !lineText.isEmpty || source.text.isEmpty == false {
-            lines.append(lineText)
-            let caretStart = start.column - 1
+            var caretStart = start.column - 1
             let lineLength = lineText.count
             var width = end.line == start.line ? end.column - start.column : lineLength - caretStart
             width = max(1, min(width, max(1, lineLength - caretStart)))
+            if lineLength > Self.widestLine {
+                // A very long line shows a window around the caret, marked '…' where it is cut.
+                let characters = Array(lineText)
+                let from = max(0, min(caretStart - Self.widestLine / 3, lineLength - Self.widestLine))
+                let to = min(lineLength, from + Self.widestLine)
+                let head = from > 0 ? "…" : ""
+                lineText = head + String(characters[from..<to]) + (to < lineLength ? "…" : "")
+                caretStart += head.count - from
+                width = max(1, min(width, to - (start.column - 1)))
+            }
+            lines.append(lineText)
             // Keep tabs so that the caret lines up under tab-indented source.
             let padding = String(lineText.prefix(caretStart).map { $0 == "\t" ? "\t" : " " })
             let marker = "^" + String(repeating: "~", count: width - 1)
