@@ -128,7 +128,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession", "AssayEvaluation", "AssayMetrics"]),
+        .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession", "AssayEvaluation", "AssayMetrics", "AssayMockServer"]),
         .testTarget(
             name: "AssayEncoderTests",
             dependencies: ["AssayEncoder", "AssayEncoderKernels", "AssayEncoderKernelsAVX512"]
