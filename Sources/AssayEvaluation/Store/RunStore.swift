@@ -88,13 +88,15 @@ public final class RunStore: Sendable {
     private func migrate() throws(RunStoreError) {
         let migrator = Self.migrator
         do {
-            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw RunStoreError(
-                    .schemaTooNew,
-                    "the run store \(path ?? "in memory") was written by a newer version of Assay; upgrade Assay or set ASSAY_HOME to use another store"
-                )
+            try Self.withMigrationLock(storePath: path) {
+                if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+                    throw RunStoreError(
+                        .schemaTooNew,
+                        "the run store \(path ?? "in memory") was written by a newer version of Assay; upgrade Assay or set ASSAY_HOME to use another store"
+                    )
+                }
+                try migrator.migrate(database)
             }
-            try migrator.migrate(database)
         } catch {
             throw Self.mapped(error, path: path, opening: true)
         }
