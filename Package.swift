@@ -2,16 +2,20 @@
 // Assay: a native workbench for evaluating LLM prompts and models.
 //
 // Dependencies point one way:
-//   AssayLanguage   (nothing of ours)
-//   AssayMetrics    (nothing of ours)
-//   AssayEvaluation -> AssayMetrics
-//   AssaySession    -> AssayLanguage, AssayEvaluation (and the metric libraries it exposes)
+//   AssayCore       (nothing of ours; JSON, did-you-mean, source positions)
+//   AssayLanguage   -> AssayCore
+//   AssayMetrics    -> AssayCore
+//   AssayEvaluation -> AssayCore, AssayMetrics, AssayEncoder (the metric catalogue: every built-in
+//                      metric, BERTScore's included, is built there from its stored spec)
+//   AssaySession    -> AssayCore, AssayLanguage, AssayEvaluation (and the metric libraries it
+//                      exposes); its API shows no language types
 //   AssayShell      -> AssaySession, CEditLine
-//   AssayKernel     -> AssaySession, CZeroMQ
+//   AssayKernel     -> AssaySession, AssayCore, CZeroMQ
 //   AssayEncoder    -> COpenBLAS, AssayEncoderKernels, AssayEncoderKernelsAVX512
 //                      (BERT-family encoder, BERTScore)
 //   AssayEncoderKernelsAVX512 -> AssayEncoderKernels (the same kernels built for AVX-512)
-//   AssayMockServer -> AssayEvaluation (an OpenAI-compatible server for tests and offline use)
+//   AssayMockServer -> AssayCore, AssayEvaluation (an OpenAI-compatible server for tests and
+//                      offline use)
 //   assay           -> everything above; argument parsing only
 import PackageDescription
 
@@ -37,6 +41,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "assay", targets: ["assay"]),
+        .library(name: "AssayCore", targets: ["AssayCore"]),
         .library(name: "AssayLanguage", targets: ["AssayLanguage"]),
         .library(name: "AssayEvaluation", targets: ["AssayEvaluation"]),
         .library(name: "AssaySession", targets: ["AssaySession"]),
@@ -51,8 +56,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
-        .target(name: "AssayLanguage", swiftSettings: strict),
-        .target(name: "AssayMetrics", swiftSettings: strict),
+        .target(name: "AssayCore", swiftSettings: strict),
+        .target(name: "AssayLanguage", dependencies: ["AssayCore"], swiftSettings: strict),
+        .target(name: "AssayMetrics", dependencies: ["AssayCore"], swiftSettings: strict),
         .systemLibrary(
             name: "COpenBLAS",
             pkgConfig: "openblas",
@@ -68,7 +74,9 @@ let package = Package(
         .target(
             name: "AssayEvaluation",
             dependencies: [
+                "AssayCore",
                 "AssayMetrics",
+                "AssayEncoder",
                 .product(name: "Stencil", package: "Stencil"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -81,6 +89,7 @@ let package = Package(
         .target(
             name: "AssayMockServer",
             dependencies: [
+                "AssayCore",
                 "AssayEvaluation",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -91,7 +100,7 @@ let package = Package(
         ),
         .target(
             name: "AssaySession",
-            dependencies: ["AssayLanguage", "AssayEvaluation", "AssayMetrics", "AssayEncoder"],
+            dependencies: ["AssayCore", "AssayLanguage", "AssayEvaluation", "AssayMetrics", "AssayEncoder"],
             swiftSettings: strict
         ),
         .systemLibrary(
@@ -105,6 +114,7 @@ let package = Package(
             name: "AssayKernel",
             dependencies: [
                 "AssaySession",
+                "AssayCore",
                 "CZeroMQ",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -113,28 +123,29 @@ let package = Package(
         .executableTarget(
             name: "assay",
             dependencies: [
-                "AssayLanguage", "AssayEvaluation", "AssaySession", "AssayShell", "AssayKernel", "AssayMockServer",
+                "AssayCore", "AssayLanguage", "AssayEvaluation", "AssaySession", "AssayShell", "AssayKernel", "AssayMockServer",
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage"]),
+        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
+        .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage", "AssayCore"]),
         .testTarget(name: "AssayMetricsTests", dependencies: ["AssayMetrics"]),
-        .testTarget(name: "AssayEvaluationTests", dependencies: ["AssayEvaluation", "AssayMockServer"]),
+        .testTarget(name: "AssayEvaluationTests", dependencies: ["AssayCore", "AssayEvaluation", "AssayMockServer"]),
         .testTarget(
             name: "AssayMockServerTests",
             dependencies: [
-                "AssayMockServer", "AssayEvaluation",
+                "AssayMockServer", "AssayEvaluation", "AssayCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession", "AssayEvaluation", "AssayMetrics", "AssayMockServer"]),
+        .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession", "AssayCore", "AssayEvaluation", "AssayMetrics", "AssayMockServer"]),
         .testTarget(
             name: "AssayEncoderTests",
             dependencies: ["AssayEncoder", "AssayEncoderKernels", "AssayEncoderKernelsAVX512"]
         ),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),
-        .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel"]),
+        .testTarget(name: "AssayKernelTests", dependencies: ["AssayKernel", "AssayCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["assay"]),
     ]
 )

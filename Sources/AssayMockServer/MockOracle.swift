@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEvaluation
 
 /// The answers of the oracle policy: each case's `expected`, found from the conversation.

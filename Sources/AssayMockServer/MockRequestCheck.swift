@@ -1,4 +1,4 @@
-import AssayEvaluation
+import AssayCore
 
 /// What the real APIs refuse with 400 before answering: a request without a model or messages, or
 /// with fields of the wrong type. A mock that accepted them would hide the client's bugs.

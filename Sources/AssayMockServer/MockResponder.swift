@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEvaluation
 
 /// Builds the answers of the mock server: chat completions in OpenAI's and Anthropic's shapes.

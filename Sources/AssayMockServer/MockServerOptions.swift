@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEvaluation
 
 /// The command line of `assay mock-server`, parsed.
@@ -45,7 +46,7 @@ struct MockServerOptions: Equatable {
                 name = String(name[..<equals])
             }
             guard valueOptions.contains(name) else {
-                let hint = NameSuggestion.didYouMean(name, among: valueOptions + ["--help"]).map { " (\($0))" } ?? ""
+                let hint = Suggestion.didYouMean(name, among: valueOptions + ["--help"]).map { " (\($0))" } ?? ""
                 throw UsageError(message: name.hasPrefix("-") ? "unknown option '\(name)'\(hint)" : "unexpected argument '\(name)'")
             }
             if value == nil {

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEvaluation
 
 /// What a ``MockServer`` has seen so far: counters, every request, and the retries of 429s.

@@ -1,4 +1,4 @@
-import AssayEvaluation
+import AssayCore
 
 /// The server-sent events of a streamed answer (`"stream": true`), in OpenAI's or Anthropic's shape.
 ///

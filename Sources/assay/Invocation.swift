@@ -1,3 +1,4 @@
+import AssayCore
 import AssayLanguage
 
 /// What the command line asks for.

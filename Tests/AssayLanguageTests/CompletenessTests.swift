@@ -18,25 +18,6 @@ import Testing
     }
 }
 
-@Suite struct SuggestionTests {
-    @Test("close names are suggested, far ones are not", arguments: [
-        ("rogue", ["rouge", "bleu", "chrf"], ["rouge"]),
-        ("lenn", ["len", "keys"], ["len"]),
-        ("x", ["len", "max"], []),
-        ("summray", ["summary", "cases"], ["summary"]),
-    ])
-    func suggestions(name: String, candidates: [String], expected: [String]) {
-        #expect(Suggestion.closest(to: name, among: candidates) == expected)
-    }
-
-    @Test("edit distance counts a swap of neighbours as one edit")
-    func transposition() {
-        #expect(Suggestion.editDistance("rouge", "rogue") == 1)
-        #expect(Suggestion.editDistance("", "abc") == 3)
-        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
-    }
-}
-
 @Suite struct RenderingTests {
     @Test("a diagnostic renders with location, source line, caret and hint")
     func rendering() {

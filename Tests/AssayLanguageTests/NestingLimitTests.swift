@@ -1,3 +1,4 @@
+import AssayCore
 @testable import AssayLanguage
 import Foundation
 import Testing
@@ -24,7 +25,7 @@ import Testing
         let diagnostic = try #require(failure(text))
         #expect(diagnostic.id == "syntax.too-deep")
         #expect(diagnostic.message == "nesting deeper than \(Parser.maximumNesting)")
-        #expect(diagnostic.location == SourceLocation(line: 1, column: Parser.maximumNesting + 1))
+        #expect(diagnostic.location == SourcePosition(line: 1, column: Parser.maximumNesting + 1))
     }
 
     @Test("the diagnostic of a 40,000-character line shows a window of it, with the caret under the place")

@@ -229,7 +229,7 @@ struct SessionFixture {
         let result = await fixture.run("load(\"s.jsonl\")").1.results[0]
         #expect(result.plainText.hasPrefix("id  input  expected\n"))
         #expect(result.plainText.hasSuffix("2 cases from s.jsonl"))
-        #expect(result.data["text/html"]?.contains("<td>hi</td>") == true)
+        #expect(result.text(for: "text/html")?.contains("<td>hi</td>") == true)
     }
 
     @Test("a broken line is an error naming FILE:LINE; skip_bad loads the rest and says so")

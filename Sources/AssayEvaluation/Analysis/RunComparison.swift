@@ -1,3 +1,4 @@
+import AssayCore
 import AssayMetrics
 
 /// Two runs compared case by case: results are paired by case id and sample, and every metric
@@ -72,7 +73,7 @@ public struct RunComparison: Sendable {
         if let metric {
             guard let entry = entries.first(where: { $0.name == metric }) else {
                 let names = entries.map(\.name)
-                let hint = NameSuggestion.didYouMean(metric, among: names)
+                let hint = Suggestion.didYouMean(metric, among: names)
                     ?? (names.isEmpty ? "the runs share no scored cases" : "compared metrics: " + names.joined(separator: ", "))
                 throw ComparisonError(message: "no paired results have the metric '\(metric)'", hint: hint)
             }

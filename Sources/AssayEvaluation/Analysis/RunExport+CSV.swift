@@ -1,3 +1,5 @@
+import AssayCore
+
 extension RunExport {
     /// One row per result: the fixed columns, `turns` when the run has multi-turn cases, then one
     /// column per metric path (`rouge/rougeL/f1`) in first-seen order; RFC 4180 with CRLF.

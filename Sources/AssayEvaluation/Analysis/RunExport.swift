@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// A stored run's results as JSONL (one case result per line), CSV (one row per result, metrics
@@ -32,7 +33,7 @@ public enum RunExport {
         case "csv":
             return csv(run.results, cases: byID)
         default:
-            let hint = NameSuggestion.didYouMean(format, among: formats) ?? "use one of: " + formats.joined(separator: ", ")
+            let hint = Suggestion.didYouMean(format, among: formats) ?? "use one of: " + formats.joined(separator: ", ")
             throw ExportError(message: "unknown export format '\(format)'", hint: hint)
         }
     }
@@ -52,13 +53,8 @@ public enum RunExport {
         object["sample"] = .int(result.sample)
         object["input"] = testCase?.input ?? .null
         object["expected"] = testCase?.expected ?? .null
-        object["prompt"] = ConfigurationCoding.json(result.prompt)
-        object["output"] = result.output.map(JSONValue.string) ?? .null
-        object["extracted"] = result.extracted ?? .null
-        object["metrics"] = .object(result.metrics)
-        object["status"] = .string(result.status.rawValue)
-        object["error"] = result.error.map(JSONValue.string) ?? .null
-        object["latency_ms"] = result.latencyMilliseconds.map(JSONValue.double) ?? .null
+        object.setStageMembers(prompt: result.prompt, output: result.output, extracted: result.extracted, metrics: result.metrics,
+                               status: result.status, error: result.error, latencyMilliseconds: result.latencyMilliseconds)
         object["tokens"] = tokensJSON(result.usage)
         object["retries"] = .int(result.retries)
         object["cached"] = .bool(result.isCached)
@@ -82,13 +78,7 @@ public enum RunExport {
         object["turn"] = .int(turn.turn)
         object["input"] = turn.input ?? .null
         object["expected"] = turn.expected ?? .null
-        object["prompt"] = ConfigurationCoding.json(turn.prompt)
-        object["output"] = turn.output.map(JSONValue.string) ?? .null
-        object["extracted"] = turn.extracted ?? .null
-        object["metrics"] = .object(turn.metrics)
-        object["status"] = .string(turn.status.rawValue)
-        object["error"] = turn.error.map(JSONValue.string) ?? .null
-        object["latency_ms"] = turn.latencyMilliseconds.map(JSONValue.double) ?? .null
+        object.setStageMembers(turn)
         object["tokens"] = tokens
         object["usage"] = tokens
         object["retries"] = .int(turn.retries)
@@ -163,4 +153,27 @@ public struct ExportError: Error, Sendable, Hashable {
     public let message: String
     /// What to do instead.
     public let hint: String
+}
+
+extension JSONObject {
+    /// Sets what each stage of a case or turn left, as results are stored and exported: `prompt`,
+    /// `output`, `extracted`, `metrics`, `status`, `error` and `latency_ms` (absent values as null).
+    mutating func setStageMembers(
+        prompt: [ChatMessage], output: String?, extracted: JSONValue?, metrics: JSONObject, status: CaseStatus, error: String?,
+        latencyMilliseconds: Double?
+    ) {
+        self["prompt"] = ConfigurationCoding.json(prompt)
+        self["output"] = output.map(JSONValue.string) ?? .null
+        self["extracted"] = extracted ?? .null
+        self["metrics"] = .object(metrics)
+        self["status"] = .string(status.rawValue)
+        self["error"] = error.map(JSONValue.string) ?? .null
+        self["latency_ms"] = latencyMilliseconds.map(JSONValue.double) ?? .null
+    }
+
+    /// ``setStageMembers(prompt:output:extracted:metrics:status:error:latencyMilliseconds:)`` for a turn.
+    mutating func setStageMembers(_ turn: TurnResult) {
+        setStageMembers(prompt: turn.prompt, output: turn.output, extracted: turn.extracted, metrics: turn.metrics,
+                        status: turn.status, error: turn.error, latencyMilliseconds: turn.latencyMilliseconds)
+    }
 }

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A run's results ranked by one metric: what `best` and `worst` show.
 public struct RunRanking: Sendable {
     /// One ranked result.
@@ -26,7 +28,7 @@ public struct RunRanking: Sendable {
         let scored = results.compactMap { result in RunStatistics.number(at: path, in: result.metrics).map { Entry(result: result, score: $0) } }
         guard !scored.isEmpty else {
             let names = RunComparison.leafPaths(of: results).map { $0.joined(separator: "/") }
-            let hint = NameSuggestion.didYouMean(metric, among: names)
+            let hint = Suggestion.didYouMean(metric, among: names)
                 ?? (names.isEmpty ? "the run has no scored results" : "metrics: " + names.joined(separator: ", "))
             throw ComparisonError(message: "no result of the run has the metric '\(metric)'", hint: hint)
         }

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayMetrics
 
 /// The statistics of a run's metrics, one per numeric leaf of the case metrics, in first-seen order.
@@ -53,7 +54,7 @@ public struct RunStatistics: Sendable, Hashable {
     ///
     /// - Parameter results: Case results.
     /// - Returns: Each metric path with the numbers found there, in result order.
-    public static func values(of results: [CaseResult]) -> [(path: [String], values: [Double])] {
+    static func values(of results: [CaseResult]) -> [(path: [String], values: [Double])] {
         var order: [[String]] = []
         var collected: [[String]: [Double]] = [:]
         for result in results {

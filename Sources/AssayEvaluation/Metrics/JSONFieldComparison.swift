@@ -1,3 +1,5 @@
+import AssayCore
+
 /// How one field of an expected JSON value compares with the output's.
 ///
 /// A field is a leaf of the expected value: a scalar, an empty array or an empty object, named by

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The JSON metrics: `json_valid` (does the output parse?) and `json_match` (how many of the
 /// expected fields does it reproduce?).
 ///

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The field-by-field comparison of a model's JSON output with the expected JSON value.
 public struct JSONMatchReport: Sendable, Hashable {
     /// Matched expected fields divided by expected fields, from 0 to 1; 0 when the output is not JSON.

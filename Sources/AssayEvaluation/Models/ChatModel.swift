@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A model that answers chat requests: a real provider over HTTP, or a built-in mock.
 ///
 /// The runner calls ``complete(_:)`` once per attempt; retries, backoff, timeouts and the response

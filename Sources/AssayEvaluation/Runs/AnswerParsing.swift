@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// The extraction rules of ``Extraction``, on answer text.

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Takes one case and sample through prepare, infer, extract and evaluate.
 ///
 /// Multi-turn cases go through ``TurnEvaluator`` and groups of cases (`group: n`) through

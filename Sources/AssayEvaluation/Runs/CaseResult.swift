@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The outcome of one case (one sample of it) in a run: every stage's output, error and cost.
 public struct CaseResult: Sendable, Hashable {
     /// The case's id.

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// JSON forms of the model contract's types, as stored in run configurations and cache keys.
@@ -86,6 +87,19 @@ enum ConfigurationCoding {
         }
     }
 
+    /// Worked examples as an array of `{"user", "assistant"}` objects.
+    static func json(_ examples: [FewShotExample]) -> JSONValue {
+        .array(examples.map { ["user": .string($0.user), "assistant": .string($0.assistant)] })
+    }
+
+    /// Reads worked examples written by ``json(_:)-([FewShotExample])``.
+    static func examples(from value: JSONValue?) -> [FewShotExample] {
+        (value?.arrayValue ?? []).compactMap { item in
+            guard let user = item.objectValue?["user"]?.stringValue, let assistant = item.objectValue?["assistant"]?.stringValue else { return nil }
+            return FewShotExample(user: user, assistant: assistant)
+        }
+    }
+
     /// A duration in seconds.
     static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
@@ -104,7 +118,7 @@ extension RunSpec {
     ///
     /// Members: `name`, `tags`, `suite` (`path`, `file_sha256`, `sha256`, `cases`), `template`
     /// (`sha256`, `system`, `user`, `examples` when it has worked examples), `model` (the descriptor), `parameters` (the overrides),
-    /// `effective_parameters`, `extraction`, `metrics` (names and descriptions), `concurrency`,
+    /// `effective_parameters`, `extraction`, `metrics` (each its spec with `name` and `description`), `concurrency`,
     /// `retries`, `timeout_seconds`, `samples`, `rate_limit_per_minute`, `cache`, `derived_from`,
     /// `pipeline`, `history`, `group`, `max_cost` when the run has a budget, and `assay` (the version and
     /// the project's git revision, ``RunProvenance``).
@@ -130,7 +144,7 @@ extension RunSpec {
         object["parameters"] = ConfigurationCoding.json(parameters)
         object["effective_parameters"] = ConfigurationCoding.json(effectiveParameters)
         object["extraction"] = extraction.configuration
-        object["metrics"] = .array(metrics.map { ["name": .string($0.name), "description": .string($0.description)] })
+        object["metrics"] = .array(metrics.map(\.configuration))
         object["concurrency"] = .int(concurrency)
         object["retries"] = .int(retries)
         object["timeout_seconds"] = .double(ConfigurationCoding.seconds(timeout))

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// How a model's answer text becomes the value that metrics score.
 ///
 /// A failed extraction is never a wrong answer: the case gets status ``CaseStatus/extractError``
@@ -19,11 +21,13 @@ public enum Extraction: Sendable {
     /// The first match of a regular expression: its first capture group when it has one, else the
     /// whole match. No match is an extraction error.
     case regex(String)
-    /// A function of the answer text; an error it throws is an extraction error.
-    case custom(description: String, @Sendable (String) async throws -> JSONValue)
+    /// A function of the answer text, with its source text (a lambda's, such as `t => upper(t)`, or
+    /// a builtin's name); an error it throws is an extraction error.
+    case custom(source: String, @Sendable (String) async throws -> JSONValue)
 
     /// The extraction as JSON for the run's configuration: `{"kind": "labels", "labels": [...]}`;
-    /// a custom one records only its description.
+    /// a custom one records its source text (`{"kind": "custom", "source": "t => upper(t)"}`), from
+    /// which ``MetricCatalogue/extraction(_:)`` compiles it again.
     public var configuration: JSONValue {
         switch self {
         case .text: ["kind": "text"]
@@ -31,12 +35,12 @@ public enum Extraction: Sendable {
         case .labels(let labels): ["kind": "labels", "labels": .array(labels.map { .string($0) })]
         case .labelSet(let labels): ["kind": "label_set", "labels": .array(labels.map { .string($0) })]
         case .regex(let pattern): ["kind": "regex", "pattern": .string(pattern)]
-        case .custom(let description, _): ["kind": "custom", "description": .string(description)]
+        case .custom(let source, _): ["kind": "custom", "source": .string(source)]
         }
     }
 
-    /// Rebuilds an extraction from its ``configuration``; nil for a custom one (its function was not
-    /// stored) or an unknown kind.
+    /// Rebuilds an extraction from its ``configuration``; nil for a custom one (its source must be
+    /// compiled, see ``MetricCatalogue/extraction(_:)``) or an unknown kind.
     ///
     /// - Parameter configuration: A value written by ``configuration``.
     /// - Returns: The extraction, or nil.
@@ -75,13 +79,13 @@ public enum Extraction: Sendable {
             return try AnswerParsing.labelSet(in: output, labels: labels)
         case .regex(let pattern):
             return try AnswerParsing.regexMatch(in: output, pattern: pattern)
-        case .custom(let description, let function):
+        case .custom(let source, let function):
             do {
                 return try await function(output)
             } catch let error as ExtractionError {
                 throw error
             } catch {
-                throw ExtractionError("the extraction '\(description)' failed: \(error)")
+                throw ExtractionError("the extraction '\(source)' failed: \(error)")
             }
         }
     }

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Reads a grouped request's answer back into one answer per item.

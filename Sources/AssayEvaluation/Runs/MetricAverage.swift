@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Averages metric values over the turns of a multi-turn case.
 enum MetricAverage {
     /// Each metric's mean over the turns, for the metrics every turn has, in the first turn's order.

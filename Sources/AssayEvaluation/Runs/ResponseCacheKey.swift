@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The response cache's key for one request: the SHA-256 of a canonical JSON description of
 /// everything that can change the answer.
 ///

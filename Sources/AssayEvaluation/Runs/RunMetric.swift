@@ -1,18 +1,28 @@
+import AssayCore
+
 /// A metric computed for each case of a run.
 ///
 /// A metric returns a number, a Boolean (stored as 0 or 1), or an object whose members are numbers,
 /// Booleans or such objects again (ROUGE returns `{"rouge1": {"precision": …, "recall": …, "f1": …}}`).
 /// Anything else, or an error it throws, gives the case status ``CaseStatus/metricError`` naming the
 /// metric and the case; it never counts as a wrong answer.
+///
+/// A metric built by a ``MetricCatalogue`` carries its ``spec``, which the run stores so that any
+/// process can build the same metric again; one made from a closure alone stores only its name and
+/// description.
 public struct RunMetric: Sendable {
-    /// The name the metric's value is stored under (`exact`, `rouge`).
-    public var name: String
+    /// The name the metric's value is stored under (`exact`, `rouge`); setting it renames the spec too.
+    public var name: String {
+        didSet { spec?.name = name }
+    }
     /// A one-line description, stored in the run's configuration.
     public var description: String
     /// Computes the metric for one case.
     public var evaluate: @Sendable (ScoringInput) async throws -> JSONValue
+    /// What the metric is, as stored; nil for a metric made from a closure alone.
+    public private(set) var spec: MetricSpec?
 
-    /// Creates a metric.
+    /// Creates a metric from a closure; a run stores only its name and description.
     ///
     /// - Parameters:
     ///   - name: The name its value is stored under.
@@ -24,27 +34,36 @@ public struct RunMetric: Sendable {
         self.evaluate = evaluate
     }
 
+    /// Creates a metric that carries its spec; its name and description are the spec's.
+    ///
+    /// - Parameters:
+    ///   - spec: What the metric is.
+    ///   - evaluate: Computes the value for one case.
+    public init(spec: MetricSpec, evaluate: @escaping @Sendable (ScoringInput) async throws -> JSONValue) {
+        self.init(name: spec.name, description: spec.description, evaluate: evaluate)
+        self.spec = spec
+    }
+
+    /// The metric as a run's configuration stores it: its spec (``MetricSpec/json(description:)``),
+    /// or only `name` and `description` for a metric without one.
+    public var configuration: JSONValue {
+        spec?.json(description: description) ?? ["name": .string(name), "description": .string(description)]
+    }
+
     /// Whether the extracted value equals the expected one: strings after trimming whitespace
     /// (`TextMatch.exact`), other values structurally (object key order ignored, `1` equals `1.0`); a
     /// string and a number or Boolean compare by the text of the JSON value. 1 or 0.
-    public static let exact = RunMetric(
-        name: "exact", description: "extracted value equals expected (strings trimmed; JSON structurally)"
-    ) { input in
+    public static let exact = RunMetric(spec: MetricSpec(.exact(.none))) { input in
         let expected = try input.requireExpected(for: "exact")
         return .int(ValueComparison.equal(input.extracted, expected) ? 1 : 0)
     }
 
     /// Whether the extracted value's text contains the expected value's text (both trimmed; a string
     /// as itself, anything else as compact JSON). 1 or 0.
-    public static let contains = RunMetric(
-        name: "contains", description: "extracted text contains expected text"
-    ) { input in
+    public static let contains = RunMetric(spec: MetricSpec(.contains(.none))) { input in
         let expected = try input.requireExpected(for: "contains")
         return .int(ValueComparison.contains(input.extracted, expected) ? 1 : 0)
     }
-
-    /// The built-in metrics by name, for rebuilding a stored run's metrics.
-    public static let builtIn: [String: RunMetric] = ["exact": .exact, "contains": .contains]
 }
 
 /// What a metric sees for one case.

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// What made a run: the Assay version and, when the project folder is a git checkout, its revision

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// A stored run: its identity, settings and state, without its case results.

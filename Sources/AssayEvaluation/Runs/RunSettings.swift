@@ -1,10 +1,12 @@
+import AssayCore
 import Foundation
 
 /// The storable part of a ``RunSpec``, read back from a stored run's configuration.
 ///
 /// To resume or rerun a stored run, decode its settings, rebuild the template with
-/// ``makeTemplate()`` and the extraction with ``storedExtraction`` (or supply the custom one), and
-/// pass them with the live model and metrics to ``RunSpec/init(settings:suite:template:model:extraction:metrics:)``.
+/// ``makeTemplate()``, the extraction with ``extraction(from:)`` and the metrics with
+/// ``metrics(from:)``, and pass them with the live model to
+/// ``RunSpec/init(settings:suite:template:model:extraction:metrics:)``.
 public struct RunSettings: Sendable, Hashable {
     /// The run's name.
     public var name: String
@@ -34,6 +36,9 @@ public struct RunSettings: Sendable, Hashable {
     public var extraction: JSONValue
     /// The metrics' names, in order.
     public var metricNames: [String]
+    /// The metrics as stored, in order: each its spec (``MetricSpec/json(description:)``), or for
+    /// runs stored before specs only its name and description.
+    public var metrics: [JSONValue]
     /// The most calls in flight.
     public var concurrency: Int
     /// Retries per call.
@@ -84,16 +89,14 @@ public struct RunSettings: Sendable, Hashable {
         templateSHA256 = try require("template.sha256", template?["sha256"]?.stringValue)
         templateSystem = template?["system"]?.stringValue
         templateUser = try require("template.user", template?["user"]?.stringValue)
-        templateExamples = (template?["examples"]?.arrayValue ?? []).compactMap { item in
-            guard let user = item.objectValue?["user"]?.stringValue, let assistant = item.objectValue?["assistant"]?.stringValue else { return nil }
-            return FewShotExample(user: user, assistant: assistant)
-        }
+        templateExamples = ConfigurationCoding.examples(from: template?["examples"])
         model = try require("model", object["model"])
         modelName = try require("model.name", model.objectValue?["name"]?.stringValue)
         parameters = ConfigurationCoding.parameters(from: object["parameters"])
         effectiveParameters = ConfigurationCoding.parameters(from: object["effective_parameters"])
         extraction = try require("extraction", object["extraction"])
-        metricNames = (object["metrics"]?.arrayValue ?? []).compactMap { $0.objectValue?["name"]?.stringValue }
+        metrics = object["metrics"]?.arrayValue ?? []
+        metricNames = metrics.compactMap { $0.objectValue?["name"]?.stringValue }
         concurrency = try require("concurrency", object["concurrency"]?.intValue)
         retries = try require("retries", object["retries"]?.intValue)
         timeout = .milliseconds(Int((try require("timeout_seconds", object["timeout_seconds"]?.doubleValue) * 1000).rounded()))
@@ -130,19 +133,34 @@ public struct RunSettings: Sendable, Hashable {
         ConfigurationCoding.price(from: model.objectValue?["price"])
     }
 
-    /// The stored extraction, rebuilt; nil when it was `.custom` (its function must be supplied).
+    /// The stored extraction, rebuilt; nil when it was `.custom` (``extraction(from:)`` compiles it).
     public var storedExtraction: Extraction? {
         Extraction(configuration: extraction)
     }
 
-    /// The stored metrics that are built in, rebuilt, with the names of those that must be
-    /// supplied.
-    public var storedMetrics: (builtIn: [RunMetric], missing: [String]) {
-        var builtIn: [RunMetric] = []
-        var missing: [String] = []
-        for name in metricNames {
-            if let metric = RunMetric.builtIn[name] { builtIn.append(metric) } else { missing.append(name) }
-        }
-        return (builtIn, missing)
+    /// The stored extraction, rebuilt through a catalogue, which compiles a lambda's source.
+    ///
+    /// - Parameter catalogue: The catalogue, with the host's lambda compiler.
+    /// - Throws: ``MetricBuildError`` naming what cannot be rebuilt.
+    public func extraction(from catalogue: MetricCatalogue) throws(MetricBuildError) -> Extraction {
+        try catalogue.extraction(extraction)
+    }
+
+    /// The stored metrics' specs, in order.
+    ///
+    /// - Throws: ``MetricBuildError`` for an entry that does not describe its metric well enough
+    ///   (a run stored before specs, with a metric that cannot be made from its name).
+    public func metricSpecs() throws(MetricBuildError) -> [MetricSpec] {
+        var specs: [MetricSpec] = []
+        for entry in metrics { specs.append(try MetricSpec(json: entry)) }
+        return specs
+    }
+
+    /// The stored metrics, built again through a catalogue.
+    ///
+    /// - Parameter catalogue: The catalogue, with the host's models, store and lambda compiler.
+    /// - Throws: ``MetricBuildError`` naming the metric that cannot be rebuilt and why.
+    public func metrics(from catalogue: MetricCatalogue) throws(MetricBuildError) -> [RunMetric] {
+        try catalogue.metrics(try metricSpecs())
     }
 }

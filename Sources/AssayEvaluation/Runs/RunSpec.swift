@@ -1,12 +1,15 @@
+import AssayCore
 import Foundation
 
 /// Everything a run needs: the suite, the template, the model, how answers are read and scored,
 /// and how calls are made.
 ///
-/// A spec holds live objects (the model, extraction and metric closures) that cannot be stored, and
-/// renders everything else as ``configuration``, which the run store keeps with the run. To resume a
-/// stored run, rebuild a spec with ``init(settings:suite:template:model:extraction:metrics:)`` from the
-/// stored ``RunSettings`` and the live objects.
+/// A spec holds live objects (the model, extraction and metric closures) and renders what they are
+/// as ``configuration``, which the run store keeps with the run: the model's descriptor, each
+/// metric's ``MetricSpec`` and the extraction (a lambda's as its source text). To resume a stored
+/// run, rebuild a spec with ``init(settings:suite:template:model:extraction:metrics:)`` from the
+/// stored ``RunSettings``, the live model, and the metrics and extraction a ``MetricCatalogue``
+/// builds from the stored ones.
 public struct RunSpec: Sendable {
     /// The run's name, shown in listings.
     public var name: String
@@ -115,9 +118,8 @@ public struct RunSpec: Sendable {
     ///   - suite: The suite (its ``suiteHash`` must match the stored one to resume).
     ///   - template: The template; ``RunSettings/makeTemplate()`` rebuilds the stored one.
     ///   - model: The live model (its descriptor must match the stored one to resume).
-    ///   - extraction: The extraction; ``RunSettings/storedExtraction`` rebuilds every kind but
-    ///     `.custom`.
-    ///   - metrics: The live metrics.
+    ///   - extraction: The extraction; ``RunSettings/extraction(from:)`` rebuilds the stored one.
+    ///   - metrics: The metrics; ``RunSettings/metrics(from:)`` rebuilds the stored ones.
     public init(
         settings: RunSettings, suite: Suite, template: PromptTemplate, model: any ChatModel,
         extraction: Extraction, metrics: [RunMetric]

@@ -65,7 +65,8 @@ public struct Runner: Sendable {
     /// model's price replace the stored ones in the run's configuration.
     ///
     /// Build `spec` from the stored configuration: decode ``RunSettings`` from the record's
-    /// configuration and pass them with the live model, extraction and metrics to
+    /// configuration and pass them with the live model, and the extraction and metrics that
+    /// ``RunSettings/extraction(from:)`` and ``RunSettings/metrics(from:)`` rebuild, to
     /// ``RunSpec/init(settings:suite:template:model:extraction:metrics:)``.
     ///
     /// - Parameters:

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Takes a multi-turn case through its turns, each with the conversation so far.
 ///
 /// For turn k the template is rendered with ``TestCase/turn(_:)`` (the case's fields overlaid by

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// One turn of a multi-turn case's result: what was sent, answered, extracted and scored.
 ///
 /// A multi-turn case's ``CaseResult`` sums the turns' usage and latency, takes its output and

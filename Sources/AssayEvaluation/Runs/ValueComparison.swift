@@ -1,3 +1,4 @@
+import AssayCore
 import AssayMetrics
 
 /// How the built-in metrics compare an extracted value with an expected one.

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 internal import GRDB
 

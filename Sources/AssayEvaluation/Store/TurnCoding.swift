@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The stored form of a multi-turn case's turns: a JSON array with one object per turn.
 ///
 /// Members: `turn`, `input`, `expected`, `prompt`, `output`, `extracted`, `metrics`, `status`,
@@ -10,13 +12,7 @@ enum TurnCoding {
             object["turn"] = .int(turn.turn)
             object["input"] = turn.input ?? .null
             object["expected"] = turn.expected ?? .null
-            object["prompt"] = ConfigurationCoding.json(turn.prompt)
-            object["output"] = turn.output.map(JSONValue.string) ?? .null
-            object["extracted"] = turn.extracted ?? .null
-            object["metrics"] = .object(turn.metrics)
-            object["status"] = .string(turn.status.rawValue)
-            object["error"] = turn.error.map(JSONValue.string) ?? .null
-            object["latency_ms"] = turn.latencyMilliseconds.map(JSONValue.double) ?? .null
+            object.setStageMembers(turn)
             object["prompt_tokens"] = turn.usage.map { .int($0.prompt) } ?? .null
             object["completion_tokens"] = turn.usage.map { .int($0.completion) } ?? .null
             object["retries"] = .int(turn.retries)

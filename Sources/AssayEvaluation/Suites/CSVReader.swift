@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Reads RFC 4180 CSV records from UTF-8 bytes, one at a time, tracking line numbers.
 ///
 /// Quoted fields may contain commas, line breaks and doubled quotes; records end in CRLF, LF or

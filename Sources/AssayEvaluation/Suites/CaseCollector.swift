@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Turns parsed records into cases, checking ids, and decides whether a bad record fails the
 /// load or is skipped.
 ///

@@ -1,3 +1,5 @@
+import AssayCore
+
 extension SuiteLoader {
     /// The column whose cells are split on `;` into a list of tags.
     static let tagsColumn = "tags"

@@ -1,3 +1,5 @@
+import AssayCore
+
 extension SuiteLoader {
     private static let jsonLayoutHint = "write an array of case objects, [{\"input\": ...}, ...], "
         + "or an object with a \"cases\" array, {\"cases\": [...]}"

@@ -1,3 +1,5 @@
+import AssayCore
+
 extension SuiteLoader {
     static let jsonlRecordHint = "each line of a JSONL suite is one case, such as {\"id\": \"a\", \"input\": \"...\", \"expected\": \"...\"}"
 

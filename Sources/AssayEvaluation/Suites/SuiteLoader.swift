@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Loads suites from JSONL, JSON and CSV files.

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Writes suites back to disk.

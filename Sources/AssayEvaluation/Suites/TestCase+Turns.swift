@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Multi-turn cases: a `turns` field holding one record per turn of a conversation.
 ///
 /// A record such as `{"id": "o1", "turns": [{"input": "a cheeseburger", "expected": "1 cheeseburger"},

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// One case of a suite: an id and every field of its record.
 ///
 /// `fields` always holds `id` as its first member. The conventional fields `input`, `expected`

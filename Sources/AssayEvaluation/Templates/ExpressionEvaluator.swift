@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The result of evaluating an expression: a value, or a reference that did not resolve.
 enum TemplateResult {
     case value(JSONValue)
@@ -109,7 +111,7 @@ struct ExpressionEvaluator {
     }
 
     private func undefinedName(_ name: String, range: Range<Int>) -> UndefinedReference {
-        let suggestion = closestMatch(to: name, in: scope.fieldNames + scope.loopVariables)
+        let suggestion = Suggestion.closest(to: name, among: scope.fieldNames + scope.loopVariables, limit: 1).first
         return UndefinedReference(
             name: name, range: range,
             reason: "the case has no field '\(name)' (fields: \(Self.list(scope.fieldNames)))",
@@ -144,7 +146,7 @@ struct ExpressionEvaluator {
         case (.key(let key), .object(let object)):
             if let value = object[key] { return .value(value) }
             return undefined("'\(baseName)' has no key '\(key)' (keys: \(Self.list(object.keys)))",
-                             hint: closestMatch(to: key, in: object.keys).map { "did you mean '\($0)'?" })
+                             hint: Suggestion.closest(to: key, among: object.keys, limit: 1).first.map { "did you mean '\($0)'?" })
         case (.index(let index), .array(let elements)):
             let position = index < 0 ? elements.count + index : index
             if elements.indices.contains(position) { return .value(elements[position]) }

@@ -1,3 +1,5 @@
+import AssayCore
+
 extension JSONValue {
     /// The text a value renders as in a template.
     ///

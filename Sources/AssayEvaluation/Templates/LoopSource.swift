@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Turns the value a `for` loops over into the elements Stencil iterates.
 ///
 /// A list gives its elements; an object gives its keys, or `(key, value)` pairs for two loop

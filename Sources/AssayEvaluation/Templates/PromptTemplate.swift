@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// A prompt template: Jinja-style text for the user message, optionally with a system message.

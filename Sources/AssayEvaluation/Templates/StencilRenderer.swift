@@ -1,3 +1,5 @@
+import AssayCore
+
 internal import Stencil
 
 /// Renders a ``TemplateProgram`` with Stencil.

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Comparisons between template values, as Jinja does them.
 ///
 /// `==` treats `1` and `1.0` as equal; `<` and friends order two numbers or two strings and

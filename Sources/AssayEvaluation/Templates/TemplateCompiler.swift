@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Compiles template text into a ``TemplateProgram``, checking its syntax and block structure.
 ///
 /// Tags: `if` / `elif` / `else` / `endif`; `for x in xs` (or `for k, v in pairs`, with an
@@ -150,7 +152,7 @@ struct TemplateCompiler {
     private func unknownTag(_ keyword: String, at range: Range<Int>) -> TemplateFailure {
         let hint = Self.unsupportedTags[keyword].map { "'\(keyword)' is not supported: \($0)" }
             ?? "tags are if, elif, else, endif, for, endfor, break, continue, raw and endraw"
-        let suggestion = Self.unsupportedTags[keyword] == nil ? closestMatch(to: keyword, in: Self.knownTags) : nil
+        let suggestion = Self.unsupportedTags[keyword] == nil ? Suggestion.closest(to: keyword, among: Self.knownTags, limit: 1).first : nil
         return .syntax("unknown tag '\(keyword)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: range, hint: hint)
     }
 

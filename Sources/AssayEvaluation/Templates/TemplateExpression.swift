@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The syntax tree of one template expression. Ranges are byte offsets in the template.
 indirect enum TemplateExpression: Sendable {
     /// A string, number, Boolean or `none` written in the template.

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The filters and tests templates may use, and what they do.
 ///
 /// Filters: `default(value, boolean=false)` (alias `d`) replaces a missing or null value (and,
@@ -30,7 +32,7 @@ enum TemplateFilters {
     /// Checks a filter name and its argument count while the template is compiled.
     static func validate(name: String, argumentCount: Int, at range: Range<Int>) throws(TemplateFailure) {
         guard let arity = arities[name] else {
-            let suggestion = equivalents[name] ?? closestMatch(to: name, in: arities.keys)
+            let suggestion = equivalents[name] ?? Suggestion.closest(to: name, among: arities.keys, limit: 1).first
             throw .syntax(
                 "unknown filter '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: range,
                 hint: "filters are " + arities.keys.sorted().joined(separator: ", ")
@@ -97,33 +99,4 @@ enum TemplateFilters {
         TemplateFailure(code: .invalidValue, message: "filter '\(name)' needs \(expected), found \(value.kindDescription)",
                         range: range)
     }
-}
-
-/// The candidate closest to `name` by edit distance, when close enough to be a likely typo.
-func closestMatch(to name: String, in candidates: some Sequence<String>) -> String? {
-    let limit = max(1, min(3, name.count / 3 + 1))
-    var best: (String, Int)?
-    for candidate in candidates.sorted() {
-        let distance = editDistance(name, candidate)
-        if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
-    }
-    return best?.0
-}
-
-/// The Levenshtein distance between two strings, by characters.
-func editDistance(_ lhs: String, _ rhs: String) -> Int {
-    let source = Array(lhs)
-    let target = Array(rhs)
-    if source.isEmpty { return target.count }
-    var previous = Array(0...target.count)
-    var current = previous
-    for (row, character) in source.enumerated() {
-        current[0] = row + 1
-        for column in target.indices {
-            current[column + 1] = min(previous[column + 1] + 1, current[column] + 1,
-                                      previous[column] + (character == target[column] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[target.count]
 }

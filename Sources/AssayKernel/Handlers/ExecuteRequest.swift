@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The content of an `execute_request`, with the protocol's defaults filled in.
 package struct ExecuteRequest: Sendable, Hashable {
     /// The code to run.
@@ -14,12 +16,15 @@ package struct ExecuteRequest: Sendable, Hashable {
     package var userExpressions: [String: String]
 
     /// Reads a request's content.
-    package init(content: [String: JSON]) {
-        code = content["code"]?.string ?? ""
-        isSilent = content["silent"]?.bool ?? false
-        storesHistory = !isSilent && (content["store_history"]?.bool ?? true)
-        allowsStdin = content["allow_stdin"]?.bool ?? true
-        stopsOnError = content["stop_on_error"]?.bool ?? true
-        userExpressions = (content["user_expressions"]?.object ?? [:]).compactMapValues(\.string)
+    package init(content: JSONObject) {
+        code = content["code"]?.stringValue ?? ""
+        isSilent = content["silent"]?.boolValue ?? false
+        storesHistory = !isSilent && (content["store_history"]?.boolValue ?? true)
+        allowsStdin = content["allow_stdin"]?.boolValue ?? true
+        stopsOnError = content["stop_on_error"]?.boolValue ?? true
+        userExpressions = Dictionary(
+            (content["user_expressions"]?.objectValue ?? [:]).compactMap { key, value in value.stringValue.map { (key, $0) } },
+            uniquingKeysWith: { _, last in last }
+        )
     }
 }

@@ -1,3 +1,4 @@
+import AssayCore
 import AssaySession
 import Synchronization
 
@@ -7,7 +8,7 @@ import Synchronization
 /// of iopub, and a silent request publishes nothing.
 package final class ExecutionOutputs: Sendable {
     private struct Collected: Sendable {
-        var payload: [JSON] = []
+        var payload: [JSONValue] = []
         var resultText: String?
         var isErrorPublished = false
     }
@@ -59,12 +60,12 @@ package final class ExecutionOutputs: Sendable {
     }
 
     /// The reply's `payload`: pages (from `help`) and requests such as `ask_exit`.
-    package var payload: [JSON] {
+    package var payload: [JSONValue] {
         collected.withLock { $0.payload }
     }
 
     /// Adds an entry to the reply's payload.
-    package func addPayload(_ entry: JSON) {
+    package func addPayload(_ entry: JSONValue) {
         collected.withLock { $0.payload.append(entry) }
     }
 
@@ -75,19 +76,19 @@ package final class ExecutionOutputs: Sendable {
 
     /// The `ename`, `evalue` and `traceback` fields for an error: the traceback is the rendered
     /// diagnostic, caret line included, in colour as notebooks show it.
-    package static func errorContent(_ report: ErrorReport) -> [String: JSON] {
+    package static func errorContent(_ report: ErrorReport) -> JSONObject {
         [
             "ename": .string(report.name),
             "evalue": .string(report.message),
-            "traceback": .array(report.coloredLines.map(JSON.string)),
+            "traceback": .array(report.coloredLines.map(JSONValue.string)),
         ]
     }
 
-    private static func transient(_ displayID: String?) -> JSON {
+    private static func transient(_ displayID: String?) -> JSONValue {
         displayID.map { ["display_id": .string($0)] } ?? [:]
     }
 
-    private func publish(_ type: String, _ content: [String: JSON]) {
+    private func publish(_ type: String, _ content: JSONObject) {
         guard !isSilent else { return }
         publisher.publish(type, content: content, parent: parent)
     }

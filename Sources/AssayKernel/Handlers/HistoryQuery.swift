@@ -1,3 +1,5 @@
+import AssayCore
+
 /// What a `history_request` asks for.
 package enum HistoryQuery: Sendable, Hashable {
     /// The last `count` entries (all when nil).
@@ -10,15 +12,18 @@ package enum HistoryQuery: Sendable, Hashable {
     case search(pattern: String, count: Int?, unique: Bool)
 
     /// Reads a request's content; nil for an unknown `hist_access_type`.
-    package init?(content: [String: JSON]) {
-        let count = content["n"]?.int
-        switch content["hist_access_type"]?.string {
+    package init?(content: JSONObject) {
+        let count = content["n"]?.protocolInt
+        switch content["hist_access_type"]?.stringValue {
         case "tail":
             self = .tail(count: count)
         case "range":
-            self = .range(session: content["session"]?.int ?? 0, start: content["start"]?.int ?? 1, stop: content["stop"]?.int)
+            self = .range(
+                session: content["session"]?.protocolInt ?? 0, start: content["start"]?.protocolInt ?? 1,
+                stop: content["stop"]?.protocolInt
+            )
         case "search":
-            self = .search(pattern: content["pattern"]?.string ?? "*", count: count, unique: content["unique"]?.bool ?? false)
+            self = .search(pattern: content["pattern"]?.stringValue ?? "*", count: count, unique: content["unique"]?.boolValue ?? false)
         default:
             return nil
         }

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The inputs a kernel ran with `store_history`, numbered by execution count, with their results.
 ///
 /// History lives as long as the kernel process: one session, numbered ``session``.
@@ -54,10 +56,10 @@ package struct InputHistory: Sendable {
 
     /// The `history` array of a `history_reply`: `[session, line, input]`, or with outputs
     /// `[session, line, [input, output]]`.
-    package func reply(for query: HistoryQuery, includingOutput: Bool) -> JSON {
+    package func reply(for query: HistoryQuery, includingOutput: Bool) -> JSONValue {
         .array(entries(for: query).map { entry in
-            let source: JSON = includingOutput
-                ? [.string(entry.input), entry.output.map(JSON.string) ?? .null]
+            let source: JSONValue = includingOutput
+                ? [.string(entry.input), entry.output.map(JSONValue.string) ?? .null]
                 : .string(entry.input)
             return [.int(Self.session), .int(entry.line), source]
         })

@@ -80,7 +80,7 @@ package final class Kernel: Sendable {
             controlInbox.push(message)
         case .stdin:
             if message.msgType == "input_reply" {
-                inputs.deliver(message.content["value"]?.string ?? "", inReplyTo: message.parentID)
+                inputs.deliver(message.content["value"]?.stringValue ?? "", inReplyTo: message.parentID)
             } else {
                 log("ignoring \"\(message.msgType)\" on stdin")
             }

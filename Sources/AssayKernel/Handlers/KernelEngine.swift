@@ -1,4 +1,3 @@
-import AssayLanguage
 import AssaySession
 
 /// What the kernel needs from an engine: the part of ``AssaySession/Session`` that handlers call.
@@ -13,7 +12,7 @@ package protocol KernelEngine: Sendable {
     /// Documentation of the name under a cursor, or nil.
     func inspect(_ code: String, cursor: Int) async -> MIMEBundle?
     /// Whether code is complete, needs more lines, or is invalid.
-    func isComplete(_ code: String) -> Completeness
+    func isComplete(_ code: String) -> CodeCompleteness
     /// Stops the running cell at its next check.
     func interrupt()
 }

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// What a kernel says about itself in `kernel_info_reply`.
 package struct KernelInfo: Sendable, Hashable {
     /// The version of Assay, reported as both implementation and language version.
@@ -15,7 +17,7 @@ package struct KernelInfo: Sendable, Hashable {
     ///
     /// Highlighting borrows Python's lexer and CodeMirror mode: like Assay, Python has `#`
     /// comments and `"""` strings, which are what a wrong highlighter gets most visibly wrong.
-    package var languageInfo: [String: JSON] {
+    package var languageInfo: JSONObject {
         [
             "name": "assay",
             "version": .string(version),
@@ -27,7 +29,7 @@ package struct KernelInfo: Sendable, Hashable {
     }
 
     /// The content of a `kernel_info_reply`.
-    package var replyContent: [String: JSON] {
+    package var replyContent: JSONObject {
         [
             "status": "ok",
             "protocol_version": .string(MessageHeader.protocolVersion),

@@ -1,16 +1,20 @@
-import Foundation
+import AssayCore
 import AssaySession
 
 extension MIMEBundle {
-    /// The bundle as a Jupyter `data` object: JSON media types travel as JSON, the rest as text.
-    package var jupyterData: [String: JSON] {
-        data.reduce(into: [:]) { result, entry in
-            let isJSON = entry.key == "application/json" || entry.key.hasSuffix("+json")
-            if isJSON, let parsed = try? JSON(parsing: Data(entry.value.utf8)) {
-                result[entry.key] = parsed
-            } else {
-                result[entry.key] = .string(entry.value)
+    /// The bundle as a Jupyter `data` object: text as strings, JSON as JSON, the progress under
+    /// ``MIMEBundle/progressMIMEType``; MIME types in order, so a bundle always gives the same object.
+    package var jupyterData: JSONObject {
+        var result = JSONObject()
+        for (mimeType, representation) in data.sorted(by: { $0.key < $1.key }) {
+            switch representation {
+            case .text(let text): result[mimeType] = .string(text)
+            case .json(let value): result[mimeType] = value
             }
         }
+        if let progress {
+            result[Self.progressMIMEType] = progress.json
+        }
+        return result
     }
 }

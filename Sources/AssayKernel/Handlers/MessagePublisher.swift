@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Builds the messages a kernel sends and hands them to its transport.
@@ -17,7 +18,7 @@ package struct MessagePublisher: Sendable {
     }
 
     /// Sends the reply to a request on the request's channel.
-    package func reply(to request: KernelMessage, type: String, content: [String: JSON], metadata: [String: JSON] = [:]) {
+    package func reply(to request: KernelMessage, type: String, content: JSONObject, metadata: JSONObject = [:]) {
         transport.send(KernelMessage(
             channel: request.channel, identities: request.identities, header: header(type),
             parentHeader: request.header.fields, metadata: metadata, content: content
@@ -25,7 +26,7 @@ package struct MessagePublisher: Sendable {
     }
 
     /// Publishes a message on iopub, as caused by `parent` (nil for none).
-    package func publish(_ type: String, content: [String: JSON], parent: KernelMessage?, metadata: [String: JSON] = [:]) {
+    package func publish(_ type: String, content: JSONObject, parent: KernelMessage?, metadata: JSONObject = [:]) {
         transport.send(KernelMessage(
             channel: .iopub, identities: [Data("kernel.\(session).\(type)".utf8)], header: header(type),
             parentHeader: parent?.header.fields ?? [:], metadata: metadata, content: content
@@ -39,7 +40,7 @@ package struct MessagePublisher: Sendable {
 
     /// Sends a request to the client on stdin, routed with the identities of `parent` (a shell
     /// request), so it reaches the client that sent it. The client's reply names `msgID` as parent.
-    package func ask(_ type: String, msgID: String, content: [String: JSON], parent: KernelMessage) {
+    package func ask(_ type: String, msgID: String, content: JSONObject, parent: KernelMessage) {
         transport.send(KernelMessage(
             channel: .stdin, identities: parent.identities, header: MessageHeader(msgType: type, session: session, msgID: msgID),
             parentHeader: parent.header.fields, content: content
@@ -50,7 +51,7 @@ package struct MessagePublisher: Sendable {
     ///
     /// - Returns: The exit it asks for; the kernel stops once the reply and `idle` are sent.
     package func acceptShutdown(_ request: KernelMessage) -> KernelExit {
-        let restart = request.content["restart"]?.bool ?? false
+        let restart = request.content["restart"]?.boolValue ?? false
         reply(to: request, type: "shutdown_reply", content: ["status": "ok", "restart": .bool(restart)])
         return .shutdown(restart: restart)
     }

@@ -1,3 +1,4 @@
+import AssayCore
 import AssaySession
 import Foundation
 
@@ -25,7 +26,7 @@ extension ShellHandler {
         )
         let outcome = await engine.execute(cell, sink: { outputs.receive($0) })
 
-        var content: [String: JSON] = ["execution_count": .int(count)]
+        var content: JSONObject = ["execution_count": .int(count)]
         let failure: ErrorReport? = switch outcome {
         case .success, .quitRequested: nil
         case .failure(let report): report
@@ -33,7 +34,7 @@ extension ShellHandler {
         }
         if let failure {
             outputs.publishError(failure)
-            content.merge(ExecutionOutputs.errorContent(failure)) { _, new in new }
+            content.merge(ExecutionOutputs.errorContent(failure))
             content["status"] = "error"
         } else {
             if outcome == .quitRequested {
@@ -53,8 +54,8 @@ extension ShellHandler {
     }
 
     /// Evaluates `user_expressions` quietly: each gives a MIME bundle or an error, never output.
-    private func evaluate(_ expressions: [String: String]) async -> [String: JSON] {
-        var results: [String: JSON] = [:]
+    private func evaluate(_ expressions: [String: String]) async -> JSONObject {
+        var results: JSONObject = [:]
         for (name, code) in expressions.sorted(by: { $0.key < $1.key }) {
             let captured = CapturedResult()
             let outcome = await engine.execute(
@@ -63,9 +64,9 @@ extension ShellHandler {
             )
             switch outcome {
             case .failure(let report):
-                results[name] = .object(["status": "error"].merging(ExecutionOutputs.errorContent(report)) { _, new in new })
+                results[name] = .object((["status": "error"] as JSONObject).merging(ExecutionOutputs.errorContent(report)))
             case .interrupted:
-                results[name] = .object(["status": "error"].merging(ExecutionOutputs.errorContent(.interrupted)) { _, new in new })
+                results[name] = .object((["status": "error"] as JSONObject).merging(ExecutionOutputs.errorContent(.interrupted)))
             case .success, .quitRequested:
                 results[name] = ["status": "ok", "data": .object(captured.bundle?.jupyterData ?? [:]), "metadata": [:]]
             }

@@ -1,4 +1,4 @@
-import AssayLanguage
+import AssayCore
 import AssaySession
 
 /// Answers shell requests one at a time, and owns what they share: the execution counter, the
@@ -56,11 +56,11 @@ package actor ShellHandler {
     }
 
     private func complete(_ request: KernelMessage) async {
-        let code = request.content["code"]?.string ?? ""
+        let code = request.content["code"]?.stringValue ?? ""
         let result = await engine.complete(code, cursor: Self.cursor(request, in: code))
         publisher.reply(to: request, type: "complete_reply", content: [
             "status": "ok",
-            "matches": .array(result.matches.map(JSON.string)),
+            "matches": .array(result.matches.map(JSONValue.string)),
             "cursor_start": .int(result.start),
             "cursor_end": .int(result.end),
             "metadata": [:],
@@ -68,7 +68,7 @@ package actor ShellHandler {
     }
 
     private func inspect(_ request: KernelMessage) async {
-        let code = request.content["code"]?.string ?? ""
+        let code = request.content["code"]?.stringValue ?? ""
         let bundle = await engine.inspect(code, cursor: Self.cursor(request, in: code))
         publisher.reply(to: request, type: "inspect_reply", content: [
             "status": "ok",
@@ -79,7 +79,7 @@ package actor ShellHandler {
     }
 
     private func isComplete(_ request: KernelMessage) {
-        let content: [String: JSON] = switch engine.isComplete(request.content["code"]?.string ?? "") {
+        let content: JSONObject = switch engine.isComplete(request.content["code"]?.stringValue ?? "") {
         case .complete: ["status": "complete"]
         case .incomplete(let indent): ["status": "incomplete", "indent": .string(indent)]
         case .invalid: ["status": "invalid"]
@@ -89,14 +89,14 @@ package actor ShellHandler {
 
     private func history(_ request: KernelMessage) {
         guard let query = HistoryQuery(content: request.content) else {
-            let kind = request.content["hist_access_type"]?.string ?? "nothing"
+            let kind = request.content["hist_access_type"]?.stringValue ?? "nothing"
             publisher.reply(to: request, type: "history_reply", content: [
                 "status": "error", "ename": "HistoryError",
                 "evalue": .string("unknown hist_access_type \"\(kind)\": use tail, range or search"), "traceback": [],
             ])
             return
         }
-        let includesOutput = request.content["output"]?.bool ?? false
+        let includesOutput = request.content["output"]?.boolValue ?? false
         publisher.reply(to: request, type: "history_reply", content: [
             "status": "ok",
             "history": history.reply(for: query, includingOutput: includesOutput),
@@ -105,14 +105,14 @@ package actor ShellHandler {
 
     /// No comm targets exist, so a comm opened by the client is closed at once, as the spec asks.
     private func refuseComm(_ request: KernelMessage) {
-        guard let commID = request.content["comm_id"]?.string else { return }
+        guard let commID = request.content["comm_id"]?.stringValue else { return }
         publisher.publish("comm_close", content: ["comm_id": .string(commID), "data": [:]], parent: request)
     }
 
     /// The request's `cursor_pos` (Unicode scalars), clamped to the code; the end when absent.
     static func cursor(_ request: KernelMessage, in code: String) -> Int {
         let length = code.unicodeScalars.count
-        guard let cursor = request.content["cursor_pos"]?.int else { return length }
+        guard let cursor = request.content["cursor_pos"]?.protocolInt else { return length }
         return min(max(0, cursor), length)
     }
 }

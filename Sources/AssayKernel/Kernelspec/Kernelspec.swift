@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The kernelspec Jupyter reads to start Assay: `kernel.json`.
 package struct Kernelspec: Sendable, Hashable {
     /// The folder name under `kernels/`, which is also the kernel's name for `jupyter --kernel`.
@@ -19,13 +21,13 @@ package struct Kernelspec: Sendable, Hashable {
 
     /// The text of `kernel.json`, pretty-printed with a trailing newline.
     package var fileText: String {
-        let arguments = argv.map { JSON.string($0).text }.joined(separator: ", ")
+        let arguments = argv.map { JSONValue.string($0).serialized() }.joined(separator: ", ")
         return """
             {
               "argv": [\(arguments)],
-              "display_name": \(JSON.string(displayName).text),
-              "language": \(JSON.string(language).text),
-              "interrupt_mode": \(JSON.string(interruptMode).text),
+              "display_name": \(JSONValue.string(displayName).serialized()),
+              "language": \(JSONValue.string(language).serialized()),
+              "interrupt_mode": \(JSONValue.string(interruptMode).serialized()),
               "metadata": {"debugger": false}
             }
 

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// One Jupyter message, independent of how it travels.
@@ -9,18 +10,18 @@ package struct KernelMessage: Sendable {
     /// The message's own header.
     package var header: MessageHeader
     /// The header of the request that caused it, or an empty object.
-    package var parentHeader: [String: JSON]
+    package var parentHeader: JSONObject
     /// Free-form metadata.
-    package var metadata: [String: JSON]
+    package var metadata: JSONObject
     /// The type-specific content.
-    package var content: [String: JSON]
+    package var content: JSONObject
     /// Extra binary buffers (unused by this kernel's handlers, kept for completeness).
     package var buffers: [Data]
 
     /// Creates a message.
     package init(
-        channel: Channel, identities: [Data] = [], header: MessageHeader, parentHeader: [String: JSON] = [:],
-        metadata: [String: JSON] = [:], content: [String: JSON] = [:], buffers: [Data] = []
+        channel: Channel, identities: [Data] = [], header: MessageHeader, parentHeader: JSONObject = [:],
+        metadata: JSONObject = [:], content: JSONObject = [:], buffers: [Data] = []
     ) {
         self.channel = channel
         self.identities = identities
@@ -35,5 +36,5 @@ package struct KernelMessage: Sendable {
     package var msgType: String { header.msgType }
 
     /// The `msg_id` of the parent request, or nil.
-    package var parentID: String? { parentHeader["msg_id"]?.string }
+    package var parentID: String? { parentHeader["msg_id"]?.stringValue }
 }

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Turns messages into ZeroMQ multipart frames and back, signing and verifying on the way.
@@ -19,10 +20,10 @@ package struct WireCodec: Sendable {
     /// The frames of a message, signed.
     package func encode(_ message: KernelMessage) -> [Data] {
         let parts = [
-            message.header.json.serialized(),
-            JSON.object(message.parentHeader).serialized(),
-            JSON.object(message.metadata).serialized(),
-            JSON.object(message.content).serialized(),
+            message.header.json.wireBytes,
+            JSONValue.object(message.parentHeader).wireBytes,
+            JSONValue.object(message.metadata).wireBytes,
+            JSONValue.object(message.content).wireBytes,
         ]
         return message.identities + [Self.delimiter, Data(signer.signature(of: parts).utf8)] + parts + message.buffers
     }
@@ -39,9 +40,9 @@ package struct WireCodec: Sendable {
         let parts = Array(rest[1...4])
         guard signer.isValid(signature: rest[0], of: parts) else { throw .badSignature }
         let names = ["header", "parent_header", "metadata", "content"]
-        var objects: [[String: JSON]] = []
+        var objects: [JSONObject] = []
         for (name, part) in zip(names, parts) {
-            guard let value = try? JSON(parsing: part), let object = value.object else { throw .malformedJSON(part: name) }
+            guard let value = try? JSONValue(parsing: part), let object = value.objectValue else { throw .malformedJSON(part: name) }
             objects.append(object)
         }
         guard let header = MessageHeader(.object(objects[0])) else { throw .invalidHeader }

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A problem found in source text, with where it is and what to do about it.
 ///
 /// Diagnostics are values: the lexer, parser and interpreter return them and the front ends render
@@ -41,7 +43,7 @@ public struct Diagnostic: Error, Sendable, Hashable {
     }
 
     /// The 1-based line and column where the diagnostic starts.
-    public var location: SourceLocation { source.location(of: range.start) }
+    public var location: SourcePosition { source.location(of: range.start) }
 
     /// A short name for the kind of error, used as `ename` in notebooks (e.g. `SyntaxError`).
     public var kindName: String {

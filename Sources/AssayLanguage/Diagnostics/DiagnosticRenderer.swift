@@ -24,23 +24,29 @@ public struct DiagnosticRenderer: Sendable {
         ]
         var lineText = source.lineText(start.line)
         if !lineText.isEmpty || source.text.isEmpty == false {
-            var caretStart = start.column - 1
-            let lineLength = lineText.count
-            var width = end.line == start.line ? end.column - start.column : lineLength - caretStart
-            width = max(1, min(width, max(1, lineLength - caretStart)))
-            if lineLength > Self.widestLine {
+            // Columns count Unicode scalars; the caret line counts characters, so that a letter
+            // written with a combining accent takes one place, as on the screen.
+            var scalars = Array(lineText.unicodeScalars)
+            var caretStart = min(start.column - 1, scalars.count)
+            var caretEnd = end.line == start.line ? max(caretStart, min(end.column - 1, scalars.count)) : scalars.count
+            if scalars.count > Self.widestLine {
                 // A very long line shows a window around the caret, marked '…' where it is cut.
-                let characters = Array(lineText)
-                let from = max(0, min(caretStart - Self.widestLine / 3, lineLength - Self.widestLine))
-                let to = min(lineLength, from + Self.widestLine)
-                let head = from > 0 ? "…" : ""
-                lineText = head + String(characters[from..<to]) + (to < lineLength ? "…" : "")
-                caretStart += head.count - from
-                width = max(1, min(width, to - (start.column - 1)))
+                let from = max(0, min(caretStart - Self.widestLine / 3, scalars.count - Self.widestLine))
+                let to = min(scalars.count, from + Self.widestLine)
+                let head: [Unicode.Scalar] = from > 0 ? ["…"] : []
+                let tail: [Unicode.Scalar] = to < scalars.count ? ["…"] : []
+                let shift = head.count - from
+                scalars = head + scalars[from..<to] + tail
+                caretStart += shift
+                caretEnd = min(caretEnd, to) + shift
+                lineText = String(String.UnicodeScalarView(scalars))
             }
             lines.append(lineText)
+            let before = String(String.UnicodeScalarView(scalars.prefix(caretStart)))
+            let covered = String(String.UnicodeScalarView(scalars.dropFirst(caretStart).prefix(caretEnd - caretStart)))
+            let width = max(1, covered.count)
             // Keep tabs so that the caret lines up under tab-indented source.
-            let padding = String(lineText.prefix(caretStart).map { $0 == "\t" ? "\t" : " " })
+            let padding = String(before.map { $0 == "\t" ? "\t" : " " })
             let marker = "^" + String(repeating: "~", count: width - 1)
             lines.append(padding + paint(color: "32", marker))
         }

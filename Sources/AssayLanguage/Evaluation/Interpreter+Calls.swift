@@ -1,3 +1,5 @@
+import AssayCore
+
 extension Interpreter {
     func evaluateCall(
         _ callee: Expression, _ arguments: [Argument], range: SourceRange, scope: Scope?, source: SourceFile

@@ -1,3 +1,5 @@
+import AssayCore
+
 extension Interpreter {
     /// Applies path steps to a value. `/*` maps the remaining steps over every element and flattens
     /// one level for each further `*`; a step marked `?` gives null when its key is missing.

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Evaluates programs: a tree-walking interpreter over the syntax tree.
 ///
 /// The interpreter is synchronous and owned by one session; it is not shared between threads.

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A path written as a string, such as `"rouge/rougeL/f1"` or `"cases/*/output"`, for builtins
 /// that take a path argument (`get`, `sort`, `worst` …).
 ///

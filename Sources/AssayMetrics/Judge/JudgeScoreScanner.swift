@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Finds score candidates in a judge's answer.
@@ -32,12 +33,11 @@ enum JudgeScoreScanner {
             bodies.append(String(text[open...close]))
         }
         for body in bodies {
-            guard let tree = try? JSONDecoder().decode(LooseJSON.self, from: Data(body.utf8)),
-                  let (key, value) = scoreMember(of: tree, depth: 0) else { continue }
-            let evidence = "\"\(key)\": \(value.description)"
+            guard let tree = try? JSONValue.parse(body), let (key, value) = scoreMember(of: tree, depth: 0) else { continue }
+            let evidence = "\"\(key)\": \(evidenceText(value))"
             switch value {
-            case .number(let number):
-                return JudgeScoreCandidate(value: number, outOf: nil, source: .json, isFinal: true, evidence: evidence)
+            case .int, .double:
+                return JudgeScoreCandidate(value: value.doubleValue!, outOf: nil, source: .json, isFinal: true, evidence: evidence)
             case .string(let string):
                 // A score written as a string ("7", "7/10") is read like a text answer.
                 if let inner = textCandidates(in: string).max(by: { $0.source < $1.source }) {
@@ -90,7 +90,7 @@ enum JudgeScoreScanner {
     }
 
     /// The first score member of an object, looking one level into nested objects.
-    private static func scoreMember(of tree: LooseJSON, depth: Int) -> (String, LooseJSON)? {
+    private static func scoreMember(of tree: JSONValue, depth: Int) -> (String, JSONValue)? {
         guard case .object(let members) = tree else { return nil }
         for key in jsonKeys {
             if let member = members.first(where: { $0.key.lowercased() == key }) {
@@ -106,45 +106,23 @@ enum JudgeScoreScanner {
         return nil
     }
 
+    /// How a score member's value reads in the evidence: numbers as the parser prints them,
+    /// strings quoted, anything else elided.
+    private static func evidenceText(_ value: JSONValue) -> String {
+        switch value {
+        case .int, .double: JudgeScoreParser.text(value.doubleValue!)
+        case .string(let string): "\"\(string)\""
+        case .object: "{…}"
+        default: "…"
+        }
+    }
+
     /// The capture groups (index 0 is the whole match) of every match.
     private static func matches(of expression: NSRegularExpression, in text: String) -> [[String?]] {
         expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
             (0..<match.numberOfRanges).map { index in
                 Range(match.range(at: index), in: text).map { String(text[$0]) }
             }
-        }
-    }
-}
-
-/// Just enough of a JSON tree to find a score: numbers, strings and objects.
-private enum LooseJSON: Decodable, CustomStringConvertible {
-    case number(Double)
-    case string(String)
-    case object([String: LooseJSON])
-    case other
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        // Booleans first: they must not be read as 0 or 1.
-        if (try? container.decode(Bool.self)) != nil {
-            self = .other
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
-        } else if let string = try? container.decode(String.self) {
-            self = .string(string)
-        } else if let object = try? container.decode([String: LooseJSON].self) {
-            self = .object(object)
-        } else {
-            self = .other
-        }
-    }
-
-    var description: String {
-        switch self {
-        case .number(let number): JudgeScoreParser.text(number)
-        case .string(let string): "\"\(string)\""
-        case .object: "{…}"
-        case .other: "…"
         }
     }
 }

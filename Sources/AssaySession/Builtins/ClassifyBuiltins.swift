@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEvaluation
 import AssayLanguage
 import AssayMetrics
@@ -50,22 +51,64 @@ enum ClassifyBuiltins {
             throw BuiltinFailure(message: "case \(missing.id) has no '\(field)' field to classify", hint: "name the text's field with field: \"…\"",
                                  argument: "field", id: "value.suite")
         }
-        let prompt = ClassificationPrompt(
-            labels: labels, instructions: try arguments.string("instructions"),
-            examples: try ClassificationPrompt.examples(arguments["examples"], labels: labels, multiLabel: multiLabel, function: function),
-            style: style, multiLabel: multiLabel, field: field)
+        let instructions = try arguments.string("instructions")
+        let examples = try examples(arguments["examples"], multiLabel: multiLabel, function: function)
+        let prompt: ClassificationPrompt
+        let template: PromptTemplate
+        do throws(ClassificationPromptError) {
+            prompt = try ClassificationPrompt(labels: labels, instructions: instructions, examples: examples, style: style,
+                                              multiLabel: multiLabel, field: field)
+            template = try prompt.template()
+        } catch {
+            throw BuiltinFailure(message: error.message, hint: error.hint, argument: error.argument,
+                                 id: error.argument == "instructions" ? "value.template" : "value.invalid")
+        }
         let model = try state.runs.model(try arguments.required("model"), argument: "model", function: function)
         var spec = RunSpec(
             name: "classify with \(RunBuiltins.defaultName(model: model.descriptor.name, suite: suite))", suite: suite,
-            template: try prompt.template(), model: model, extraction: prompt.extraction,
-            metrics: [multiLabel ? LabelSetMetric.metric : labelMatch])
+            template: template, model: model, extraction: prompt.extraction,
+            metrics: [try state.metric(multiLabel ? MetricSpec(.labelSet) : labelMatch, argument: "metrics")])
         try RunBuiltins.apply(arguments, to: &spec, state: state)
         spec.extraction = prompt.extraction
         return try RunBuiltins.execute(spec, state: state, resuming: nil)
     }
 
+    /// Worked examples from `{text: label, …}` or a list of `{text:, label:}` (or `{input:,
+    /// expected:}`) records; a multi-label example's labels as a list or comma-separated.
+    static func examples(_ value: Value?, multiLabel: Bool, function: String) throws(BuiltinFailure) -> [ClassificationPrompt.Example] {
+        guard let value, value != .null else { return [] }
+        var pairs: [(String, Value)] = []
+        switch value {
+        case .record(let record):
+            pairs = record.pairs
+        case .list(let items):
+            for item in items {
+                guard case .record(let record) = item,
+                      let text = record["text"] ?? record["input"], let label = record["label"] ?? record["expected"] else {
+                    throw BuiltinFailure.type(function, "examples", expected: "records with 'text' and 'label'", found: item)
+                }
+                guard case .string(let string) = text else {
+                    throw BuiltinFailure.type(function, "examples", expected: "a text for each example", found: text)
+                }
+                pairs.append((string, label))
+            }
+        default:
+            throw BuiltinFailure.type(function, "examples", expected: "a record {text: label, …} or a list of {text:, label:} records", found: value)
+        }
+        return try pairs.map { (text, label) throws(BuiltinFailure) in
+            let named: [String]
+            switch label {
+            case .string(let one): named = (multiLabel ? Extraction.labelParts(one) : [one]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            case .list(let many) where multiLabel: named = many.map { if case .string(let s) = $0 { s.trimmingCharacters(in: .whitespacesAndNewlines) } else { $0.plainText } }
+            default:
+                throw BuiltinFailure.type(function, "examples", expected: multiLabel ? "a label or a list of labels" : "a label", found: label)
+            }
+            return ClassificationPrompt.Example(text: text, labels: named)
+        }
+    }
+
     /// `exact` as labels are compared: ignoring case and runs of whitespace.
-    static let labelMatch = SimpleMetrics.textMetric("exact", options: TextMatchOptions(ignoresCase: true, normalizesWhitespace: true))
+    static let labelMatch = MetricSpec(.exact(TextMatchOptions(ignoresCase: true, normalizesWhitespace: true)))
 
     /// `labels:` as a non-empty list of distinct strings.
     static func labelList(_ value: Value, function: String) throws(BuiltinFailure) -> [String] {

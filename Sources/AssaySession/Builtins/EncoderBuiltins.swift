@@ -36,7 +36,7 @@ enum EncoderBuiltins {
         let reference = try arguments.required("reference")
         let model = try arguments.string("model")
         let layers = try arguments.integer("layers")
-        let options = BERTScoreOptions(model: model, layers: layers, idf: try arguments.boolean("idf") ?? false)
+        let settings = BERTScoreSettings(model: model, layers: layers, idf: try arguments.boolean("idf") ?? false)
         let candidates: [String]
         let references: [String]
         let isList: Bool
@@ -59,8 +59,12 @@ enum EncoderBuiltins {
         default:
             throw BuiltinFailure.type("bertscore", "candidate", expected: "a string or a list of strings", found: candidate)
         }
-        let engine = try options.engine(state: state, argument: "model")
-        let weights = engine.weights(idf: options.idf, references: references)
+        let environment = try state.metricCatalogue().environment
+        let engine: BERTScoreEngine
+        do throws(MetricBuildError) { engine = try settings.engine(environment: environment) } catch {
+            throw BuiltinFailure(error, argument: "model")
+        }
+        let weights = engine.weights(idf: settings.idf, references: references)
         let outcome = state.runs.pump.run(interruption: state.interpreter.interruption) { () -> Result<[BERTScoreValue], BuiltinFailure> in
             do {
                 return .success(try await engine.scores(candidates: candidates, references: references, weights: weights))

@@ -57,7 +57,7 @@ enum RunBuiltins {
                 let stored = try state.runs.storedRun(try arguments.required("run"), argument: "run", function: "resume")
                 var spec = try rebuild(stored, state: state, replacingModel: nil, template: nil,
                                        metrics: arguments["metrics"], extract: arguments["extract"])
-                // Lambdas are not stored: those given again replace what rebuild could recover.
+                // Metrics and extraction given again replace the stored ones.
                 let builder = RunArguments(state: state, context: state.runs, function: "resume")
                 if let metrics = arguments["metrics"] { spec.metrics = try builder.metrics(metrics, suite: spec.suite) }
                 if let extract = arguments["extract"] { spec.extraction = try builder.extraction(extract, labels: nil) }
@@ -133,7 +133,8 @@ enum RunBuiltins {
     }
 
     /// A spec for a stored run: its live spec when this session made it, else rebuilt from the
-    /// stored configuration (suite file, template text, model by name, built-in metrics).
+    /// stored record (its stored cases, template text, model by name, and the metrics and
+    /// extraction from their stored specs through the metric catalogue).
     static func rebuild(
         _ stored: StoredRun, state: SessionState, replacingModel: Value?, template: Value?, metrics: Value?, extract: Value?,
         suite replacingSuite: Suite? = nil
@@ -156,26 +157,20 @@ enum RunBuiltins {
             }
             let model: any ChatModel
             do {
-                model = try context.catalog().model(settings.modelName, overriding: settings.modelParameters, price: settings.modelPrice)
+                model = try context.catalog().model(restoring: settings.model)
             } catch let error as ModelConfigurationError {
                 throw BuiltinFailure(message: error.message, hint: error.hint, id: "name.model")
             } catch {
                 throw BuiltinFailure(message: "\(error)", id: "name.model")
             }
-            let (builtIn, missing) = settings.storedMetrics
-            var rebuiltMetrics = builtIn
-            for name in missing {
-                if let named = try? RunArguments.namedMetric(name) { rebuiltMetrics.append(named) } else if metrics == nil {
-                    let what = RunArguments.metricNames.contains(name)
-                        ? "the metric '\(name)' with settings that were not stored" : "the lambda metric '\(name)', which was not stored"
-                    throw BuiltinFailure(
-                        message: "run \(stored.record.idText.prefix(8)) used \(what)",
-                        hint: "pass the metrics again: metrics: [...]", argument: "metrics", id: "value.run")
-                }
+            // Metrics and extraction given again replace the stored ones, which are then not rebuilt.
+            let catalogue = try state.metricCatalogue(suite: suite)
+            let run = "run \(stored.record.idText.prefix(8))"
+            let rebuiltMetrics = metrics != nil ? [] : try rebuilt(run, argument: "metrics", hint: "pass the metrics again: metrics: [...]") {
+                () throws(MetricBuildError) in try settings.metrics(from: catalogue)
             }
-            guard let extraction = settings.storedExtraction ?? (extract == nil ? nil : .text) else {
-                throw BuiltinFailure(message: "run \(stored.record.idText.prefix(8)) used a lambda to extract answers, which was not stored",
-                                     hint: "pass it again: extract: …", argument: "extract", id: "value.run")
+            let extraction = extract != nil ? Extraction.text : try rebuilt(run, argument: "extract", hint: "pass it again: extract: …") {
+                () throws(MetricBuildError) in try settings.extraction(from: catalogue)
             }
             spec = RunSpec(settings: settings, suite: suite, template: storedTemplate, model: model, extraction: extraction, metrics: rebuiltMetrics)
         }
@@ -189,6 +184,16 @@ enum RunBuiltins {
             spec.template = try TemplateBuiltins.templateValue(template, argument: "template", function: "rerun")
         }
         return spec
+    }
+
+    /// A stored run's metrics or extraction built again, or an error naming the run and saying how
+    /// to pass them again.
+    private static func rebuilt<Part>(
+        _ run: String, argument: String, hint: String, _ build: () throws(MetricBuildError) -> Part
+    ) throws(BuiltinFailure) -> Part {
+        do throws(MetricBuildError) { return try build() } catch {
+            throw BuiltinFailure(MetricBuildError(error.code, "\(run) cannot be rebuilt: \(error.message)", hint: error.hint ?? hint), argument: argument)
+        }
     }
 
     /// The cases a stored run evaluated: the ones stored with it, or for a run stored before runs

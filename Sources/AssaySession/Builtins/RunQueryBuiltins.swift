@@ -127,8 +127,8 @@ enum RunQueryBuiltins {
         }
         var rows: [Record] = []
         for group in groups {
-            for (path, values) in RunStatistics.values(of: group.results) {
-                guard let summary = MetricSummary(values) else { continue }
+            for entry in RunStatistics(results: group.results).entries {
+                let (path, summary) = (entry.path, entry.summary)
                 var row = Record()
                 if grouping != nil { row[grouping!] = .string(group.name) }
                 row["metric"] = .string(path.joined(separator: "/"))

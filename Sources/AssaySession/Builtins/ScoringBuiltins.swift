@@ -18,10 +18,17 @@ enum ScoringBuiltins {
                 let scale = try scaleArgument(arguments["scale"])
                 let seconds = try arguments.number("timeout") ?? 60
                 guard seconds > 0 else { throw BuiltinFailure(message: "timeout must be a positive number of seconds", argument: "timeout") }
-                let judge = JudgeMetric(
-                    model: model, template: template, parser: JudgeScoreParser(scale: scale, normalizes: try arguments.boolean("normalize") ?? false),
-                    store: try state.runs.store(), timeout: .milliseconds(Int((seconds * 1000).rounded())))
-                return .object(MetricObject(metric: judge.metric(name: try arguments.string("name") ?? "judge")))
+                let settings = JudgeSettings(
+                    model: model.descriptor, template: template, scale: scale, normalizes: try arguments.boolean("normalize") ?? false,
+                    timeout: .milliseconds(Int((seconds * 1000).rounded())))
+                let name = try arguments.string("name") ?? "judge"
+                let catalogue = try state.metricCatalogue()
+                do throws(MetricBuildError) {
+                    // The live model judges in this session; a rerun elsewhere makes it again from its descriptor.
+                    return .object(MetricObject(metric: try catalogue.judge(name: name, settings: settings, model: model)))
+                } catch {
+                    throw BuiltinFailure(error, argument: "template")
+                }
             },
             Builtin(
                 name: "score", usage: "score(suite, output: \"prediction\", expected: \"reference\", metrics: [...], extract: \"text\", name:, tags:)",

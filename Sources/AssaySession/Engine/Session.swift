@@ -51,8 +51,8 @@ public final class Session: Sendable {
     }
 
     /// Whether code is complete, needs more lines, or is invalid.
-    public func isComplete(_ code: String) -> Completeness {
-        Completeness.of(code)
+    public func isComplete(_ code: String) -> CodeCompleteness {
+        CodeCompleteness(of: code)
     }
 
     /// Stops the running cell at its next check; finished work is kept. Safe from any thread and
@@ -60,9 +60,6 @@ public final class Session: Sendable {
     public func interrupt() {
         interruption.raise()
     }
-
-    /// The interruption flag, for front ends that watch it (e.g. to cancel a pending read).
-    public var interruptionFlag: InterruptionFlag { interruption }
 }
 
 /// Holds the session state so that it can be captured by jobs for the worker thread.

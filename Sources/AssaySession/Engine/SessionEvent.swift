@@ -1,34 +1,5 @@
+import AssayCore
 import AssayLanguage
-
-/// Data keyed by MIME type: what a cell shows. Every bundle has `text/plain`; tables add
-/// `text/html`, charts `image/svg+xml`.
-public struct MIMEBundle: Sendable, Hashable {
-    /// The representations by MIME type.
-    public var data: [String: String]
-
-    /// Creates a bundle from representations.
-    public init(_ data: [String: String]) {
-        self.data = data
-    }
-
-    /// A plain-text-only bundle.
-    public init(plainText: String) {
-        self.data = ["text/plain": plainText]
-    }
-
-    /// The `text/plain` representation.
-    public var plainText: String { data["text/plain"] ?? "" }
-
-    /// The MIME type that marks a bundle as a run's progress (a JSON object with `done`, `total`,
-    /// `errors` and `final`). Front ends redraw progress in place, or leave it out where they cannot.
-    public static let progressMIMEType = "application/vnd.assay.progress+json"
-
-    /// Whether the bundle is a run's progress.
-    public var isProgress: Bool { data[Self.progressMIMEType] != nil }
-
-    /// Whether the bundle is the last progress report of a run.
-    public var isFinalProgress: Bool { data[Self.progressMIMEType]?.contains("\"final\": true") ?? false }
-}
 
 /// Which output stream a piece of text belongs to.
 public enum OutputStreamName: String, Sendable, Hashable {
@@ -64,25 +35,25 @@ public struct ErrorReport: Error, Sendable, Hashable {
     public var lines: [String]
     /// The same with ANSI colours, for terminals and notebooks.
     public var coloredLines: [String]
-    /// The diagnostic itself, when the error came from source text.
-    public var diagnostic: Diagnostic?
+    /// Where the error starts in the source text that ``lines`` quote, when it came from one.
+    public var position: SourcePosition?
 
     /// Creates a report.
-    public init(name: String, message: String, lines: [String], coloredLines: [String]? = nil, diagnostic: Diagnostic? = nil) {
+    public init(name: String, message: String, lines: [String], coloredLines: [String]? = nil, position: SourcePosition? = nil) {
         self.name = name
         self.message = message
         self.lines = lines
         self.coloredLines = coloredLines ?? lines
-        self.diagnostic = diagnostic
+        self.position = position
     }
 
     /// A report for a diagnostic.
-    public init(_ diagnostic: Diagnostic) {
+    init(_ diagnostic: Diagnostic) {
         self.name = diagnostic.kindName
         self.message = diagnostic.message
         self.lines = DiagnosticRenderer(usesColor: false).lines(for: diagnostic)
         self.coloredLines = DiagnosticRenderer(usesColor: true).lines(for: diagnostic)
-        self.diagnostic = diagnostic
+        self.position = diagnostic.location
     }
 
     /// The report of an interrupted cell.

@@ -2,8 +2,8 @@ import AssayEvaluation
 import AssayLanguage
 
 /// A metric as a value, for `metrics: [...]`: what `exact(ignore_case: true)`, `regex("^yes")` and
-/// `judge(model, template)` return. In a record (`metrics: [{quality: judge(…)}]`) it is stored
-/// under the record's key instead of its own name.
+/// `judge(model, template)` return, built by the metric catalogue and carrying its spec. In a record
+/// (`metrics: [{quality: judge(…)}]`) it is stored under the record's key instead of its own name.
 struct MetricObject: DomainObject {
     let metric: RunMetric
 
@@ -25,10 +25,11 @@ struct MetricObject: DomainObject {
 
     func isSame(as other: any DomainObject) -> Bool {
         guard let other = other as? MetricObject else { return false }
-        return other.metric.name == metric.name && other.metric.description == metric.description
+        guard let spec = metric.spec else { return other.metric.name == metric.name && other.metric.description == metric.description }
+        return other.metric.spec == spec
     }
 
-    /// The metric stored under another name.
+    /// The metric stored under another name (its spec renamed with it).
     func named(_ name: String) -> RunMetric {
         var renamed = metric
         renamed.name = name

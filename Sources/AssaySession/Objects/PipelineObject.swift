@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEvaluation
 import AssayLanguage
 
@@ -60,7 +61,7 @@ struct PipelineObject: DomainObject, RichDisplayable, JSONConvertible {
         case .object(let object as TemplateObject): return Table.oneLine(object.template.user)
         case .object(let object as ModelObject): return object.model.descriptor.name
         case .object(let object as MetricObject): return object.metric.name
-        case .function: return RunArguments.describe(value)
+        case .function: return RunArguments.source(of: value)
         case .list(let items): return "[" + items.map(settingText).joined(separator: ", ") + "]"
         case .record(let record):
             return "{" + record.pairs.map { "\(Value.keyText($0.key)): \(settingText($0.value))" }.joined(separator: ", ") + "}"

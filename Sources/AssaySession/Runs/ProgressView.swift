@@ -2,12 +2,9 @@ import AssayEvaluation
 import Foundation
 
 /// A run's progress as a display: one line of text (redrawn in place on a terminal), an HTML
-/// `<progress>` bar for notebooks, and a JSON form marked with ``mimeType`` so front ends can tell
-/// progress from other displays (scripts on a non-terminal show none of it).
+/// `<progress>` bar for notebooks, and a ``ProgressReport`` so front ends can tell progress from
+/// other displays (scripts on a non-terminal show none of it).
 enum ProgressView {
-    /// The MIME type that marks a bundle as progress.
-    static let mimeType = MIMEBundle.progressMIMEType
-
     /// `run 1f3a9c2e ▕█████░░░░░▏ 120/200 · 3 errors · 45.2/s · ETA 2s · 12,345 tokens`.
     static func line(_ progress: RunProgress) -> String {
         let width = 20
@@ -30,8 +27,8 @@ enum ProgressView {
     static func bundle(_ progress: RunProgress) -> MIMEBundle {
         let text = line(progress)
         let html = "<div><progress max=\"\(progress.total)\" value=\"\(progress.done)\"></progress> <code>\(HTML.escape(text))</code></div>"
-        let json = "{\"done\": \(progress.done), \"total\": \(progress.total), \"errors\": \(progress.errors), \"final\": \(progress.isFinal)}"
-        return MIMEBundle(["text/plain": text, "text/html": html, mimeType: json])
+        let report = ProgressReport(done: progress.done, total: progress.total, errors: progress.errors, isFinal: progress.isFinal)
+        return MIMEBundle(data: ["text/plain": .text(text), "text/html": .text(html)], progress: report)
     }
 
     static func format(_ duration: Duration) -> String {

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayMockServer
 import Foundation
 import Testing

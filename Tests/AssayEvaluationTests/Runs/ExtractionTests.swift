@@ -1,3 +1,4 @@
+import AssayCore
 @testable import AssayEvaluation
 import Testing
 
@@ -82,9 +83,9 @@ struct ExtractionTests {
 
     @Test func customExtractionReturnsItsValueAndWrapsErrors() async throws {
         struct Refused: Error, CustomStringConvertible { var description: String { "refused" } }
-        let length = Extraction.custom(description: "length") { .int($0.count) }
+        let length = Extraction.custom(source: "length") { .int($0.count) }
         #expect(try await length.extract(from: "abcd") == 4)
-        let failing = Extraction.custom(description: "picky") { _ in throw Refused() }
+        let failing = Extraction.custom(source: "picky") { _ in throw Refused() }
         await #expect(throws: ExtractionError("the extraction 'picky' failed: refused")) { try await failing.extract(from: "x") }
     }
 
@@ -93,8 +94,8 @@ struct ExtractionTests {
             let rebuilt = Extraction(configuration: extraction.configuration)
             #expect(rebuilt?.configuration == extraction.configuration)
         }
-        let custom = Extraction.custom(description: "mine") { .string($0) }
-        #expect(custom.configuration == ["kind": "custom", "description": "mine"])
+        let custom = Extraction.custom(source: "mine") { .string($0) }
+        #expect(custom.configuration == ["kind": "custom", "source": "mine"])
         #expect(Extraction(configuration: custom.configuration) == nil)
     }
 }

@@ -50,7 +50,7 @@ struct ResumeTests {
         let fresh = ScriptedModel.answering(Self.answer)
         let rebuilt = RunSpec(
             settings: settings, suite: suite, template: try settings.makeTemplate(), model: fresh,
-            extraction: try #require(settings.storedExtraction), metrics: settings.storedMetrics.builtIn
+            extraction: try #require(settings.storedExtraction), metrics: try settings.metrics(from: MetricCatalogue(environment: MetricEnvironment()))
         )
         let resumed = try await runner.resume(id, with: rebuilt)
         #expect(resumed.record.status == .completed)

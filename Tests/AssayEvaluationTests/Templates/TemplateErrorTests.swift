@@ -1,3 +1,4 @@
+import AssayCore
 import Testing
 @testable import AssayEvaluation
 

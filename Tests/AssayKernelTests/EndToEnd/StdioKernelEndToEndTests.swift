@@ -30,7 +30,7 @@ struct StdioKernelEndToEndTests {
 
         let completion = try await kernel.exchange(ClientRequest.make("complete_request", ["code": "answer + ans", "cursor_pos": 12]))
         let completionReply = try #require(completion.first("complete_reply")).content
-        #expect(completionReply["matches"]?.array?.contains("answer") == true)
+        #expect(completionReply["matches"]?.arrayValue?.contains("answer") == true)
         #expect(completionReply["cursor_start"] == 9)
         #expect(completionReply["cursor_end"] == 12)
 
@@ -40,9 +40,9 @@ struct StdioKernelEndToEndTests {
         let failure = try await kernel.exchange(ClientRequest.execute("answer/missing"))
         let errorReply = try #require(failure.first("execute_reply")).content
         #expect(errorReply["status"] == "error")
-        #expect(errorReply["ename"]?.string?.isEmpty == false)
+        #expect(errorReply["ename"]?.stringValue?.isEmpty == false)
         #expect(failure.filter { $0.msgType == "error" }.count == 1)
-        let traceback = (errorReply["traceback"]?.array ?? []).compactMap(\.string).map(Self.withoutColour)
+        let traceback = (errorReply["traceback"]?.arrayValue ?? []).compactMap(\.stringValue).map(Self.withoutColour)
         #expect(traceback.contains("answer/missing"), "the source line is shown")
         #expect(traceback.contains { $0.contains("^") }, "a caret marks the failing part")
 

@@ -1,5 +1,5 @@
+import AssayCore
 import AssayKernel
-import AssayLanguage
 import AssaySession
 import Foundation
 import Testing
@@ -24,7 +24,7 @@ struct ExecuteRequestTests {
         #expect(messages[4].content["data"] == ["text/plain": "updated"])
         #expect(messages[5].content["wait"] == true)
         #expect(messages[6].content["name"] == "stderr")
-        #expect(messages[7].content["data"] == ["text/plain": "42", "text/html": "<b>42</b>"])
+        #expect(messages[7].content["data"] == ["text/html": "<b>42</b>", "text/plain": "42"])
         #expect(messages[7].content["execution_count"] == 1)
         let reply = messages[8]
         #expect(reply.content["status"] == "ok")
@@ -71,7 +71,7 @@ struct ExecuteRequestTests {
         harness.engine.script("r/summary/bertscore", events: [.error(report)], outcome: .failure(report))
         let messages = try await harness.exchange(ClientRequest.execute("r/summary/bertscore"))
         #expect(messages.trace == ["iopub:status(busy)", "iopub:execute_input", "iopub:error", "shell:execute_reply", "iopub:status(idle)"])
-        let expected: [String: JSON] = [
+        let expected: JSONObject = [
             "ename": "PathError", "evalue": "no key 'bertscore' in r/summary",
             "traceback": ["<cell>:1:11: error: no key 'bertscore' in r/summary", "r/summary/bertscore", "          ^~~~~~~~~"],
         ]

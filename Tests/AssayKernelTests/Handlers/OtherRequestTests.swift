@@ -1,3 +1,4 @@
+import AssayCore
 import AssayKernel
 import Foundation
 import Testing
@@ -36,14 +37,14 @@ struct OtherRequestTests {
     }
 
     @Test("is_complete_reply maps the engine's verdict", arguments: [
-        ("print(", JSON.object(["status": "incomplete", "indent": "    "])),
-        ("1 + 1", JSON.object(["status": "complete"])),
-        ("1 )", JSON.object(["status": "invalid"])),
+        ("print(", JSONValue.object(["status": "incomplete", "indent": "    "])),
+        ("1 + 1", JSONValue.object(["status": "complete"])),
+        ("1 )", JSONValue.object(["status": "invalid"])),
     ])
-    func isComplete(code: String, expected: JSON) async throws {
+    func isComplete(code: String, expected: JSONValue) async throws {
         let harness = try await KernelHarness()
         let messages = try await harness.exchange(ClientRequest.make("is_complete_request", ["code": .string(code)]))
-        #expect(messages.first("is_complete_reply").map { JSON.object($0.content) } == expected)
+        #expect(messages.first("is_complete_reply").map { JSONValue.object($0.content) } == expected)
     }
 
     @Test("kernel_info is answered on shell and on control with the language info")

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayKernel
 import Foundation
 import Testing
@@ -10,7 +11,7 @@ struct KernelspecTests {
     @Test("kernel/kernel.json starts `assay kernel -f {connection_file}` with signal interrupts")
     func repositoryKernelJSON() throws {
         let data = try Data(contentsOf: Self.repository.appendingPathComponent("kernel/kernel.json"))
-        let spec = try #require(try JSON(parsing: data).object)
+        let spec = try #require(try JSONValue(parsing: data).objectValue)
         #expect(spec["argv"] == ["assay", "kernel", "-f", "{connection_file}"])
         #expect(spec["display_name"] == "Assay")
         #expect(spec["language"] == "assay")
@@ -44,7 +45,7 @@ struct KernelspecTests {
         let folder = try KernelspecInstaller(environment: [:], homeDirectory: "/nonexistent")
             .install(executable: "/opt/tools/bin/assay", to: .prefix(prefix.path))
         #expect(folder == prefix.path + "/share/jupyter/kernels/assay")
-        let spec = try JSON(parsing: Data(contentsOf: URL(fileURLWithPath: folder + "/kernel.json")))
+        let spec = try JSONValue(parsing: Data(contentsOf: URL(fileURLWithPath: folder + "/kernel.json")))
         #expect(spec["argv"] == ["/opt/tools/bin/assay", "kernel", "-f", "{connection_file}"])
         for logo in ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"] {
             #expect(FileManager.default.fileExists(atPath: folder + "/" + logo), "\(logo)")

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayKernel
 import Foundation
 import Testing
@@ -13,7 +14,7 @@ struct LineCodecTests {
         let line = LineCodec.encode(message)
         #expect(line.last == UInt8(ascii: "\n"))
         #expect(!line.dropLast().contains(UInt8(ascii: "\n")))
-        let object = try #require(try JSON(parsing: line.dropLast()).object)
+        let object = try #require(try JSONValue(parsing: line.dropLast()).objectValue)
         #expect(Set(object.keys) == ["channel", "header", "parent_header", "metadata", "content"])
         #expect(object["channel"] == "iopub")
         #expect(object["content"]?["text"] == "a\nb")

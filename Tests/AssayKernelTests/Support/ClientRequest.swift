@@ -1,3 +1,4 @@
+import AssayCore
 import AssayKernel
 import Foundation
 
@@ -5,7 +6,7 @@ import Foundation
 enum ClientRequest {
     /// A request of `type` with `content` on `channel`, from a client identity.
     static func make(
-        _ type: String, _ content: [String: JSON] = [:], channel: Channel = .shell, id: String = UUID().uuidString
+        _ type: String, _ content: JSONObject = [:], channel: Channel = .shell, id: String = UUID().uuidString
     ) -> KernelMessage {
         KernelMessage(
             channel: channel, identities: [Data("client-identity".utf8)],
@@ -17,7 +18,7 @@ enum ClientRequest {
     /// An `execute_request` for `code`, with the protocol's defaults unless overridden.
     static func execute(
         _ code: String, silent: Bool = false, storeHistory: Bool = true, allowStdin: Bool = false,
-        stopOnError: Bool = true, userExpressions: [String: JSON] = [:], id: String = UUID().uuidString
+        stopOnError: Bool = true, userExpressions: JSONObject = [:], id: String = UUID().uuidString
     ) -> KernelMessage {
         make("execute_request", [
             "code": .string(code), "silent": .bool(silent), "store_history": .bool(storeHistory),

@@ -48,7 +48,7 @@ extension [KernelMessage] {
     /// The message types, in order, as `channel:type` (e.g. `iopub:status`), with status states.
     var trace: [String] {
         map { message in
-            let state = message.content["execution_state"]?.string.map { "(\($0))" } ?? ""
+            let state = message.content["execution_state"]?.stringValue.map { "(\($0))" } ?? ""
             return "\(message.channel.rawValue):\(message.msgType)\(state)"
         }
     }

@@ -1,5 +1,4 @@
 import AssayKernel
-import AssayLanguage
 import AssaySession
 import Foundation
 import Synchronization
@@ -17,7 +16,7 @@ final class ScriptedEngine: KernelEngine {
     }
 
     private let state = Mutex(State())
-    private let interruption = InterruptionFlag()
+    private let interruption = Atomic(false)
 
     /// Scripts what running `code` does.
     func script(_ code: String, _ script: @escaping Script) {
@@ -59,11 +58,11 @@ final class ScriptedEngine: KernelEngine {
 
     /// Whether an interrupt arrived since the current cell started.
     var isInterrupted: Bool {
-        interruption.isRaised
+        interruption.load(ordering: .acquiring)
     }
 
     func execute(_ request: ExecutionRequest, sink: @escaping @Sendable (SessionEvent) -> Void) async -> ExecutionOutcome {
-        interruption.clear()
+        interruption.store(false, ordering: .releasing)
         let script = state.withLock { state -> Script? in
             state.executed.append(request)
             return state.scripts[request.code]
@@ -89,7 +88,7 @@ final class ScriptedEngine: KernelEngine {
         code.contains("len") ? MIMEBundle(plainText: "len(x): the number of elements of x") : nil
     }
 
-    func isComplete(_ code: String) -> Completeness {
+    func isComplete(_ code: String) -> CodeCompleteness {
         if code.hasSuffix("(") { return .incomplete(indent: "    ") }
         if code.contains(")") && !code.contains("(") { return .invalid }
         return .complete
@@ -97,7 +96,7 @@ final class ScriptedEngine: KernelEngine {
 
     func interrupt() {
         state.withLock { $0.interruptions += 1 }
-        interruption.raise()
+        interruption.store(true, ordering: .releasing)
     }
 }
 

@@ -78,7 +78,7 @@ struct ClassifyTests {
         await fixture.run(#"c = classify(s, labels: ["billing", "bug", "feature"], model: "perfect")"#)
         #expect(await fixture.value("c/report/labels/billing/support") == "2")
         #expect(await fixture.value("c/report/confusion/bug/bug") == "1")
-        let html = (await fixture.run("c")).events.results.last?.data["text/html"] ?? ""
+        let html = (await fixture.run("c")).events.results.last?.text(for: "text/html") ?? ""
         #expect(html.contains("<th>expected \\ predicted</th>"), "\(html)")
     }
 

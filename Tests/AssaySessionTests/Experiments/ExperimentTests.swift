@@ -55,7 +55,7 @@ struct ExperimentTests {
         #expect(goodRows.first?.contains(" *") == true, "\(text)")
         #expect(text.split(separator: "\n").filter { $0.hasPrefix("copy ") }.allSatisfy { !$0.contains("*") }, "\(text)")
         #expect(text.contains("best in its column"))
-        let html = (await fixture.run("e")).events.results.last?.data["text/html"] ?? ""
+        let html = (await fixture.run("e")).events.results.last?.text(for: "text/html") ?? ""
         #expect(html.contains("<strong>"), "\(html)")
         // Only the header row names rouge precision when F1 is there: the table keeps to F1.
         #expect(!text.contains("rouge1/precision"))

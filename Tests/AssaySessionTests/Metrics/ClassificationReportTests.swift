@@ -61,7 +61,7 @@ import Testing
         #expect(text.contains("macro avg"))
         let matrixRow = text.split(separator: "\n").first { $0.hasPrefix("spam") && $0.contains("2") && !$0.contains(".") }
         #expect(matrixRow.map { $0.split(separator: " ") } == ["spam", "2", "1", "1"])
-        let html = recorder.results.last?.data["text/html"] ?? ""
+        let html = recorder.results.last?.text(for: "text/html") ?? ""
         #expect(html.contains("<table>"))
         #expect(html.contains("extract_error"))
         #expect(await fixture.output("type(classification(r))") == "classification report")

@@ -47,7 +47,7 @@ import Testing
         let (_, recorder) = await fixture.run("c")
         #expect(recorder.standardOutput.contains("exact regressed (2): c1, c2"))
         #expect(recorder.standardOutput.contains("-0.2500"))
-        #expect(recorder.results.last?.data["text/html"]?.contains("<table>") == true)
+        #expect(recorder.results.last?.text(for: "text/html")?.contains("<table>") == true)
     }
 
     @Test("runs over different suites pair what they share and name the rest")

@@ -52,7 +52,7 @@ struct PipelineTests {
         let made = await fixture.run("r = run(suite, p)\nr")
         #expect(made.outcome == .success, "\(made.events.errorLines)")
         #expect(made.events.results.last?.plainText.contains("· model perfect · pipeline menu · 6 results, 6 ok, 0 errors") == true)
-        #expect(made.events.results.last?.data["text/html"]?.contains("pipeline menu") == true)
+        #expect(made.events.results.last?.text(for: "text/html")?.contains("pipeline menu") == true)
         #expect(await fixture.value("r/pipeline") == "menu")
         #expect(await fixture.value("r/summary/exact/mean") == "1")
         #expect(await fixture.value("r/config/template/user") == "Order: {{ input }}\nReply briefly.")

@@ -87,17 +87,11 @@ struct RunSessionFixture {
             events.all.compactMap { event -> Int? in
                 switch event {
                 case .display(let bundle, _), .updateDisplay(let bundle, _):
-                    guard let json = bundle.data[MIMEBundle.progressMIMEType] else { return nil }
-                    return RunSessionFixture.integer(after: "\"done\": ", in: json)
+                    return bundle.progress?.done
                 default:
                     return nil
                 }
             }
         }
-    }
-
-    static func integer(after marker: String, in text: String) -> Int? {
-        guard let range = text.range(of: marker) else { return nil }
-        return Int(text[range.upperBound...].prefix { $0.isNumber })
     }
 }

@@ -101,6 +101,20 @@ struct StoredRunTests {
         }
     }
 
+    @Test("a rerun in another process uses the stored model: a mock's rate, and score()'s field model")
+    func rerunRestoresTheModel() async throws {
+        let project = try Project()
+        try await project.assay("-c", #"run(load("cases.jsonl"), template: "{{ input }}", model: model("noisy", rate: 0.9), metrics: ["exact"])"#)
+        try await project.assay("rerun", "latest")
+        #expect(try await project.assay("-c", #"runs(-1)/model == runs(-2)/model"#) == "true\n")
+        #expect(try await project.assay("-c", #"runs(-1)/summary/exact/mean == runs(-2)/summary/exact/mean"#) == "true\n")
+
+        try await project.assay("-c", #"score(map(load("cases.jsonl"), c => c + {answer: c/expected}), output: "answer", metrics: ["exact"])"#)
+        let rerun = try await project.assay("rerun", "latest")
+        #expect(rerun.contains("6 results, 6 ok"), "\(rerun)")
+        #expect(try await project.assay("-c", #"runs(-1)/summary/exact/mean"#) == "1\n")
+    }
+
     /// A JSONL line with its `cached` and `cost` members (the cost of a cached answer is 0) taken
     /// out, every other byte as exported.
     static func withoutCacheFlags(_ line: String) -> String {

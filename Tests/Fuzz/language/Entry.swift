@@ -1,6 +1,8 @@
 // libFuzzer entry point of the `language` target: the lexer, the parser and the completeness
 // check on arbitrary bytes. Any input must end in a program or a diagnostic.
 
+import AssayCore
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLanguage(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)

@@ -2,6 +2,8 @@
 // parser and the block structure) and the evaluation of the compiled expressions against a case.
 // Any text must compile or fail with a located error.
 
+import AssayCore
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)

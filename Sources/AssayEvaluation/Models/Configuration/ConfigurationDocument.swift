@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// A configuration file parsed with the positions of its entries and their fields.

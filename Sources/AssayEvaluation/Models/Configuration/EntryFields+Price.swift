@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Reading an entry's `"price": {"input": 0.15, "output": 0.60}` (US dollars per million tokens).
 extension EntryFields {
     /// The entry's price, nil when it has none; an error at the `price` value naming the model and
@@ -13,7 +15,7 @@ extension EntryFields {
         }
         let known = ["input", "output"]
         for (key, _) in object where !known.contains(key) {
-            let suggestion = NameSuggestion.didYouMean(key, among: known)
+            let suggestion = Suggestion.didYouMean(key, among: known)
             throw ModelConfigurationError(.invalidEntry, at: found.source,
                                           message: "model '\(name)': \"price\" has an unknown field \"\(key)\"",
                                           hint: suggestion ?? example)

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The fields of one `models.json` entry, read with errors that point at the bad value.
 struct EntryFields {
     /// Whether an entry names a model or an encoder.
@@ -77,7 +79,7 @@ struct EntryFields {
         guard let text = found.value.stringValue else { throw invalid(found, "a string") }
         if let kind = Self.kinds[text.uppercased()] { return kind }
         let known = ["openai", "azure_openai", "azure_ai", "anthropic", "mock", "encoder"]
-        let suggestion = NameSuggestion.didYouMean(text.lowercased(), among: known)
+        let suggestion = Suggestion.didYouMean(text.lowercased(), among: known)
         throw ModelConfigurationError(.invalidEntry, at: found.source, message: "unknown \(found.key) '\(text)'",
                                       hint: suggestion ?? "use one of " + known.joined(separator: ", "))
     }

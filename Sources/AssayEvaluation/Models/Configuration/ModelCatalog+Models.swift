@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Making callable models from catalog entries.
 extension ModelCatalog {
     /// The model named `name`, with its parameters overridden where the call says.

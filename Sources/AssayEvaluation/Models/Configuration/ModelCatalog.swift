@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// The models a user can call by name: configured entries plus the built-in mocks.
@@ -92,7 +93,7 @@ public struct ModelCatalog: Sendable {
     /// - Throws: ``ModelConfigurationError`` (`unknownModel`) with a "did you mean" when a name is close.
     public func entry(named name: String) throws(ModelConfigurationError) -> ModelEntry {
         if let entry = entries.first(where: { $0.name == name }) { return entry }
-        var hint = NameSuggestion.didYouMean(name, among: names)
+        var hint = Suggestion.didYouMean(name, among: names)
         if hint == nil {
             hint = "known models: " + names.joined(separator: ", ")
             if locations != nil { hint! += "; add an entry to models.json to configure another" }
@@ -110,7 +111,7 @@ public struct ModelCatalog: Sendable {
     /// - Throws: ``ModelConfigurationError`` (`unknownModel`) with a "did you mean" when a name is close.
     public func encoder(named name: String) throws(ModelConfigurationError) -> EncoderEntry {
         if let encoder = encoders.first(where: { $0.name == name }) { return encoder }
-        let hint = NameSuggestion.didYouMean(name, among: encoders.map(\.name))
+        let hint = Suggestion.didYouMean(name, among: encoders.map(\.name))
             ?? (encoders.isEmpty ? "add {\"name\": \"\(name)\", \"type\": \"ENCODER\", \"path\": \"…\"} to models.json"
                                  : "known encoders: " + encoders.map(\.name).joined(separator: ", "))
         throw ModelConfigurationError(.unknownModel, message: "no encoder is named '\(name)'", hint: hint)

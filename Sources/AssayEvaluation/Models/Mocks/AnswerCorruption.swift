@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Deterministic wrong answers for the `noisy` mock: near misses rather than noise.
 enum AnswerCorruption {
     private static let replacements = ["maybe", "none", "other", "unknown", "wrong", "banana"]

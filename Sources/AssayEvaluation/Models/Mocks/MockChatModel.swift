@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A built-in model that answers without a network: for trying suites, metrics and the runner.
 ///
 /// - `perfect` answers the case's `expected` (a string as it is, any other value as compact JSON).

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A model behind the Anthropic Messages API.
 ///
 /// System messages go to the top-level `system` field; `max_tokens`, which the API requires,

@@ -1,3 +1,4 @@
+import AssayCore
 import AsyncHTTPClient
 import Foundation
 import NIOCore

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// A model behind an OpenAI-style chat completions endpoint: OpenAI and compatible servers,

@@ -1,3 +1,4 @@
+import AssayCore
 @testable import AssayEvaluation
 import AssayMockServer
 import Foundation
@@ -75,7 +76,7 @@ struct BudgetRunTests {
         let settings = try RunSettings(configuration: stopped.record.configuration)
         #expect(settings.maxCost == maxCost)
         var rebuilt = RunSpec(settings: settings, suite: RunTestKit.suite(count: Self.caseCount), template: try settings.makeTemplate(),
-                              model: model, extraction: try #require(settings.storedExtraction), metrics: settings.storedMetrics.builtIn)
+                              model: model, extraction: try #require(settings.storedExtraction), metrics: try settings.metrics(from: MetricCatalogue(environment: MetricEnvironment())))
         rebuilt.maxCost = fullCost * 2
         let resumed = try await Runner(store: store).resume(stopped.record.id, with: rebuilt)
         await server.shutdown()

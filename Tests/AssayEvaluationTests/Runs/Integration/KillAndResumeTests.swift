@@ -1,3 +1,4 @@
+import AssayCore
 @testable import AssayEvaluation
 import Foundation
 import Testing
