@@ -143,7 +143,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession", "AssayCore", "AssayEvaluation", "AssayMetrics"]),
+        .testTarget(name: "AssaySessionTests", dependencies: ["AssaySession", "AssayCore", "AssayEvaluation", "AssayMetrics", "AssayMockServer"]),
         .testTarget(
             name: "AssayEncoderTests",
             dependencies: ["AssayEncoder", "AssayEncoderKernels", "AssayEncoderKernelsAVX512"]

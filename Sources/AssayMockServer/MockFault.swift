@@ -10,6 +10,8 @@ public enum MockFault: String, Sendable, Hashable, CaseIterable {
     case malformed
     /// The connection closed without an answer.
     case reset
+    /// The connection closed in the middle of the answer: after some events of a stream, or part of a body.
+    case dropped
 
     /// Draws the fault for one request, or nil for a normal answer.
     ///
@@ -17,12 +19,12 @@ public enum MockFault: String, Sendable, Hashable, CaseIterable {
     ///   - unit: A number in [0, 1) drawn for the request.
     ///   - rates: The configured rates.
     /// - Returns: The fault whose slice of [0, 1) holds `unit`; slices in the order
-    ///   reset, hang, rate limited, server error, malformed.
+    ///   reset, hang, rate limited, server error, malformed, dropped.
     static func draw(_ unit: Double, rates: MockServerConfiguration.FaultRates) -> MockFault? {
         var threshold = 0.0
         let slices: [(MockFault, Double)] = [
             (.reset, rates.reset), (.hang, rates.hang), (.rateLimited, rates.rateLimited),
-            (.serverError, rates.serverError), (.malformed, rates.malformed),
+            (.serverError, rates.serverError), (.malformed, rates.malformed), (.dropped, rates.dropped),
         ]
         for (fault, rate) in slices {
             threshold += rate

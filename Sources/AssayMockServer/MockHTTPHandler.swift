@@ -11,7 +11,7 @@ final class MockHTTPHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    private let core: MockServerCore
+    let core: MockServerCore
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
 
@@ -37,6 +37,10 @@ final class MockHTTPHandler: ChannelInboundHandler {
         let path = String(head.uri.prefix { $0 != "?" })
         if head.method == .GET, path == "/stats" || path == "/v1/stats" {
             send(status: .ok, json: core.stats.json, index: nil, delay: .zero, keepAlive: head.isKeepAlive, context: context)
+            return
+        }
+        if head.method == .GET, let listing = MockResponder.models(path: path) {
+            send(status: .ok, json: listing, index: nil, delay: .zero, keepAlive: head.isKeepAlive, context: context)
             return
         }
         let headers = head.headers.map { MockServerStats.Header(name: $0.name, value: $0.value) }
@@ -82,16 +86,30 @@ final class MockHTTPHandler: ChannelInboundHandler {
         case .malformed?:
             send(status: .ok, raw: #"{"choices": [{"message": {"content": "unterminated"#, index: index,
                  delay: configuration.latency, keepAlive: keepAlive, extraHeaders: [], context: context)
-        case nil:
+        case .dropped?, nil:
             guard let request = try? JSONValue.parse(text).objectValue else {
                 reply(.badRequest, MockResponder.error("the request body is not a JSON object", type: "invalid_request_error"))
                 return
             }
-            reply(.ok, responder.success(route: route, body: request, index: index))
+            if let problem = MockRequestCheck.problem(in: request, route: route, path: path) {
+                reply(.badRequest, MockResponder.error(problem, type: "invalid_request_error"))
+                return
+            }
+            let isDropped = fault == .dropped
+            if request["stream"]?.boolValue == true {
+                let stream = MockStream(route: route, body: request, text: responder.answer(to: request), index: index)
+                sendStream(stream.events, dropsHalfway: isDropped, index: index, delay: configuration.latency, context: context)
+            } else if isDropped {
+                let whole = responder.success(route: route, body: request, index: index).serialized()
+                sendStream([String(whole.prefix(whole.count / 2))], dropsHalfway: true, index: index,
+                           delay: configuration.latency, context: context, contentLength: whole.utf8.count)
+            } else {
+                reply(.ok, responder.success(route: route, body: request, index: index))
+            }
         }
     }
 
-    private func send(
+    func send(
         status: HTTPResponseStatus, json: JSONValue, index: Int?, delay: Duration, keepAlive: Bool,
         extraHeaders: [(String, String)] = [], context: ChannelHandlerContext
     ) {
@@ -99,7 +117,7 @@ final class MockHTTPHandler: ChannelInboundHandler {
              extraHeaders: extraHeaders, context: context)
     }
 
-    private func send(
+    func send(
         status: HTTPResponseStatus, raw: String, index: Int?, delay: Duration, keepAlive: Bool,
         extraHeaders: [(String, String)], context: ChannelHandlerContext
     ) {
@@ -114,12 +132,17 @@ final class MockHTTPHandler: ChannelInboundHandler {
             let done = context.writeAndFlush(self.wrapOutboundOut(.end(nil)))
             if !keepAlive { done.assumeIsolated().whenComplete { _ in context.close(promise: nil) } }
         }
+        after(delay, context: context, write)
+    }
+
+    /// Runs `body` on the channel's event loop after `delay`, if the connection is still open then.
+    func after(_ delay: Duration, context: ChannelHandlerContext, _ body: @escaping () -> Void) {
         if delay <= .zero {
-            write()
+            body()
         } else {
             _ = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount.milliseconds(Self.milliseconds(delay))) {
                 guard context.channel.isActive else { return }
-                write()
+                body()
             }
         }
     }

@@ -85,6 +85,17 @@ struct MockResponder {
         }
     }
 
+    /// The answer to `GET …/models` (a list holding the model `mock`) or `GET …/models/ID` (that
+    /// model: the server answers any name); nil for other paths.
+    static func models(path: String) -> JSONValue? {
+        func model(_ id: String) -> JSONValue {
+            ["id": .string(id), "object": "model", "created": 0, "owned_by": "assay-mock-server"]
+        }
+        if path.hasSuffix("/models") { return ["object": "list", "data": [model("mock")]] }
+        guard let range = path.range(of: "/models/"), !path[range.upperBound...].isEmpty else { return nil }
+        return model(String(path[range.upperBound...]))
+    }
+
     /// An error body in the shape both OpenAI and Anthropic use.
     static func error(_ message: String, type: String) -> JSONValue {
         ["type": "error", "error": ["message": .string(message), "type": .string(type)]]

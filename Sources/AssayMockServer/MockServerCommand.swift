@@ -7,10 +7,12 @@ public enum MockServerCommand {
     public static let help = """
         USAGE: assay mock-server [--port P] [--latency-ms N] [--policy echo|oracle:SUITE|fixed:A,B,C]
                                  [--rate-429 X --retry-after S] [--rate-500 X] [--rate-hang X [--hang-ms N]]
-                                 [--rate-malformed X] [--rate-reset X] [--seed N]
+                                 [--rate-malformed X] [--rate-reset X] [--rate-drop X] [--seed N]
 
         Serves OpenAI-compatible chat completions (POST /v1/chat/completions) and Anthropic
         messages (POST /v1/messages) on 127.0.0.1, for rehearsing runs without a real model.
+        It refuses with 400 what the real APIs refuse (no model, no messages, fields of the wrong
+        type), streams server-sent events for "stream": true, and lists GET /v1/models.
         GET /stats reports every request received as JSON.
 
         OPTIONS:
@@ -28,6 +30,8 @@ public enum MockServerCommand {
           --hang-ms N           ... or answer them only after N milliseconds
           --rate-malformed X    answer a fraction X of requests with invalid JSON
           --rate-reset X        close the connection of a fraction X of requests
+          --rate-drop X         close the connection of a fraction X of requests halfway through
+                                the answer (after some events of a stream)
           --seed N              seed of the fault decisions (default 0)
           -h, --help            show this help
 

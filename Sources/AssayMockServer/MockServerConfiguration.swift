@@ -29,11 +29,13 @@ public struct MockServerConfiguration: Sendable {
         public var malformed: Double
         /// Close the connection without answering.
         public var reset: Double
+        /// Close the connection in the middle of the answer (after some events of a stream).
+        public var dropped: Double
 
         /// Creates rates; all zero by default.
         public init(
             rateLimited: Double = 0, retryAfterSeconds: Int = 1, serverError: Double = 0, hang: Double = 0,
-            malformed: Double = 0, reset: Double = 0
+            malformed: Double = 0, reset: Double = 0, dropped: Double = 0
         ) {
             self.rateLimited = rateLimited
             self.retryAfterSeconds = retryAfterSeconds
@@ -41,11 +43,12 @@ public struct MockServerConfiguration: Sendable {
             self.hang = hang
             self.malformed = malformed
             self.reset = reset
+            self.dropped = dropped
         }
 
         /// The sum of the rates.
         public var total: Double {
-            rateLimited + serverError + hang + malformed + reset
+            rateLimited + serverError + hang + malformed + reset + dropped
         }
     }
 

@@ -26,7 +26,7 @@ struct MockServerOptions: Equatable {
 
     static let valueOptions = [
         "--port", "--latency-ms", "--policy", "--rate-429", "--retry-after", "--rate-500", "--rate-hang",
-        "--rate-malformed", "--rate-reset", "--seed", "--hang-ms",
+        "--rate-malformed", "--rate-reset", "--rate-drop", "--seed", "--hang-ms",
     ]
 
     /// Parses `arguments` (without the command name); `--name value` and `--name=value` both work.
@@ -78,6 +78,7 @@ struct MockServerOptions: Equatable {
         case "--rate-hang": faults.hang = try Self.rate(name, value)
         case "--rate-malformed": faults.malformed = try Self.rate(name, value)
         case "--rate-reset": faults.reset = try Self.rate(name, value)
+        case "--rate-drop": faults.dropped = try Self.rate(name, value)
         default: policy = try Self.policy(value)
         }
     }

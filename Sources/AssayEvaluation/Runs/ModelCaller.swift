@@ -1,7 +1,8 @@
-/// Makes one model call with retries, backoff, the rate limit and a deadline.
-struct ModelCaller: Sendable {
+/// Makes one model call with retries, backoff, the rate limit and a deadline: runs use it for every
+/// case, and `ask()` for its one call.
+package struct ModelCaller: Sendable {
     /// How a call ended.
-    enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         /// The model answered, after `retries` retries, in `latency` (the successful attempt's).
         case answered(ModelResponse, latency: Duration, retries: Int)
         /// The call failed for good after `retries` retries.
@@ -21,6 +22,11 @@ struct ModelCaller: Sendable {
     /// The run's `max_cost`, when it has one: every call is admitted by it first.
     let budget: CostBudget?
 
+    /// A caller for one call outside a run (`ask()`): no rate limit and no budget.
+    package init(model: any ChatModel, retries: Int, environment: RunEnvironment) {
+        self.init(model: model, retries: retries, limiter: nil, environment: environment)
+    }
+
     init(model: any ChatModel, retries: Int, limiter: RateLimiter?, environment: RunEnvironment,
          deadlineGrace: Duration = .seconds(2), budget: CostBudget? = nil) {
         self.model = model
@@ -31,7 +37,8 @@ struct ModelCaller: Sendable {
         self.budget = budget
     }
 
-    func call(_ request: ModelRequest) async -> Outcome {
+    /// Calls the model until it answers, fails for good or the task is cancelled.
+    package func call(_ request: ModelRequest) async -> Outcome {
         guard let budget else { return await attempts(request) }
         guard let reservation = await budget.reserve(request) else { return .heldBack }
         let outcome = await attempts(request)

@@ -31,6 +31,8 @@ public struct RunSpec: Sendable {
     public var concurrency: Int
     /// How many times a failed call that can succeed later is tried again.
     public var retries: Int
+    /// The retries per call a run makes unless told otherwise (and `ask()` always).
+    public static let defaultRetries = 3
     /// The longest one call may take.
     public var timeout: Duration
     /// How many answers to ask for per case (sample indices 0 to `samples - 1`).
@@ -86,7 +88,7 @@ public struct RunSpec: Sendable {
     public init(
         name: String, suite: Suite, template: PromptTemplate, model: any ChatModel,
         parameters: ModelParameters = ModelParameters(), extraction: Extraction = .text,
-        metrics: [RunMetric] = [], tags: [String] = [], concurrency: Int = 8, retries: Int = 3,
+        metrics: [RunMetric] = [], tags: [String] = [], concurrency: Int = 8, retries: Int = defaultRetries,
         timeout: Duration = .seconds(60), samples: Int = 1, rateLimit: Double? = nil,
         usesCache: Bool = true, derivedFrom: UUID? = nil, pipeline: String? = nil, maxCost: Double? = nil
     ) {

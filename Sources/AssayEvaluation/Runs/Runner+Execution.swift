@@ -15,6 +15,13 @@ extension Runner {
         let writer = ResultBatchWriter(store: store, runID: runID)
         var meter = ProgressMeter(runID: ConfigurationCoding.text(runID), counts: alreadyDone, callback: progress)
         var finished = 0
+        // The lease's heartbeat, until the run stops (a failed refresh is left to the next one).
+        let heartbeat = Task.detached {
+            while (try? await Task.sleep(for: RunLease.heartbeatInterval)) != nil {
+                try? await store.heartbeat(runID)
+            }
+        }
+        defer { heartbeat.cancel() }
 
         await withTaskGroup(of: [CaseEvaluator.Evaluation]?.self) { group in
             var pending = Self.workUnits(work, group: spec.group).makeIterator()

@@ -142,11 +142,13 @@ extension RunStore {
 
     static func updateStatus(_ db: Database, _ status: RunStatus, id: UUID) throws {
         let finishedAt: Date? = status == .running ? nil : Date()
-        // A run that runs again (resumed) gets a new summary when it stops.
-        let summaryUpdate = status == .running ? ", summary = NULL" : ""
+        // A run that runs again (resumed) gets a new summary when it stops, and this process takes
+        // its lease.
+        let lease = status == .running ? ", summary = NULL, owner = ?, heartbeat_at = ?" : ""
+        let leaseArguments: StatementArguments = status == .running ? [RunLease.currentOwner, Date()] : []
         try db.execute(
-            sql: "UPDATE runs SET status = ?, finished_at = ?\(summaryUpdate) WHERE id = ?",
-            arguments: [status.rawValue, finishedAt, ConfigurationCoding.text(id)]
+            sql: "UPDATE runs SET status = ?, finished_at = ?\(lease) WHERE id = ?",
+            arguments: [status.rawValue, finishedAt] + leaseArguments + [ConfigurationCoding.text(id)]
         )
         if db.changesCount == 0 {
             throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")

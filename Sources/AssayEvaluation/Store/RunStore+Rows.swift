@@ -7,7 +7,7 @@ enum StoredRows {
     static let runColumns = """
         id, created_at, name, tags, status, configuration, suite_path, suite_hash, template_sha, model,
         derived_from, pipeline, finished_at, expected_count, finished_count, ok_count, error_count, cached_count,
-        cases_sha, summary
+        cases_sha, summary, owner, heartbeat_at
         """
 
     static let resultColumns = """
@@ -19,7 +19,10 @@ enum StoredRows {
         let idText: String = row["id"]
         guard let id = UUID(uuidString: idText) else { throw corrupt("run id '\(idText)'") }
         let statusText: String = row["status"]
-        guard let status = RunStatus(rawValue: statusText) else { throw corrupt("status '\(statusText)' of run \(idText)") }
+        guard var status = RunStatus(rawValue: statusText) else { throw corrupt("status '\(statusText)' of run \(idText)") }
+        if status == .running, !RunLease.isAlive(owner: row["owner"], heartbeat: row["heartbeat_at"]) {
+            status = .interrupted
+        }
         let tags = try json(row["tags"], "tags of run \(idText)").arrayValue?.compactMap(\.stringValue) ?? []
         let derivedText: String? = row["derived_from"]
         return RunRecord(

@@ -107,6 +107,14 @@ extension RunStore {
                 ALTER TABLE cache ADD COLUMN retries INTEGER;
                 """)
         }
+        // leases: the process running a run (`host:pid`) and its last heartbeat, so that a run whose
+        // process died reads as interrupted (see RunLease).
+        migrator.registerMigration("leases") { db in
+            try db.execute(sql: """
+                ALTER TABLE runs ADD COLUMN owner TEXT;
+                ALTER TABLE runs ADD COLUMN heartbeat_at DATETIME;
+                """)
+        }
         return migrator
     }
 

@@ -13,14 +13,15 @@ extension RunStore {
             configuration.serialized(), spec.suite.source?.path, spec.suiteHash, template.sha256,
             ConfigurationCoding.json(spec.model.descriptor).serialized(),
             spec.derivedFrom.map(ConfigurationCoding.text), spec.pipeline, spec.expectedResultCount,
+            RunLease.currentOwner, Date(),
         ]
         try await writing { db in
             let list = try Self.storeCases(cases, db)
             try db.execute(
                 sql: """
                     INSERT INTO runs (id, created_at, name, tags, status, configuration, suite_path, suite_hash,
-                        template_sha, model, derived_from, pipeline, expected_count, cases_sha)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        template_sha, model, derived_from, pipeline, expected_count, owner, heartbeat_at, cases_sha)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: arguments + [list]
             )
@@ -95,6 +96,16 @@ extension RunStore {
             let retries: Int? = row["retries"]
             return CachedAnswer(key: key, response: ModelResponse(text: text, usage: usage), latencyMilliseconds: row["latency_ms"],
                                 retries: retries ?? 0)
+        }
+    }
+
+    /// Refreshes the heartbeat of a run this process is running (see ``RunLease``).
+    func heartbeat(_ id: UUID) async throws(RunStoreError) {
+        try await writing { db in
+            try db.execute(
+                sql: "UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status = ? AND owner = ?",
+                arguments: [Date(), ConfigurationCoding.text(id), RunStatus.running.rawValue, RunLease.currentOwner]
+            )
         }
     }
 

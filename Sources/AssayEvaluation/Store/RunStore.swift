@@ -70,8 +70,9 @@ public final class RunStore: Sendable {
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.label = "assay.runs"
-        // Another process (a second shell, a notebook) may be writing: wait for it rather than fail.
-        configuration.busyMode = .timeout(10)
+        // Another process (a second shell, a notebook, a script) may be writing: wait for it rather
+        // than fail. Writes are IMMEDIATE transactions (GRDB's default), so waiting never deadlocks.
+        configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             // Takes effect only while the file is still empty (a new store); older stores keep
             // theirs. Cached embeddings are blobs of tens of KB (1.5 KB per token): with SQLite's
@@ -87,13 +88,15 @@ public final class RunStore: Sendable {
     private func migrate() throws(RunStoreError) {
         let migrator = Self.migrator
         do {
-            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw RunStoreError(
-                    .schemaTooNew,
-                    "the run store \(path ?? "in memory") was written by a newer version of Assay; upgrade Assay or set ASSAY_HOME to use another store"
-                )
+            try Self.withMigrationLock(storePath: path) {
+                if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+                    throw RunStoreError(
+                        .schemaTooNew,
+                        "the run store \(path ?? "in memory") was written by a newer version of Assay; upgrade Assay or set ASSAY_HOME to use another store"
+                    )
+                }
+                try migrator.migrate(database)
             }
-            try migrator.migrate(database)
         } catch {
             throw Self.mapped(error, path: path, opening: true)
         }
@@ -131,7 +134,10 @@ public final class RunStore: Sendable {
         switch error.resultCode.primaryResultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return RunStoreError(.locked, "the run store \(place) is locked by another process (\(reason)); try again when it has finished")
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+        case .SQLITE_READONLY:
+            return RunStoreError(.cannotOpen, "the run store \(place) is read-only (\(reason)): make the file and its folder "
+                                 + "writable, or set ASSAY_HOME to a folder you can write to")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM:
             return RunStoreError(.cannotOpen, "cannot open the run store \(place): \(reason)")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return RunStoreError(.corrupt, "the run store \(place) is damaged or not a database: \(reason)")

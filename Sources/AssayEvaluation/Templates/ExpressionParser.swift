@@ -4,8 +4,12 @@
 /// `<`, `<=`, `>`, `>=`, `in`, `not in`, `is [not] test`); filters (`x | f`, `x | f(a, b)`, or
 /// Stencil's `x | f:a,b`); paths (`a.b`, `a.0`, `a[expr]`, `a.items()`); literals and `( )`.
 struct ExpressionParser {
+    /// How deep an expression may nest (brackets, `not`, conditionals); deeper is a located error.
+    static let maximumNesting = 100
+
     private let tokens: [ExpressionToken]
     private var position = 0
+    private var depth = 0
     private let bytes: [UInt8]
 
     init(bytes: [UInt8], range: Range<Int>) throws(TemplateFailure) {
@@ -55,7 +59,18 @@ struct ExpressionParser {
         advance()
     }
 
+    /// Enters one level of nesting; the caller leaves it with `defer { depth -= 1 }`.
+    private mutating func enterNesting() throws(TemplateFailure) {
+        depth += 1
+        guard depth <= Self.maximumNesting else {
+            throw .syntax("nesting deeper than \(Self.maximumNesting)", at: current.range,
+                          hint: "split the expression, or compute the value in the suite")
+        }
+    }
+
     mutating func parseExpression(allowsConditional: Bool = true) throws(TemplateFailure) -> TemplateExpression {
+        try enterNesting()
+        defer { depth -= 1 }
         let value = try parseOr()
         guard allowsConditional, current.isName("if") else { return value }
         advance()
@@ -88,6 +103,8 @@ struct ExpressionParser {
 
     private mutating func parseNot() throws(TemplateFailure) -> TemplateExpression {
         if current.isName("not") {
+            try enterNesting()
+            defer { depth -= 1 }
             advance()
             return .not(try parseNot())
         }

@@ -17,6 +17,9 @@ struct TemplateCompiler {
         var loopVariables: [String] = []
     }
 
+    /// How deep `if` and `for` blocks may nest; deeper is a located error.
+    static let maximumNesting = 100
+
     private static let knownTags = ["if", "elif", "else", "endif", "for", "empty", "endfor", "break", "continue", "raw", "endraw"]
 
     private static let unsupportedTags: [String: String] = [
@@ -80,6 +83,10 @@ struct TemplateCompiler {
         }
         guard Self.knownTags.contains(keyword) else {
             throw unknownTag(keyword, at: token.range)
+        }
+        if keyword == "if" || keyword == "for", blocks.count >= Self.maximumNesting {
+            throw .syntax("nesting deeper than \(Self.maximumNesting)", at: token.range,
+                          hint: "close some blocks, or move the logic into the suite")
         }
         var parser = try ExpressionParser(bytes: bytes, range: rest)
         switch keyword {

@@ -8,6 +8,9 @@ public struct DiagnosticRenderer: Sendable {
         self.usesColor = usesColor
     }
 
+    /// The most characters of a source line shown under a diagnostic.
+    static let widestLine = 160
+
     /// The rendered lines of a diagnostic, without trailing newlines.
     public func lines(for diagnostic: Diagnostic) -> [String] {
         let source = diagnostic.source
@@ -19,14 +22,26 @@ public struct DiagnosticRenderer: Sendable {
                 + "\(paint(color: severityColor(diagnostic.severity), severity + ":")) "
                 + paint(bold: true, diagnostic.message)
         ]
-        let lineText = source.lineText(start.line)
+        var lineText = source.lineText(start.line)
         if !lineText.isEmpty || source.text.isEmpty == false {
-            lines.append(lineText)
             // Columns count Unicode scalars; the caret line counts characters, so that a letter
             // written with a combining accent takes one place, as on the screen.
-            let scalars = lineText.unicodeScalars
-            let caretStart = min(start.column - 1, scalars.count)
-            let caretEnd = end.line == start.line ? max(caretStart, min(end.column - 1, scalars.count)) : scalars.count
+            var scalars = Array(lineText.unicodeScalars)
+            var caretStart = min(start.column - 1, scalars.count)
+            var caretEnd = end.line == start.line ? max(caretStart, min(end.column - 1, scalars.count)) : scalars.count
+            if scalars.count > Self.widestLine {
+                // A very long line shows a window around the caret, marked '…' where it is cut.
+                let from = max(0, min(caretStart - Self.widestLine / 3, scalars.count - Self.widestLine))
+                let to = min(scalars.count, from + Self.widestLine)
+                let head: [Unicode.Scalar] = from > 0 ? ["…"] : []
+                let tail: [Unicode.Scalar] = to < scalars.count ? ["…"] : []
+                let shift = head.count - from
+                scalars = head + scalars[from..<to] + tail
+                caretStart += shift
+                caretEnd = min(caretEnd, to) + shift
+                lineText = String(String.UnicodeScalarView(scalars))
+            }
+            lines.append(lineText)
             let before = String(String.UnicodeScalarView(scalars.prefix(caretStart)))
             let covered = String(String.UnicodeScalarView(scalars.dropFirst(caretStart).prefix(caretEnd - caretStart)))
             let width = max(1, covered.count)

@@ -15,8 +15,12 @@ public final class Interpreter {
     public let interruption: InterruptionFlag
     /// How deep lambda calls may nest before evaluation stops with an error.
     public var maximumCallDepth = 400
+    /// How deep expressions may nest during evaluation, counting through lambda calls: a lambda
+    /// whose body is deeply nested and that recurses deeply stops here, before the stack runs out.
+    public var maximumEvaluationDepth = 3_000
 
     var callDepth = 0
+    var evaluationDepth = 0
 
     /// Creates an interpreter.
     public init(interruption: InterruptionFlag = InterruptionFlag()) {
@@ -54,6 +58,14 @@ public final class Interpreter {
 
     /// Evaluates one expression.
     public func evaluate(_ expression: Expression, in scope: Scope?, source: SourceFile) throws(EvaluationError) -> Value {
+        evaluationDepth += 1
+        defer { evaluationDepth -= 1 }
+        guard evaluationDepth <= maximumEvaluationDepth else {
+            throw fail(
+                "value.too-deep", "nesting deeper than \(maximumEvaluationDepth)", expression.range, source,
+                hint: "a lambda probably calls itself too deeply"
+            )
+        }
         switch expression.kind {
         case .null: return .null
         case .boolean(let value): return .boolean(value)

@@ -4,10 +4,17 @@
 /// `* / %`, unary `-`, then calls, `[…]` and path steps, which bind tightest. A `/` written
 /// directly after a value (no space before it) and followed by a name, integer, string or `*`
 /// is a path step; it divides at run time when the value on its left is a number.
+///
+/// Expressions nest at most ``maximumNesting`` deep (brackets, calls, lambdas, unary operators);
+/// deeper input is a located error, never a stack overflow.
 public struct Parser {
+    /// How deep expressions may nest.
+    public static let maximumNesting = 256
+
     var tokens: [Token]
     var index = 0
     let source: SourceFile
+    var depth = 0
 
     /// Parses a whole cell or script.
     public static func parse(_ source: SourceFile) throws(Diagnostic) -> Program {
@@ -34,6 +41,18 @@ public struct Parser {
 
     mutating func skipNewlines() {
         while current.kind == .newline { _ = advance() }
+    }
+
+    /// Enters one level of nesting; the caller leaves it with `defer { depth -= 1 }`.
+    mutating func enterNesting() throws(Diagnostic) {
+        depth += 1
+        guard depth <= Self.maximumNesting else {
+            throw Diagnostic(
+                id: "syntax.too-deep", message: "nesting deeper than \(Self.maximumNesting)",
+                range: current.range, source: source,
+                hint: "split the expression into named parts"
+            )
+        }
     }
 
     mutating func expect(_ kind: TokenKind, _ what: String) throws(Diagnostic) -> Token {
@@ -98,6 +117,8 @@ public struct Parser {
 
     /// Parses an expression, including lambdas.
     public mutating func parseExpression() throws(Diagnostic) -> Expression {
+        try enterNesting()
+        defer { depth -= 1 }
         if let lambda = try parseLambdaIfPresent() { return lambda }
         return try parseOr()
     }
@@ -171,6 +192,8 @@ public struct Parser {
 
     mutating func parseNot() throws(Diagnostic) -> Expression {
         if current.kind == .keyword(.not) {
+            try enterNesting()
+            defer { depth -= 1 }
             let start = advance().range
             skipNewlines()
             let operand = try parseNot()
@@ -240,6 +263,8 @@ public struct Parser {
 
     mutating func parseUnary() throws(Diagnostic) -> Expression {
         if current.kind == .minus {
+            try enterNesting()
+            defer { depth -= 1 }
             let start = advance().range
             let operand = try parseUnary()
             if case .integer(let value) = operand.kind { return Expression(.integer(-value), start.merged(with: operand.range)) }

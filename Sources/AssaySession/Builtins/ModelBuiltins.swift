@@ -50,14 +50,17 @@ enum ModelBuiltins {
                 if let system = try arguments.string("system") { messages.insert(ChatMessage(role: "system", content: system), at: 0) }
                 let seconds = try arguments.number("timeout") ?? 60
                 let request = ModelRequest(messages: messages, parameters: model.descriptor.parameters, timeout: .milliseconds(Int(seconds * 1000)))
-                let result = state.runs.pump.run(interruption: state.interpreter.interruption) { () -> Result<ModelResponse, ModelCallError> in
-                    do throws(ModelCallError) { return .success(try await model.complete(request)) } catch { return .failure(error) }
-                }
-                switch result {
-                case .success(let response): return .string(response.text)
-                case .failure(let error):
+                // The retries and backoff of a run's calls (429s, 5xx, timeouts, dropped connections).
+                let caller = ModelCaller(model: model, retries: RunSpec.defaultRetries, environment: .live)
+                let outcome = state.runs.pump.run(interruption: state.interpreter.interruption) { await caller.call(request) }
+                switch outcome {
+                case .answered(let response, _, _): return .string(response.text)
+                case .failed(let error, let retries):
                     if error.kind == .cancelled { throw BuiltinFailure(propagating: .interrupted) }
-                    throw BuiltinFailure(message: "\(model.descriptor.name): \(error.message)", argument: "model", id: "io.model")
+                    let tries = retries > 0 ? " (after \(retries + 1) attempts)" : ""
+                    throw BuiltinFailure(message: "\(model.descriptor.name): \(error.message)\(tries)", argument: "model", id: "io.model")
+                case .cancelled, .heldBack:
+                    throw BuiltinFailure(propagating: .interrupted)
                 }
             },
         ]

@@ -30,6 +30,9 @@ struct MetaCommand: Sendable {
 
 /// The table of `:` commands every front end shares.
 enum MetaCommands {
+    /// How many `:load` commands may run inside one another.
+    static let maximumLoadDepth = 16
+
     static let table: [MetaCommand] = [
         MetaCommand(name: "help", usage: "help [topic]", summary: "Lists commands and builtins, or explains one.") { arguments, state in
             do throws(BuiltinFailure) {
@@ -56,10 +59,15 @@ enum MetaCommands {
         },
         MetaCommand(name: "load", usage: "load FILE", summary: "Runs a script file in this session.") { arguments, state in
             guard !arguments.isEmpty else { return fail("':load' needs a file name", hint: "e.g. :load setup.assay", command: ":load", state: state) }
+            guard state.loadDepth < maximumLoadDepth else {
+                return fail("':load' nests deeper than \(maximumLoadDepth)", hint: "a script probably loads itself", command: ":load " + arguments, state: state)
+            }
             let path = state.resolvePath(arguments)
             guard let code = try? String(contentsOfFile: path, encoding: .utf8) else {
                 return fail("cannot read \(arguments)", hint: "check the path; it is relative to \(state.options.baseDirectory)", command: ":load " + arguments, state: state)
             }
+            state.loadDepth += 1
+            defer { state.loadDepth -= 1 }
             return state.execute(ExecutionRequest(code: code, origin: arguments, echo: .everyExpression, readInput: state.readInput), sink: state.sink)
         },
         MetaCommand(name: "time", usage: "time on|off", summary: "Reports how long each cell takes.") { arguments, state in
@@ -116,9 +124,12 @@ enum MetaCommands {
     }
 
     static func fail(_ message: String, hint: String?, command: String, state: SessionState) -> ExecutionOutcome {
-        let source = SourceFile(name: "<command>", text: command)
+        // Blank lines in front put the command on the line where it was written.
+        let lineStart = state.commandSite.line - 1
+        let source = SourceFile(name: state.commandSite.origin, text: String(repeating: "\n", count: lineStart) + command)
         let nameEnd = command.firstIndex(of: " ").map { command.utf8.distance(from: command.startIndex, to: $0) } ?? command.utf8.count
-        let diagnostic = Diagnostic(id: "name.command", message: message, range: SourceRange(start: 0, end: nameEnd), source: source, hint: hint)
+        let range = SourceRange(start: lineStart, end: lineStart + nameEnd)
+        let diagnostic = Diagnostic(id: "name.command", message: message, range: range, source: source, hint: hint)
         let report = ErrorReport(diagnostic)
         state.sink(.error(report))
         return .failure(report)

@@ -19,6 +19,10 @@ final class SessionState: @unchecked Sendable {
     var nextDisplayNumber = 1
     /// The model catalog, run store and live run specs.
     let runs: RunContext
+    /// Where the running `:` command was written: the cell's name and its 1-based line.
+    var commandSite = (origin: "<command>", line: 1)
+    /// How many `:load` commands are running inside one another.
+    var loadDepth = 0
 
     init(options: SessionOptions, interruption: InterruptionFlag) {
         self.options = options
@@ -37,26 +41,51 @@ final class SessionState: @unchecked Sendable {
 
     /// Runs one cell.
     func execute(_ request: ExecutionRequest, sink: @escaping @Sendable (SessionEvent) -> Void) -> ExecutionOutcome {
+        // A cell run by `:load` inside another gives the outer cell its sink back when it ends.
+        let (outerSink, outerReadInput, outerOutput) = (self.sink, self.readInput, interpreter.output)
         self.sink = sink
         self.readInput = request.readInput
         interpreter.output = { sink(.stream(.stdout, $0)) }
         defer {
-            self.sink = { _ in }
-            self.readInput = nil
-            interpreter.output = { _ in }
+            self.sink = outerSink
+            self.readInput = outerReadInput
+            interpreter.output = outerOutput
         }
         let started = ContinuousClock.now
-        let outcome: ExecutionOutcome
-        if let command = MetaCommandLine(request.code) {
-            outcome = MetaCommands.run(command, in: self)
-        } else {
-            outcome = evaluate(request)
-        }
+        let outcome = runSegments(of: request)
         if isTiming {
             let elapsed = ContinuousClock.now - started
             sink(.stream(.stderr, "time: \(Self.format(elapsed))\n"))
         }
         return outcome
+    }
+
+    /// Runs a cell's code and its `:` command lines in order.
+    private func runSegments(of request: ExecutionRequest) -> ExecutionOutcome {
+        let segments = CellSegments(request.code).segments
+        var firstFailure: ExecutionOutcome?
+        for (position, segment) in segments.enumerated() {
+            let outcome: ExecutionOutcome
+            switch segment {
+            case .command(let text, let line):
+                guard let command = MetaCommandLine(text) else { continue }
+                commandSite = (request.origin, line)
+                outcome = MetaCommands.run(command, in: self)
+            case .code(let code):
+                var part = request
+                part.code = code
+                if request.echo == .lastExpression, position < segments.count - 1 { part.echo = .nothing }
+                outcome = evaluate(part)
+            }
+            switch outcome {
+            case .success: continue
+            case .quitRequested, .interrupted: return outcome
+            case .failure:
+                guard request.keepsGoing else { return outcome }
+                firstFailure = firstFailure ?? outcome
+            }
+        }
+        return firstFailure ?? .success
     }
 
     private func evaluate(_ request: ExecutionRequest) -> ExecutionOutcome {

@@ -14,7 +14,8 @@ enum ProgressView {
         if progress.cached > 0 { parts.append("\(progress.cached) cached") }
         parts.append(String(format: "%.1f/s", progress.requestsPerSecond))
         if progress.isFinal {
-            parts.append("done")
+            // A last report short of the total is a run that stopped early (Ctrl-C, a budget).
+            parts.append(progress.done >= progress.total ? "done" : "interrupted")
         } else if let remaining = progress.estimatedRemaining {
             parts.append("ETA " + format(remaining))
         }

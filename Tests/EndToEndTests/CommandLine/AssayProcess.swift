@@ -5,6 +5,8 @@ import Testing
 struct AssayProcess {
     struct Result {
         var status: Int32
+        /// Whether a signal ended the process (then `status` is the signal's number).
+        var wasKilledBySignal = false
         var standardOutput: String
         var standardError: String
     }
@@ -55,11 +57,20 @@ struct AssayProcess {
         try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
+        // Standard error is read beside standard output, so that neither pipe fills and blocks the child.
+        let errorRead = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        errorRead.enter()
+        Thread.detachNewThread {
+            errorData = error.fileHandleForReading.readDataToEndOfFile()
+            errorRead.leave()
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        errorRead.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
+            wasKilledBySignal: process.terminationReason == .uncaughtSignal,
             standardOutput: String(decoding: outputData, as: UTF8.self),
             standardError: String(decoding: errorData, as: UTF8.self)
         )

@@ -28,6 +28,13 @@ import Testing
         #expect(lines[3].contains("'rouge'"))
     }
 
+    @Test("a ':' command in -c code runs on its own line and the lines after it run too")
+    func commandsInCode() async throws {
+        let result = try await AssayProcess.run(["-c", ":vars\n1 + 1\n:time off\n2 + 2"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "no variables yet: assign one with 'name = value'\n2\ntiming off\n4\n")
+    }
+
     @Test("a script stops at its first error; --keep-going runs the rest and still exits 1")
     func scripts() async throws {
         let directory = try AssayProcess.temporaryDirectory()

@@ -49,10 +49,10 @@ struct HTTPChatTransport: Sendable {
             let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
             text = String(buffer: buffer)
         } catch {
-            throw Self.map(error, providerName: providerName, timeout: timeout, redact: redact)
+            throw Self.map(error, providerName: providerName, url: url, timeout: timeout, redact: redact)
         }
         guard (200..<300).contains(status) else {
-            throw Self.statusError(status, headers: responseHeaders, body: text, providerName: providerName, redact: redact)
+            throw Self.statusError(status, headers: responseHeaders, body: text, providerName: providerName, url: url, redact: redact)
         }
         do throws(JSONSyntaxError) {
             return try JSONValue.parse(text)
@@ -64,18 +64,19 @@ struct HTTPChatTransport: Sendable {
 
     /// The error for a non-2xx status, with the provider's own message when it sent one.
     static func statusError(
-        _ status: Int, headers: HTTPHeaders, body: String, providerName: String, redact: (String) -> String
+        _ status: Int, headers: HTTPHeaders, body: String, providerName: String, url: String, redact: (String) -> String
     ) -> ModelCallError {
-        let detail = providerMessage(in: body).map { ": " + redact($0) } ?? ""
+        let serverMessage = providerMessage(in: body)
+        var wait: Duration?
+        if status == 429 {
+            wait = RetryAfter.parse(headers.first(name: "retry-after"), milliseconds: headers.first(name: "retry-after-ms"))
+        }
+        let waitText = wait.map { ", retry after \(Self.describe($0))" } ?? ""
+        let message = redact(HTTPFailureText.status(status, providerName: providerName, url: url, serverMessage: serverMessage, waitText: waitText))
         switch status {
-        case 429:
-            let wait = RetryAfter.parse(headers.first(name: "retry-after"), milliseconds: headers.first(name: "retry-after-ms"))
-            let waitText = wait.map { ", retry after \(Self.describe($0))" } ?? ""
-            return ModelCallError(.rateLimited(retryAfter: wait), "\(providerName) rate limit (HTTP 429)\(waitText)\(detail)")
-        case 408, 409, 500...599:
-            return ModelCallError(.server(status: status), "\(providerName) server error (HTTP \(status))\(detail)")
-        default:
-            return ModelCallError(.client(status: status), "\(providerName) refused the request (HTTP \(status))\(detail)")
+        case 429: return ModelCallError(.rateLimited(retryAfter: wait), message)
+        case 408, 409, 500...599: return ModelCallError(.server(status: status), message)
+        default: return ModelCallError(.client(status: status), message)
         }
     }
 
@@ -91,27 +92,30 @@ struct HTTPChatTransport: Sendable {
     }
 
     /// Maps a client-side failure to a kind: deadline → timeout, cancellation → cancelled,
-    /// everything about the connection → transport.
-    static func map(_ error: any Error, providerName: String, timeout: Duration, redact: (String) -> String) -> ModelCallError {
+    /// everything about the connection → transport, each told as a sentence naming the endpoint.
+    static func map(
+        _ error: any Error, providerName: String, url: String, timeout: Duration, redact: (String) -> String
+    ) -> ModelCallError {
         if Task.isCancelled || error is CancellationError {
             return ModelCallError(.cancelled, "the call to \(providerName) was cancelled")
         }
         if let client = error as? HTTPClientError {
             switch client {
             case .deadlineExceeded, .readTimeout, .writeTimeout:
-                return ModelCallError(.timeout, "\(providerName) did not answer within \(describe(timeout))")
+                return ModelCallError(.timeout, redact(HTTPFailureText.timeout(providerName: providerName, url: url, after: describe(timeout))))
             case .cancelled:
                 return ModelCallError(.cancelled, "the call to \(providerName) was cancelled")
             case .invalidURL, .emptyHost, .emptyScheme:
-                return ModelCallError(.client(status: 0), redact("the \(providerName) URL is not valid (\(client))"))
+                return ModelCallError(.client(status: 0), redact("the \(providerName) URL '\(url)' is not valid (\(client)): check the endpoint in models.json"))
             default:
                 break
             }
         }
         if error is NIOTooManyBytesError {
-            return ModelCallError(.malformedResponse, "\(providerName) answered more than \(maximumBodyBytes) bytes")
+            return ModelCallError(.malformedResponse, "\(HTTPFailureText.place(providerName, url)) answered more than \(maximumBodyBytes) bytes")
         }
-        return ModelCallError(.transport, redact("cannot reach \(providerName): \(error)"))
+        let failure = HTTPFailureText.connectionError(error, providerName: providerName, url: url)
+        return ModelCallError(failure.kind, redact(failure.message))
     }
 
     /// `2 s`, `1.5 s` or `250 ms`, for messages.

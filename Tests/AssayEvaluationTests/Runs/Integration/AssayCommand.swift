@@ -109,6 +109,11 @@ enum AssayCommand {
             }
         }
 
+        /// Whether the child has exited and its output is collected.
+        var hasExited: Bool {
+            finished.withLock { $0 != nil }
+        }
+
         /// Standard output so far.
         var standardOutput: String {
             String(decoding: output.withLock { $0 }, as: UTF8.self)
