@@ -27,12 +27,8 @@ struct ExportCommand: ParsableCommand {
 
     /// Exports the run; returns the exit status (1 for a missing run, store or file problem).
     func export() -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
-        let directory = FileManager.default.currentDirectoryPath
-        let path = RunStore.defaultPath(environment: environment, currentDirectory: directory)
         do {
-            let store = try RunStore(path: path)
-            let stored = try store.load(try store.select(self.stored.selector).id)
+            let stored = try ProjectStore.load(self.stored.selector, from: try ProjectStore.open())
             let suite = stored.evaluatedSuite()
             if suite == nil {
                 StandardStreams.write("assay: warning: run \(stored.record.idText.prefix(8)) was stored before runs kept their cases and its suite "
@@ -44,8 +40,7 @@ struct ExportCommand: ParsableCommand {
                 StandardStreams.write(text, to: .stdout)
                 return 0
             }
-            let target = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
-            try text.write(to: target, atomically: true, encoding: .utf8)
+            try ProjectStore.write(text, to: output)
             let count = stored.results.count
             StandardStreams.write("exported \(count) result\(count == 1 ? "" : "s") to \(output) (\(format.lowercased()))\n", to: .stdout)
             return 0

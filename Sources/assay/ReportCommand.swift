@@ -27,22 +27,19 @@ struct ReportCommand: ParsableCommand {
 
     /// Writes the report; returns the exit status (1 for a missing run, store or file problem).
     func report() -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
-        let directory = FileManager.default.currentDirectoryPath
         let other = vs.map(RunSelector.text)
         do {
-            let store = try RunStore(path: RunStore.defaultPath(environment: environment, currentDirectory: directory))
-            let first = try store.load(try store.select(stored.selector).id)
+            let store = try ProjectStore.open()
+            let first = try ProjectStore.load(stored.selector, from: store)
             let html: String
             if let other {
-                let second = try store.load(try store.select(other).id)
+                let second = try ProjectStore.load(other, from: store)
                 let comparison = try RunComparison(a: first, b: second)
                 html = RunReport.html(of: comparison, casesA: first.evaluatedSuite()?.cases ?? [], casesB: second.evaluatedSuite()?.cases ?? [])
             } else {
                 html = RunReport.html(of: first, cases: first.evaluatedSuite()?.cases ?? [])
             }
-            let target = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
-            try html.write(to: target, atomically: true, encoding: .utf8)
+            try ProjectStore.write(html, to: output)
             StandardStreams.write("wrote the report of run \(first.record.idText.prefix(8))"
                                   + (other.map { " vs \($0)" } ?? "") + " to \(output)\n", to: .stdout)
             return 0

@@ -120,19 +120,6 @@ public struct RunSettings: Sendable, Hashable {
         try PromptTemplate(system: templateSystem, examples: templateExamples, user: templateUser)
     }
 
-    /// The parameters the stored model descriptor carries: the entry's own merged with those of a
-    /// model value (`model("gpt", temperature: 0)`), without the run's overrides. Passing them as
-    /// the overrides when making the model again rebuilds the stored descriptor.
-    public var modelParameters: ModelParameters {
-        ConfigurationCoding.parameters(from: model.objectValue?["parameters"])
-    }
-
-    /// The price stored with the model, if it had one; passing it when making the model again
-    /// keeps the run's price even if `models.json` has changed.
-    public var modelPrice: ModelPrice? {
-        ConfigurationCoding.price(from: model.objectValue?["price"])
-    }
-
     /// The stored extraction, rebuilt; nil when it was `.custom` (``extraction(from:)`` compiles it).
     public var storedExtraction: Extraction? {
         Extraction(configuration: extraction)

@@ -1,0 +1,25 @@
+import AssayEvaluation
+import Foundation
+
+/// The run store and files of the project the command runs in, for the subcommands that call the
+/// engine directly (`export`, `report`).
+enum ProjectStore {
+    /// The folder the command runs in.
+    static var directory: String { FileManager.default.currentDirectoryPath }
+
+    /// The project's run store (`$ASSAY_HOME/runs.sqlite`, else `.assay/runs.sqlite`).
+    static func open() throws(RunStoreError) -> RunStore {
+        try RunStore(path: RunStore.defaultPath(environment: ProcessInfo.processInfo.environment, currentDirectory: directory))
+    }
+
+    /// A stored run by selector (an id prefix, `latest`, `-1` …).
+    static func load(_ selector: String, from store: RunStore) throws(RunStoreError) -> StoredRun {
+        try store.load(try store.select(selector).id)
+    }
+
+    /// Writes text to a path relative to the folder the command runs in.
+    static func write(_ text: String, to path: String) throws {
+        let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
+        try text.write(to: target, atomically: true, encoding: .utf8)
+    }
+}
