@@ -5,10 +5,24 @@ import Synchronization
 /// The `assay kernel` command: runs a Jupyter kernel over stdio or ZeroMQ, or installs its kernelspec.
 ///
 /// ```swift
-/// let status = KernelCommand.runConnectionFile(path, session: Session(), version: "1.0.0")
+/// let session = Session(options: KernelCommand.sessionOptions())
+/// let status = KernelCommand.runConnectionFile(path, session: session, version: "1.0.0")
 /// exit(status)
 /// ```
+///
+/// The kernel stops after a `shutdown_request`, at the end of stdin (`--stdio`), on SIGTERM once
+/// the request it is handling is answered, and when the process named by `JPY_PARENT_PID` (the
+/// Jupyter client that started it) goes away.
 public enum KernelCommand {
+    /// The options of a kernel's session: the working directory and environment, and the
+    /// notebook's output limits (``AssaySession/OutputLimits/notebook(environment:)``); a limit
+    /// variable that is not understood is logged and its default used.
+    public static func sessionOptions(environment: [String: String] = ProcessInfo.processInfo.environment) -> SessionOptions {
+        let (limits, problems) = OutputLimits.notebook(environment: environment)
+        problems.forEach(log)
+        return SessionOptions(environment: environment, outputLimits: limits)
+    }
+
     /// Serves the Jupyter protocol as JSON lines on stdin and stdout (`assay kernel --stdio`)
     /// until a shutdown request or the end of stdin.
     ///
@@ -31,7 +45,7 @@ public enum KernelCommand {
         }
         if runsInitScript { runInitScript(session) }
         let transport = StdioTransport(input: STDIN_FILENO, output: protocolOutput, log: log)
-        return serve(engine: session, transport: transport, version: version)
+        return serve(engine: session, transport: transport, version: version, limits: session.options.outputLimits)
     }
 
     /// Serves the Jupyter protocol on the ZeroMQ sockets of a connection file
@@ -53,7 +67,7 @@ public enum KernelCommand {
             return 1
         }
         if runsInitScript { runInitScript(session) }
-        return serve(engine: session, transport: transport, version: version)
+        return serve(engine: session, transport: transport, version: version, limits: session.options.outputLimits)
     }
 
     /// Installs the kernelspec so Jupyter can start this executable (`assay kernel install`).
@@ -94,11 +108,18 @@ public enum KernelCommand {
         }
     }
 
-    static func serve(engine: any KernelEngine, transport: any KernelTransport, version: String) -> Int32 {
+    static func serve(engine: any KernelEngine, transport: any KernelTransport, version: String, limits: OutputLimits) -> Int32 {
         // A client going away mid-write must not kill the kernel with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        let kernel = Kernel(engine: engine, transport: transport, info: KernelInfo(version: version), log: log)
-        let interrupts = InterruptSignal { kernel.interrupt() }
+        let kernel = Kernel(
+            engine: engine, transport: transport, info: KernelInfo(version: version), log: log,
+            limits: limits, parent: ParentProcess.named(in: ProcessInfo.processInfo.environment)
+        )
+        let interrupts = SignalHandler(SIGINT) { kernel.interrupt() }
+        let terminations = SignalHandler(SIGTERM) {
+            log("SIGTERM: stopping once the request being handled is answered")
+            kernel.terminate()
+        }
         let finished = DispatchSemaphore(value: 0)
         let exit = Mutex<KernelExit?>(nil)
         Task.detached {
@@ -108,6 +129,7 @@ public enum KernelCommand {
         }
         finished.wait()
         interrupts.cancel()
+        terminations.cancel()
         switch exit.withLock({ $0 }) {
         case .transportFailed(let reason):
             log(reason)

@@ -29,9 +29,9 @@ struct KernelSubcommand: ParsableCommand {
         default: break
         }
         if let connectionFile {
-            try Exit.with(KernelCommand.runConnectionFile(connectionFile, session: Session(), version: assayVersion, runsInitScript: !noInit))
+            try Exit.with(KernelCommand.runConnectionFile(connectionFile, session: Session(options: KernelCommand.sessionOptions()), version: assayVersion, runsInitScript: !noInit))
         } else {
-            try Exit.with(KernelCommand.runStdio(session: Session(), version: assayVersion, runsInitScript: !noInit))
+            try Exit.with(KernelCommand.runStdio(session: Session(options: KernelCommand.sessionOptions()), version: assayVersion, runsInitScript: !noInit))
         }
     }
 }

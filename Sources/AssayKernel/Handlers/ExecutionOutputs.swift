@@ -4,59 +4,109 @@ import Synchronization
 
 /// Publishes a running cell's events on iopub as they happen and remembers what the reply needs.
 ///
-/// The session calls ``receive(_:)`` on its own thread; pages go into the reply's payload instead
-/// of iopub, and a silent request publishes nothing.
+/// The session calls ``receive(_:)`` on its own thread (a run's progress comes from the run's
+/// task); pages go into the reply's payload instead of iopub, and a silent request publishes
+/// nothing. Every output is held to the kernel's ``OutputLimits``: a bundle is capped as
+/// ``OutputLimits/capped(_:)`` says, and what a cell writes to a stream is cut once it passes the
+/// limit, with a notice, and dropped after that. A run's progress is also redrawn for terminal
+/// consoles (``TerminalProgress``).
 package final class ExecutionOutputs: Sendable {
     private struct Collected: Sendable {
         var payload: [JSONValue] = []
         var resultText: String?
         var isErrorPublished = false
+        /// The bytes the cell has written to each stream.
+        var streamBytes: [OutputStreamName: Int] = [:]
+        /// The streams cut at the limit; what the cell writes to them after that is dropped.
+        var cutStreams: Set<OutputStreamName> = []
+        var terminal = TerminalProgress()
     }
 
     private let publisher: MessagePublisher
     private let parent: KernelMessage
     private let executionCount: Int
     private let isSilent: Bool
+    private let limits: OutputLimits
     private let collected = Mutex(Collected())
 
     /// Creates the outputs of one request.
-    package init(publisher: MessagePublisher, parent: KernelMessage, executionCount: Int, isSilent: Bool) {
+    package init(publisher: MessagePublisher, parent: KernelMessage, executionCount: Int, isSilent: Bool, limits: OutputLimits = .unlimited) {
         self.publisher = publisher
         self.parent = parent
         self.executionCount = executionCount
         self.isSilent = isSilent
+        self.limits = limits
     }
 
     /// Handles one session event.
     package func receive(_ event: SessionEvent) {
-        switch event {
-        case .page(let bundle):
-            collected.withLock { $0.payload.append(["source": "page", "data": .object(bundle.jupyterData), "start": 0]) }
-        case .result(let bundle):
-            collected.withLock { $0.resultText = bundle.plainText }
-            publish("execute_result", ["execution_count": .int(executionCount), "data": .object(bundle.jupyterData), "metadata": [:]])
-        case .stream(let name, let text):
-            publish("stream", ["name": .string(name.rawValue), "text": .string(text)])
-        case .display(let bundle, let displayID):
-            publish("display_data", ["data": .object(bundle.jupyterData), "metadata": [:], "transient": Self.transient(displayID)])
-        case .updateDisplay(let bundle, let displayID):
-            publish("update_display_data", ["data": .object(bundle.jupyterData), "metadata": [:], "transient": Self.transient(displayID)])
-        case .clearOutput(let wait):
-            publish("clear_output", ["wait": .bool(wait)])
-        case .error(let report):
-            publishError(report)
+        // Under the lock, so that what is published keeps the order of the state it reflects.
+        collected.withLock { state in
+            switch event {
+            case .page(let bundle):
+                state.payload.append(["source": "page", "data": .object(limits.capped(bundle).jupyterData), "start": 0])
+            case .result(let bundle):
+                let shown = limits.capped(bundle)
+                state.resultText = shown.plainText
+                closeTerminalLine(&state)
+                publish("execute_result", ["execution_count": .int(executionCount), "data": .object(shown.jupyterData), "metadata": [:]])
+            case .stream(let name, let text):
+                closeTerminalLine(&state)
+                if let shown = streamText(name, text, &state) {
+                    publish("stream", ["name": .string(name.rawValue), "text": .string(shown)])
+                }
+            case .display(let bundle, let displayID):
+                closeTerminalLine(&state)
+                publish("display_data", ["data": .object(limits.capped(bundle).jupyterData), "metadata": [:], "transient": Self.transient(displayID)])
+            case .updateDisplay(let bundle, let displayID):
+                publish("update_display_data", ["data": .object(limits.capped(bundle).jupyterData), "metadata": [:], "transient": Self.transient(displayID)])
+                if bundle.isProgress { publishToTerminal(state.terminal.frame(bundle)) }
+            case .clearOutput(let wait):
+                closeTerminalLine(&state)
+                publish("clear_output", ["wait": .bool(wait)])
+            case .error(let report):
+                publishError(report, &state)
+            }
         }
     }
 
     /// Publishes an `error` message for the cell, unless one was already published.
     package func publishError(_ report: ErrorReport) {
-        let isFirst = collected.withLock { collected in
-            defer { collected.isErrorPublished = true }
-            return !collected.isErrorPublished
-        }
-        if isFirst {
-            publish("error", Self.errorContent(report))
-        }
+        collected.withLock { publishError(report, &$0) }
+    }
+
+    /// Ends the cell's output: closes a progress line left open on terminal consoles.
+    package func finish() {
+        collected.withLock { closeTerminalLine(&$0) }
+    }
+
+    private func publishError(_ report: ErrorReport, _ state: inout Collected) {
+        guard !state.isErrorPublished else { return }
+        state.isErrorPublished = true
+        closeTerminalLine(&state)
+        publish("error", Self.errorContent(report))
+    }
+
+    /// What of `text` is published on stream `name`: all of it within the limit, the part that
+    /// fits and a notice when it passes the limit, nothing once the stream was cut.
+    private func streamText(_ name: OutputStreamName, _ text: String, _ state: inout Collected) -> String? {
+        guard let limit = limits.bytesPerOutput else { return text }
+        guard !state.cutStreams.contains(name) else { return nil }
+        let before = state.streamBytes[name, default: 0]
+        let after = before + text.utf8.count
+        state.streamBytes[name] = after
+        guard after > limit else { return text }
+        state.cutStreams.insert(name)
+        return String(OutputLimits.prefix(text, bytes: limit - before)) + limits.streamNotice(name.rawValue, written: after)
+    }
+
+    private func closeTerminalLine(_ state: inout Collected) {
+        if let end = state.terminal.close() { publishToTerminal(end) }
+    }
+
+    private func publishToTerminal(_ text: String) {
+        guard !isSilent else { return }
+        publisher.publish("stream", content: ["name": "stderr", "text": .string(text)], parentHeader: TerminalProgress.parentHeader(for: parent))
     }
 
     /// The reply's `payload`: pages (from `help`) and requests such as `ask_exit`.

@@ -1,3 +1,4 @@
+import AssaySession
 import Foundation
 
 /// A Jupyter kernel: takes messages from a transport, answers them with an engine, and publishes
@@ -6,6 +7,9 @@ import Foundation
 /// Shell requests run one at a time in arrival order; control requests (`interrupt_request`,
 /// `shutdown_request`, `kernel_info_request`) are answered even while a cell runs; `input_reply`
 /// on stdin goes to the cell waiting for it. The kernel knows nothing of sockets.
+///
+/// It stops after a shutdown request, at the end of its input, on SIGTERM (see ``terminate()``),
+/// and when the process that started it goes away (``ParentProcess``).
 package final class Kernel: Sendable {
     private let engine: any KernelEngine
     private let transport: any KernelTransport
@@ -17,6 +21,7 @@ package final class Kernel: Sendable {
     private let inputs = InputMailbox()
     private let shutdown = ShutdownSignal()
     private let shell: ShellHandler
+    private let parent: ParentProcess?
 
     /// Creates a kernel.
     ///
@@ -25,22 +30,30 @@ package final class Kernel: Sendable {
     ///   - transport: Carries the messages.
     ///   - info: What `kernel_info_reply` says.
     ///   - log: Where diagnostics for the operator go (standard error in the executable).
-    package init(engine: any KernelEngine, transport: any KernelTransport, info: KernelInfo, log: @escaping @Sendable (String) -> Void) {
+    ///   - limits: How much of each output is published (the rest is cut with a notice).
+    ///   - parent: The process whose end stops the kernel, if any.
+    package init(
+        engine: any KernelEngine, transport: any KernelTransport, info: KernelInfo, log: @escaping @Sendable (String) -> Void,
+        limits: OutputLimits = .unlimited, parent: ParentProcess? = nil
+    ) {
         self.engine = engine
         self.transport = transport
         self.publisher = MessagePublisher(transport: transport)
         self.info = info
         self.log = log
-        self.shell = ShellHandler(engine: engine, publisher: publisher, info: info, inputs: inputs, inbox: shellInbox, log: log)
+        self.parent = parent
+        self.shell = ShellHandler(engine: engine, publisher: publisher, info: info, inputs: inputs, inbox: shellInbox, limits: limits, log: log)
     }
 
     /// The shell handler, for tests that inspect the counter and history.
     package var shellHandler: ShellHandler { shell }
 
-    /// Serves until a client asks for shutdown or the transport's input ends.
+    /// Serves until a client asks for shutdown, the transport's input ends, SIGTERM, or the parent
+    /// process goes away.
     ///
-    /// After a shutdown request the running cell is interrupted and queued requests are dropped;
-    /// at the end of input, requests already received are answered first.
+    /// After a shutdown request, or once the parent is gone, the running cell is interrupted and
+    /// queued requests are dropped; after SIGTERM the request being handled is finished and queued
+    /// ones are dropped; at the end of input, requests already received are answered first.
     package func run() async -> KernelExit {
         do {
             try transport.start(receiving: { [self] in receive($0) }, closed: { [shutdown] in shutdown.fire(.endOfInput) })
@@ -58,13 +71,26 @@ package final class Kernel: Sendable {
                 if let exit = handleControl(entry.message) { shutdown.fire(exit) }
             }
         }
-        let exit = await shutdown.wait()
+        let exit = await withTaskGroup(of: Void.self) { [parent, shutdown] group in
+            if let parent {
+                group.addTask {
+                    if await parent.waitUntilGone() { shutdown.fire(.parentGone(pid: parent.pid)) }
+                }
+            }
+            let exit = await shutdown.wait()
+            group.cancelAll()
+            return exit
+        }
         shellInbox.finish()
         controlInbox.finish()
-        if exit == .endOfInput {
+        switch exit {
+        case .endOfInput, .terminated:
             await shellTask.value
             await controlTask.value
-        } else {
+        case .parentGone(let pid):
+            log("the process that started the kernel (pid \(pid)) is gone; stopping")
+            interrupt()
+        case .shutdown, .transportFailed:
             interrupt()
         }
         transport.close()
@@ -89,6 +115,12 @@ package final class Kernel: Sendable {
         }
     }
 
+    /// Stops the kernel once the request it is handling is answered (SIGTERM); queued requests are
+    /// dropped. An idle kernel stops at once.
+    package func terminate() {
+        shutdown.fire(.terminated)
+    }
+
     /// Interrupts the running cell (SIGINT or `interrupt_request`); an idle kernel is unaffected.
     package func interrupt() {
         engine.interrupt()
@@ -99,7 +131,7 @@ package final class Kernel: Sendable {
     private var isServing: Bool {
         switch shutdown.exit {
         case nil, .endOfInput: true
-        case .shutdown, .transportFailed: false
+        case .shutdown, .terminated, .parentGone, .transportFailed: false
         }
     }
 

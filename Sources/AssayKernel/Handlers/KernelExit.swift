@@ -4,6 +4,10 @@ package enum KernelExit: Sendable, Hashable {
     case shutdown(restart: Bool)
     /// The transport's input ended (stdio EOF).
     case endOfInput
+    /// SIGTERM: the request being handled is finished, the queued ones are dropped.
+    case terminated
+    /// The process that started the kernel (`JPY_PARENT_PID`) went away.
+    case parentGone(pid: Int32)
     /// The transport failed to start or broke.
     case transportFailed(String)
 }

@@ -27,9 +27,14 @@ package struct MessagePublisher: Sendable {
 
     /// Publishes a message on iopub, as caused by `parent` (nil for none).
     package func publish(_ type: String, content: JSONObject, parent: KernelMessage?, metadata: JSONObject = [:]) {
+        publish(type, content: content, parentHeader: parent?.header.fields ?? [:], metadata: metadata)
+    }
+
+    /// Publishes a message on iopub with `parentHeader` as its parent header.
+    package func publish(_ type: String, content: JSONObject, parentHeader: JSONObject, metadata: JSONObject = [:]) {
         transport.send(KernelMessage(
             channel: .iopub, identities: [Data("kernel.\(session).\(type)".utf8)], header: header(type),
-            parentHeader: parent?.header.fields ?? [:], metadata: metadata, content: content
+            parentHeader: parentHeader, metadata: metadata, content: content
         ))
     }
 

@@ -19,12 +19,13 @@ extension ShellHandler {
         if !parsed.isSilent {
             publisher.publish("execute_input", content: ["code": .string(parsed.code), "execution_count": .int(count)], parent: request)
         }
-        let outputs = ExecutionOutputs(publisher: publisher, parent: request, executionCount: count, isSilent: parsed.isSilent)
+        let outputs = ExecutionOutputs(publisher: publisher, parent: request, executionCount: count, isSilent: parsed.isSilent, limits: limits)
         let cell = ExecutionRequest(
             code: parsed.code, origin: "<cell>", echo: .lastExpression,
             readInput: parsed.allowsStdin ? inputReader(for: request) : nil
         )
         let outcome = await engine.execute(cell, sink: { outputs.receive($0) })
+        outputs.finish()
 
         var content: JSONObject = ["execution_count": .int(count)]
         let failure: ErrorReport? = switch outcome {

@@ -9,6 +9,7 @@ package actor ShellHandler {
     let info: KernelInfo
     let inputs: InputMailbox
     let inbox: RequestInbox
+    let limits: OutputLimits
     let log: @Sendable (String) -> Void
 
     /// The number of cells run with `store_history` so far.
@@ -21,8 +22,9 @@ package actor ShellHandler {
     /// Creates a handler.
     package init(
         engine: any KernelEngine, publisher: MessagePublisher, info: KernelInfo, inputs: InputMailbox, inbox: RequestInbox,
-        log: @escaping @Sendable (String) -> Void
+        limits: OutputLimits = .unlimited, log: @escaping @Sendable (String) -> Void
     ) {
+        self.limits = limits
         self.engine = engine
         self.publisher = publisher
         self.info = info

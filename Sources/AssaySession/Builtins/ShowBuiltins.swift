@@ -16,7 +16,7 @@ enum ShowBuiltins {
                 case .object(let object) where object.elements != nil: items = object.elements ?? []
                 default: throw BuiltinFailure.type("show", "x", expected: "a list of case results or records", found: value)
                 }
-                let rows = try arguments.integer("rows") ?? CaseTable.defaultRows
+                var rows = try arguments.integer("rows") ?? CaseTable.defaultRows
                 guard rows >= 0 else { throw BuiltinFailure(message: "show: rows must be 0 or more, not \(rows)", argument: "rows", id: "show.rows") }
                 var columns: [String]?
                 if let wanted = arguments["columns"] {
@@ -30,9 +30,13 @@ enum ShowBuiltins {
                         return text
                     }
                 }
-                guard let table = try CaseTable.make(items, rows: rows, columns: columns) else {
+                // A notebook caps its tables; the caption then says so and how to get every row.
+                let rowLimit = state.options.outputLimits.rowsPerTable.flatMap { rows > $0 ? $0 : nil }
+                if let rowLimit { rows = rowLimit }
+                guard var table = try CaseTable.make(items, rows: rows, columns: columns) else {
                     throw BuiltinFailure(message: "show needs a non-empty list of case results or records", argument: "x", id: "show.items")
                 }
+                table.rowLimit = rowLimit
                 return .object(TableView(table: table, items: items))
             },
         ]

@@ -81,10 +81,17 @@ public struct SessionOptions: Sendable {
     /// Whether diagnostics sent as events carry ANSI colours in `coloredLines` (always computed) —
     /// front ends choose which lines to show.
     public var environment: [String: String]
+    /// How much of one output is shown: ``OutputLimits/unlimited`` for the shell and scripts; the
+    /// kernel caps tables (here) and every output it publishes.
+    public var outputLimits: OutputLimits
 
     /// Creates options.
-    public init(baseDirectory: String = FileManager.default.currentDirectoryPath, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        baseDirectory: String = FileManager.default.currentDirectoryPath, environment: [String: String] = ProcessInfo.processInfo.environment,
+        outputLimits: OutputLimits = .unlimited
+    ) {
         self.baseDirectory = baseDirectory
         self.environment = environment
+        self.outputLimits = outputLimits
     }
 }

@@ -19,6 +19,8 @@ struct CaseTable: Sendable {
     var total: Int
     /// What the rows are (`case results`, `rows`), for the caption.
     var noun: String
+    /// The front end's most rows per table (``OutputLimits/rowsPerTable``), when it cut the rows asked for.
+    var rowLimit: Int?
 
     /// The rows shown unless `show(x, rows:)` asks for more.
     static let defaultRows = 20
@@ -81,6 +83,11 @@ struct CaseTable: Sendable {
     /// The caption: how many rows are shown, and how to see the rest.
     var caption: String? {
         guard rows.count < total else { return nil }
+        if let rowLimit, rows.count == rowLimit {
+            let writer = noun == "case results" ? "export(r, \"cases.jsonl\")" : "save(x, \"rows.csv\")"
+            return "\(rows.count) of \(total) \(noun) shown, the most a notebook table shows (\(OutputLimits.rowsVariable) changes it); "
+                + "\(writer) writes all of them to a file"
+        }
         return "\(rows.count) of \(total) \(noun) shown; \(total - rows.count) more: show(x, rows: \(total))"
     }
 

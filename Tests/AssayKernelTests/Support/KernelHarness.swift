@@ -1,4 +1,5 @@
 import AssayKernel
+import AssaySession
 import Foundation
 
 /// A kernel running over an in-memory transport, with a client's view of what it sends.
@@ -8,8 +9,8 @@ struct KernelHarness {
     let kernel: Kernel
     let exit: Task<KernelExit, Never>
 
-    init() async throws {
-        let kernel = Kernel(engine: engine, transport: transport, info: KernelInfo(version: "9.9.9"), log: { _ in })
+    init(limits: OutputLimits = .unlimited, parent: ParentProcess? = nil) async throws {
+        let kernel = Kernel(engine: engine, transport: transport, info: KernelInfo(version: "9.9.9"), log: { _ in }, limits: limits, parent: parent)
         self.kernel = kernel
         exit = Task { await kernel.run() }
         // The kernel announces itself once the transport has started.

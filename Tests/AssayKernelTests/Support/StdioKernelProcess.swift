@@ -33,9 +33,13 @@ final class StdioKernelProcess: Sendable {
         Self.collect(stdout.fileHandleForReading) { chunk in
             received.withLock { $0.append(contentsOf: chunk) }
         }
+        let errorOutput = stderr.fileHandleForReading
         Thread {
-            let data = stderr.fileHandleForReading.readDataToEndOfFile()
-            errors.withLock { $0.append(data) }
+            while true {
+                let chunk = errorOutput.availableData
+                if chunk.isEmpty { break }
+                errors.withLock { $0.append(chunk) }
+            }
             errorsComplete.withLock { $0 = true }
         }.start()
     }
@@ -58,6 +62,21 @@ final class StdioKernelProcess: Sendable {
     /// Every line the kernel wrote to stdout so far.
     var lines: [String] {
         received.withLock { $0 }
+    }
+
+    /// Sends the kernel a signal (SIGTERM, SIGINT).
+    func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
+    /// Waits until the kernel has written `text` to stderr.
+    func waitForStandardError(containing text: String, timeout: Duration = .seconds(30)) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while !standardError.contains(text) {
+            guard clock.now < deadline else { throw InMemoryTransport.Timeout(sent: ["(stderr so far: \(standardError))"]) }
+            try await Task.sleep(for: .milliseconds(5))
+        }
     }
 
     /// What the kernel wrote to stderr (complete once it exited).
