@@ -100,6 +100,13 @@ def test_the_limits_come_from_the_kernel_s_environment(tmp_path: Path) -> None:
         html = next(m for m in outputs if m["msg_type"] == "execute_result")["content"]["data"]["text/html"]
         assert html.count("<tr>") == 1 + 10
         assert "10 of 40 rows shown" in html
+        # A rich output over the limit: its HTML is left out, its text cut, and the notice says so.
+        _, outputs = session.execute('show(map(range(40), i => {n: i, text: "a long cell " * 20}), rows: 10)')
+        data = next(m for m in outputs if m["msg_type"] == "execute_result")["content"]["data"]
+        assert "text/html" not in data
+        text = data["text/plain"]
+        assert "[output cut: its text/html is" in text and "so only its text is shown" in text
+        assert len(text.split("[output cut:")[0].encode()) <= 2000
     finally:
         session.stop()
 
