@@ -107,7 +107,15 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     }
 
     private var summaryTable: Table {
-        RunSummary.table(of: statistics, caption: errorBreakdown.map { "errors: \($0)" }, wilson: wilson)
+        let lines = [samplesNote, errorBreakdown.map { "errors: \($0)" }].compactMap { $0 }
+        return RunSummary.table(of: statistics, caption: lines.isEmpty ? nil : lines.joined(separator: "\n"), wilson: wilson)
+    }
+
+    /// `n counts cases: 3 samples each, reduced by pass@2`, for runs with several samples per case.
+    private var samplesNote: String? {
+        let samples = run.record.configuration.objectValue?["samples"]?.intValue ?? 1
+        guard samples > 1 else { return nil }
+        return "n counts cases: \(samples) samples each, reduced by \(run.record.reducer.name)"
     }
 
     var plainText: String {

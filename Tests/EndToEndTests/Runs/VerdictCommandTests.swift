@@ -73,6 +73,7 @@ struct VerdictCommandTests {
         let project = try Project()
         let made = try await project.assay("-c", #"run(load("cases.jsonl"), template: "Q: {{ input }}", model: "slipping", metrics: ["exact"], samples: 3, reduce: pass_at(2))"#)
         #expect(made.status == 0, "\(made.standardError)")
+        #expect(made.standardOutput.contains("n counts cases: 3 samples each, reduced by pass@2"), "\(made.standardOutput)")
         let read = try await project.assay("-c", #"r = runs("latest"); [r/reduce, r/summary/exact/n, len(r/by_case/0/scores/exact), r/by_case/0/reduced/exact >= 0]"#)
         #expect(read.standardOutput == "[\"pass@2\", 40, 3, true]\n", "\(read.standardError)")
         let rerun = try await project.assay("rerun", "latest", "model=broken")
