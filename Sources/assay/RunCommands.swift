@@ -1,6 +1,8 @@
 import ArgumentParser
 import AssayCore
+import AssayEvaluation
 import AssaySession
+import AssayShell
 import Foundation
 
 /// `assay run SUITE (PIPELINE | --template FILE --model NAME) [--metric SPEC]… …`.
@@ -17,6 +19,10 @@ struct RunCommand: ParsableCommand {
               assay run cases.jsonl menu --samples 3 --tag nightly
               assay run cases.jsonl menu --metric @metrics.json
               assay run calculator.yaml --template t.txt --model perfect --expected answer
+              assay run cases.jsonl menu --samples 5 --reduce pass@3 --expect "exact>=0.9"
+              assay run cases.jsonl menu --expect exact --baseline ab12cd34 --alpha 0.05 --junit gates.xml
+
+            A gate that fails exits 2 (an error exits 1).
             """)
 
     @Argument(help: ArgumentHelp("The suite file (.jsonl, .json, .csv, .yaml).", valueName: "suite"), completion: .file())
@@ -40,6 +46,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Answers per case.")
     var samples: Int?
 
+    @Option(help: ArgumentHelp("How a case's samples become its score: mean, majority, all, any or pass@K.", valueName: "reducer"))
+    var reduce: String?
+
     @Option(help: "The run's name.")
     var name: String?
 
@@ -52,12 +61,19 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The case field that holds the expected answer (expected by default).", valueName: "field"))
     var expected: String?
 
+    @OptionGroup var gates: RunGates
+
     func validate() throws {
         if pipeline == nil, template == nil || model == nil {
             throw ValidationError("give a pipeline, or --template FILE and --model NAME, e.g. assay run \(suite) --template prompt.txt --model perfect")
         }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1, not \(concurrency)") }
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
+        if let reduce {
+            do throws(SampleReducerError) { try SampleReducer(name: reduce).validate(samples: samples ?? 1) } catch {
+                throw ValidationError("--reduce: \(error.message); \(error.hint)")
+            }
+        }
         _ = try keywords()
     }
 
@@ -69,6 +85,7 @@ struct RunCommand: ParsableCommand {
         if !metric.isEmpty { keywords.append(("metrics", .metrics(try metric.flatMap { try MetricArgument.specs($0) }))) }
         if let concurrency { keywords.append(("concurrency", .json(.int(concurrency)))) }
         if let samples { keywords.append(("samples", .json(.int(samples)))) }
+        if let reduce { keywords.append(("reduce", .json(.string(reduce)))) }
         if let name { keywords.append(("name", .json(.string(name)))) }
         if !tag.isEmpty { keywords.append(("tags", .json(.array(tag.map(JSONValue.string))))) }
         if let input { keywords.append(("input", .json(.string(input)))) }
@@ -82,7 +99,12 @@ struct RunCommand: ParsableCommand {
         let loaded = call.value("load", [.json(.string(suite))])
         guard case .success(let suiteValue) = loaded else { throw ExitCode(loaded.status) }
         let positional: [CallArgument] = [.result(suiteValue)] + (pipeline.map { [.json(.string($0))] } ?? [])
-        try Exit.with(call.show("run", positional, keywords: try keywords()))
+        let baseline = gates.resolveBaseline(call)
+        if case .failure(let status)? = baseline { throw ExitCode(status.code) }
+        let ran = call.value("run", positional, keywords: try keywords())
+        guard case .success(let run) = ran else { throw ExitCode(ran.status) }
+        call.session.show(run) { ScriptRunner.write($0) }
+        try Exit.with(try gates.check(call, run: run, baseline: try? baseline?.get()))
     }
 }
 

@@ -8,6 +8,11 @@ import AssayMetrics
 /// max and a 95% bootstrap interval of the mean (1,000 resamples, seed 0). Results whose metric
 /// could not be computed do not contribute: `n` says how many did. A run's statistics are computed
 /// once, when it stops, and stored with it (``RunRecord/summary``).
+///
+/// The statistics are over cases: a case's samples (`samples: n`) are first reduced to the case's
+/// one score by the run's ``SampleReducer`` (one sample reduced by `mean` is itself). A metric
+/// whose values are all 0 or 1 is a proportion and also gets a Wilson 95% interval
+/// (``Entry/wilson``).
 public struct RunStatistics: Sendable, Hashable {
     /// One metric path's statistics.
     public struct Entry: Sendable, Hashable {
@@ -15,15 +20,19 @@ public struct RunStatistics: Sendable, Hashable {
         public var path: [String]
         /// The statistics of the values found there.
         public var summary: MetricSummary
+        /// The Wilson 95% interval of the proportion, when every value is 0 or 1.
+        public var wilson: WilsonInterval?
 
         /// Creates an entry.
         ///
         /// - Parameters:
         ///   - path: The metric path.
         ///   - summary: Its statistics.
-        public init(path: [String], summary: MetricSummary) {
+        ///   - wilson: The proportion's Wilson interval, for 0/1 values.
+        public init(path: [String], summary: MetricSummary, wilson: WilsonInterval? = nil) {
             self.path = path
             self.summary = summary
+            self.wilson = wilson
         }
 
         /// The path as `rouge/rougeL/f1`.
@@ -32,14 +41,35 @@ public struct RunStatistics: Sendable, Hashable {
 
     /// The statistics, in the order the metric paths first appear in the results.
     public var entries: [Entry]
+    /// How each case's samples were reduced to its score.
+    public var reducer: SampleReducer = .mean
 
-    /// Computes the statistics of results.
+    /// Computes the statistics of results, each case's samples reduced first.
     ///
-    /// - Parameter results: A run's case results.
-    public init(results: [CaseResult]) {
-        entries = Self.values(of: results).compactMap { path, values in
-            MetricSummary(values).map { Entry(path: path, summary: $0) }
+    /// - Parameters:
+    ///   - results: A run's case results.
+    ///   - reducer: How a case's samples become its score; `mean` by default.
+    public init(results: [CaseResult], reducer: SampleReducer = .mean) {
+        self.reducer = reducer
+        var order: [[String]] = []
+        var collected: [[String]: [Double]] = [:]
+        for scores in CaseScores.of(results, reducer: reducer) {
+            for (path, score) in scores.reduced {
+                if collected[path] == nil { order.append(path) }
+                collected[path, default: []].append(score)
+            }
         }
+        entries = order.compactMap { path in
+            let values = collected[path] ?? []
+            guard let summary = MetricSummary(values) else { return nil }
+            return Entry(path: path, summary: summary, wilson: Self.wilson(of: values))
+        }
+    }
+
+    /// The Wilson interval of values that are all 0 or 1; nil otherwise.
+    static func wilson(of values: [Double]) -> WilsonInterval? {
+        guard values.allSatisfy({ $0 == 0 || $0 == 1 }) else { return nil }
+        return WilsonInterval(successes: values.count { $0 == 1 }, trials: values.count)
     }
 
     /// The statistics of one metric path, if the results have it.
@@ -104,19 +134,27 @@ public struct RunStatistics: Sendable, Hashable {
 
 extension RunStatistics {
     /// The stored form: `{"version": 1, "metrics": [{"path": […], "n", "mean", "stdev", "min",
-    /// "max", "ci": {"lower", "upper", "level"}, "resamples", "seed"}, …]}`.
+    /// "max", "ci": {"lower", "upper", "level"}, "resamples", "seed"}, …]}`, with `"wilson":
+    /// {"lower", "upper", "level"}` in a proportion's entry and `"reduce"` when the reducer is not
+    /// `mean`.
     public var json: JSONValue {
         let metrics: [JSONValue] = entries.map { entry in
             let summary = entry.summary
             let interval = summary.confidenceInterval
-            return [
+            var member: JSONObject = [
                 "path": .array(entry.path.map(JSONValue.string)), "n": .int(summary.count), "mean": .double(summary.mean),
                 "stdev": .double(summary.standardDeviation), "min": .double(summary.minimum), "max": .double(summary.maximum),
                 "ci": ["lower": .double(interval.lower), "upper": .double(interval.upper), "level": .double(interval.level)],
                 "resamples": .int(summary.resamples), "seed": .int(Int(truncatingIfNeeded: summary.seed)),
             ]
+            if let wilson = entry.wilson {
+                member["wilson"] = ["lower": .double(wilson.lower), "upper": .double(wilson.upper), "level": .double(wilson.level)]
+            }
+            return .object(member)
         }
-        return ["version": .int(1), "metrics": .array(metrics)]
+        var object: JSONObject = ["version": .int(1), "metrics": .array(metrics)]
+        if reducer != .mean { object["reduce"] = .string(reducer.name) }
+        return .object(object)
     }
 
     /// Reads statistics written by ``json``; nil when the value is not in that form.
@@ -139,15 +177,24 @@ extension RunStatistics {
                 count: count, mean: mean, standardDeviation: deviation, minimum: minimum, maximum: maximum,
                 confidenceInterval: ConfidenceInterval(lower: lower, upper: upper, level: level), resamples: resamples,
                 seed: UInt64(truncatingIfNeeded: seed))
-            entries.append(Entry(path: path, summary: summary))
+            let wilson = member["wilson"]?.objectValue.flatMap { bounds -> WilsonInterval? in
+                guard let lower = bounds["lower"]?.doubleValue, let upper = bounds["upper"]?.doubleValue,
+                      let level = bounds["level"]?.doubleValue else { return nil }
+                return WilsonInterval(lower: lower, upper: upper, level: level)
+            }
+            entries.append(Entry(path: path, summary: summary, wilson: wilson))
         }
         self.entries = entries
+        reducer = (object["reduce"]?.stringValue).flatMap { try? SampleReducer(name: $0) } ?? .mean
     }
 
     /// Statistics made of entries (for tests and merged summaries).
     ///
-    /// - Parameter entries: The entries, in order.
-    public init(entries: [Entry]) {
+    /// - Parameters:
+    ///   - entries: The entries, in order.
+    ///   - reducer: How the cases' samples were reduced.
+    public init(entries: [Entry], reducer: SampleReducer = .mean) {
         self.entries = entries
+        self.reducer = reducer
     }
 }

@@ -115,16 +115,22 @@ public enum RunReport {
     static func summaryTable(_ statistics: RunStatistics) -> String {
         guard !statistics.entries.isEmpty else { return "<p>No metric has a value.</p>" }
         var rows = ""
+        // Proportions (every case 0 or 1) also show their Wilson interval, in a last column.
+        let hasWilson = statistics.entries.contains { $0.wilson != nil }
         for entry in statistics.entries {
             let summary = entry.summary
             let interval = summary.confidenceInterval
             rows += "<tr><td>\(HTML.escape(entry.name))</td><td class=\"num\">\(number(summary.mean))</td>"
                 + "<td class=\"num\">[\(number(interval.lower)), \(number(interval.upper))]</td><td class=\"num\">\(summary.count)</td>"
                 + "<td class=\"num\">\(number(summary.standardDeviation))</td><td class=\"num\">\(number(summary.minimum))</td>"
-                + "<td class=\"num\">\(number(summary.maximum))</td></tr>\n"
+                + "<td class=\"num\">\(number(summary.maximum))</td>"
+            if hasWilson {
+                rows += "<td class=\"num\">" + (entry.wilson.map { "[\(number($0.lower)), \(number($0.upper))]" } ?? "") + "</td>"
+            }
+            rows += "</tr>\n"
         }
         return "<table class=\"summary\"><thead><tr><th>metric</th><th>mean</th><th>95% interval</th><th>n</th><th>stdev</th>"
-            + "<th>min</th><th>max</th></tr></thead><tbody>\n\(rows)</tbody></table>"
+            + "<th>min</th><th>max</th>" + (hasWilson ? "<th>Wilson 95%</th>" : "") + "</tr></thead><tbody>\n\(rows)</tbody></table>"
     }
 
     static func deltaTable(_ comparison: RunComparison) -> String {

@@ -120,7 +120,7 @@ extension RunSpec {
     /// (`sha256`, `system`, `user`, `examples` when it has worked examples), `model` (the descriptor), `parameters` (the overrides),
     /// `effective_parameters`, `extraction`, `metrics` (each its spec with `name` and `description`), `concurrency`,
     /// `retries`, `timeout_seconds`, `samples`, `rate_limit_per_minute`, `cache`, `derived_from`,
-    /// `pipeline`, `history`, `group`, `max_cost` when the run has a budget, and `assay` (the version and
+    /// `pipeline`, `history`, `group`, `max_cost` when the run has a budget, `reduce` when it is not `mean`, and `assay` (the version and
     /// the project's git revision, ``RunProvenance``).
     public var configuration: JSONValue {
         var suiteObject = JSONObject()
@@ -156,6 +156,7 @@ extension RunSpec {
         object["history"] = .string(history.rawValue)
         object["group"] = .int(group)
         if let maxCost { object["max_cost"] = .double(maxCost) }
+        if reduce != .mean { object["reduce"] = .string(reduce.name) }
         object["assay"] = provenance.json
         return .object(object)
     }

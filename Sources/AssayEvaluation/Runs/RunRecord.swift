@@ -63,6 +63,12 @@ public struct RunRecord: Sendable, Hashable {
         self.summary = summary
     }
 
+    /// How the run reduces a case's samples to its score (`mean` unless its configuration names
+    /// another).
+    public var reducer: SampleReducer {
+        RunSettings.reducer(in: configuration) ?? .mean
+    }
+
     /// The run's id as lowercase text, as it is stored and selected.
     public var idText: String {
         id.uuidString.lowercased()
@@ -132,7 +138,7 @@ public struct StoredRun: Sendable, Hashable {
     /// The statistics of the run's metrics: the stored summary when the run has one, else computed
     /// from its results (a run still running, or stored before summaries were kept).
     public var statistics: RunStatistics {
-        record.summary ?? RunStatistics(results: results)
+        record.summary ?? RunStatistics(results: results, reducer: record.reducer)
     }
 
     /// The stored cases as a suite, named after the file they came from (which need not exist any

@@ -47,6 +47,8 @@ public struct RunSettings: Sendable, Hashable {
     public var timeout: Duration
     /// Answers per case.
     public var samples: Int
+    /// How a case's samples become its score (`mean` for runs stored before reducers).
+    public var reduce: SampleReducer
     /// Requests per minute, if limited.
     public var rateLimit: Double?
     /// Whether stored answers were reused.
@@ -101,6 +103,7 @@ public struct RunSettings: Sendable, Hashable {
         retries = try require("retries", object["retries"]?.intValue)
         timeout = .milliseconds(Int((try require("timeout_seconds", object["timeout_seconds"]?.doubleValue) * 1000).rounded()))
         samples = try require("samples", object["samples"]?.intValue)
+        reduce = try require("reduce", RunSettings.reducer(in: configuration))
         rateLimit = object["rate_limit_per_minute"]?.doubleValue
         usesCache = object["cache"]?.boolValue ?? true
         derivedFrom = object["derived_from"]?.stringValue.flatMap(UUID.init(uuidString:))
@@ -110,6 +113,13 @@ public struct RunSettings: Sendable, Hashable {
         group = object["group"]?.intValue ?? 1
         maxCost = object["max_cost"]?.doubleValue
         provenance = RunProvenance(json: object["assay"])
+    }
+
+    /// The reducer a stored configuration names (`mean` when it names none); nil when its name is
+    /// not one this version knows.
+    public static func reducer(in configuration: JSONValue) -> SampleReducer? {
+        guard let name = configuration.objectValue?["reduce"]?.stringValue else { return .mean }
+        return try? SampleReducer(name: name)
     }
 
     /// Compiles the stored template text again.

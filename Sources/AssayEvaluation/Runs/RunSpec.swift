@@ -37,6 +37,8 @@ public struct RunSpec: Sendable {
     public var timeout: Duration
     /// How many answers to ask for per case (sample indices 0 to `samples - 1`).
     public var samples: Int
+    /// How a case's samples become its score in the run's summary; `mean` by default.
+    public var reduce: SampleReducer = .mean
     /// The most requests started per minute, or nil for no limit.
     public var rateLimit: Double?
     /// Whether stored answers are reused; when false, every call goes to the model (answers are still
@@ -133,6 +135,7 @@ public struct RunSpec: Sendable {
         )
         history = settings.history
         group = settings.group
+        reduce = settings.reduce
     }
 
     /// The parameters each call is made with: the model's own, overridden by ``parameters``.

@@ -52,7 +52,7 @@ extension Runner {
         let stored = try await Self.detached { () async throws(RunStoreError) -> StoredRun in
             // The summary's bootstraps are the costly part of reading a run: done once, here.
             var run = try await store.load(runID)
-            let summary = RunStatistics(results: run.results)
+            let summary = RunStatistics(results: run.results, reducer: spec.reduce)
             try await store.finishRun(runID, status: status, summary: summary)
             if let record = try await store.currentRecord(id: runID) { run.record = record }
             return run

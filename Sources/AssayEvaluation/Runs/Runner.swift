@@ -115,6 +115,9 @@ public struct Runner: Sendable {
         if spec.concurrency < 1 { throw RunError(.invalidSpec, "concurrency must be at least 1, not \(spec.concurrency)") }
         if spec.retries < 0 { throw RunError(.invalidSpec, "retries cannot be negative (\(spec.retries))") }
         if spec.samples < 1 { throw RunError(.invalidSpec, "samples must be at least 1, not \(spec.samples)") }
+        do throws(SampleReducerError) { try spec.reduce.validate(samples: spec.samples) } catch {
+            throw RunError(.invalidSpec, "\(error.message): \(error.hint)")
+        }
         try validateTurnsAndGroups(spec)
         if spec.timeout <= .zero { throw RunError(.invalidSpec, "the timeout must be positive") }
         if let rate = spec.rateLimit, !(rate > 0) || !rate.isFinite {

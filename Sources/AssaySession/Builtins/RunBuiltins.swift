@@ -8,14 +8,14 @@ enum RunBuiltins {
     /// The keyword arguments `run` and `rerun` share.
     static let settingKeywords = [
         "extract", "labels", "metrics", "concurrency", "retries", "timeout", "samples", "rate_limit", "name", "tags", "cache",
-        "temperature", "max_tokens", "top_p", "seed", "history", "group", "max_cost", "input", "expected",
+        "temperature", "max_tokens", "top_p", "seed", "history", "group", "max_cost", "input", "expected", "reduce",
     ]
 
     static func all(_ state: SessionState) -> [Builtin] {
         [
             Builtin(
                 name: "run",
-                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:, input: \"input\", expected: \"expected\") or run(suite, pipeline, …overrides)",
+                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, reduce: \"mean\", rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:, input: \"input\", expected: \"expected\") or run(suite, pipeline, …overrides)",
                 summary: "Runs a model over a suite: renders each case, calls the model, extracts and scores the answer; stores everything.",
                 parameters: [.positional("suite"), .positional("pipeline", required: false), .keyword("template"), .keyword("model")]
                     + settingKeywords.map { .keyword($0) }
@@ -90,6 +90,11 @@ enum RunBuiltins {
             spec.timeout = .milliseconds(Int((value * 1000).rounded()))
         }
         if let value = try arguments.integer("samples") { spec.samples = value }
+        if let value = try arguments.string("reduce") {
+            do throws(SampleReducerError) { spec.reduce = try SampleReducer(name: value) } catch {
+                throw BuiltinFailure(message: error.message, hint: error.hint, argument: "reduce")
+            }
+        }
         if let value = try arguments.number("rate_limit") { spec.rateLimit = value }
         if let value = try arguments.string("name") { spec.name = value }
         if let value = arguments["tags"] {

@@ -132,7 +132,7 @@ enum RunQueryBuiltins {
         }
         var rows: [Record] = []
         for group in groups {
-            for entry in RunStatistics(results: group.results).entries {
+            for entry in RunStatistics(results: group.results, reducer: run.run.record.reducer).entries {
                 let (path, summary) = (entry.path, entry.summary)
                 var row = Record()
                 if grouping != nil { row[grouping!] = .string(group.name) }

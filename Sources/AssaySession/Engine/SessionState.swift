@@ -23,6 +23,8 @@ final class SessionState: @unchecked Sendable {
     var commandSite = (origin: "<command>", line: 1)
     /// How many `:load` commands are running inside one another.
     var loadDepth = 0
+    /// The verdicts of `expect`, in order.
+    let expectations = ExpectationLedger()
 
     init(options: SessionOptions, interruption: InterruptionFlag) {
         self.options = options
@@ -33,6 +35,7 @@ final class SessionState: @unchecked Sendable {
             ChartBuiltins.all(self), MetricBuiltins.all(self), RunBuiltins.all(self), RunQueryBuiltins.all(self),
             ModelBuiltins.all(self), EncoderBuiltins.all(self), AnalysisBuiltins.all(self), ScoringBuiltins.all(self),
             ClassifyBuiltins.all(self), ExperimentBuiltins.all(self), PipelineBuiltins.all(self), ShowBuiltins.all(self),
+            VerdictBuiltins.all(self),
         ]
         for builtin in groups.joined() {
             interpreter.register(builtin)

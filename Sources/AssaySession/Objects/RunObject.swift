@@ -17,6 +17,10 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     let summary: Record
     /// The same statistics by metric path, for the summary table.
     let statistics: [(path: [String], summary: MetricSummary)]
+    /// The Wilson intervals of the metrics that are proportions, by path.
+    let wilson: [[String]: WilsonInterval]
+    /// The run's cases with their samples and reduced scores, computed once.
+    let caseScores: [CaseScores]
     /// What the run's answers cost, computed once.
     let cost: RunCost
     /// The classification report, when the run's answers are held to one of a list of labels and
@@ -31,9 +35,13 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         self.caseObjects = run.results.map {
             .object(CaseResultObject(result: $0, testCase: byID[$0.caseID], cost: RunCost.cost(of: $0, price: price)))
         }
-        self.statistics = RunSummary.statistics(of: run.statistics)
+        let runStatistics = run.statistics
+        self.statistics = RunSummary.statistics(of: runStatistics)
+        self.wilson = Dictionary(runStatistics.entries.compactMap { entry in entry.wilson.map { (entry.path, $0) } },
+                                 uniquingKeysWith: { first, _ in first })
+        self.caseScores = CaseScores.of(run.results, reducer: runStatistics.reducer)
         self.cost = run.cost
-        self.summary = RunSummary.record(of: statistics, cost: cost)
+        self.summary = RunSummary.record(of: statistics, cost: cost, wilson: wilson)
         if let extraction = run.record.configuration.objectValue?["extraction"],
            ["labels", "label_set"].contains(extraction.objectValue?["kind"]?.stringValue ?? ""), !run.results.isEmpty {
             classification = try? ClassificationObject(run: self)
@@ -42,7 +50,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
 
     static let members = [
         "id", "name", "status", "summary", "cases", "counts", "config", "model", "tags", "created", "derived_from",
-        "pipeline", "cost", "report",
+        "pipeline", "cost", "report", "by_case", "flaky", "reduce",
     ]
 
     var typeName: String { "run" }
@@ -66,6 +74,9 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         case "pipeline": return record.pipeline.map(Value.string) ?? .null
         case "cost": return JSONBridge.value(RunExport.costJSON(cost, maxCost: record.maxCost))
         case "report": return classification.map { .object($0) } ?? .null
+        case "by_case": return VerdictValues.byCase(caseScores)
+        case "flaky": return statistics.first.map { VerdictValues.flaky(caseScores, path: $0.path) } ?? .list([])
+        case "reduce": return .string(run.record.reducer.name)
         default: return nil
         }
     }
@@ -96,7 +107,15 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     }
 
     private var summaryTable: Table {
-        RunSummary.table(of: statistics, caption: errorBreakdown.map { "errors: \($0)" })
+        let lines = [samplesNote, errorBreakdown.map { "errors: \($0)" }].compactMap { $0 }
+        return RunSummary.table(of: statistics, caption: lines.isEmpty ? nil : lines.joined(separator: "\n"), wilson: wilson)
+    }
+
+    /// `n counts cases: 3 samples each, reduced by pass@2`, for runs with several samples per case.
+    private var samplesNote: String? {
+        let samples = run.record.configuration.objectValue?["samples"]?.intValue ?? 1
+        guard samples > 1 else { return nil }
+        return "n counts cases: \(samples) samples each, reduced by \(run.record.reducer.name)"
     }
 
     var plainText: String {

@@ -1,14 +1,17 @@
+import AssayEvaluation
 import AssayLanguage
 import AssayMetrics
 
 /// A metric's summary over a run's cases: it shows as its mean with the 95% interval and n,
 /// behaves as its mean in arithmetic and comparisons (`r/summary/exact > 0.9`), and exposes
-/// `/mean`, `/n`, `/stdev`, `/min`, `/max` and `/ci` (a record `{lower, upper, level}`).
+/// `/mean`, `/n`, `/stdev`, `/min`, `/max` and `/ci` (a record `{lower, upper, level}`); a
+/// proportion (every value 0 or 1) also `/wilson`, its Wilson interval (null for other metrics).
 struct StatisticObject: DomainObject {
     let summary: MetricSummary
+    var wilson: WilsonInterval?
 
     var typeName: String { "statistic" }
-    var memberNames: [String] { ["mean", "n", "stdev", "min", "max", "ci"] }
+    var memberNames: [String] { ["mean", "n", "stdev", "min", "max", "ci", "wilson"] }
     var numericValue: Double? { summary.mean }
 
     func member(_ name: String) -> Value? {
@@ -24,6 +27,8 @@ struct StatisticObject: DomainObject {
                 ("upper", .float(summary.confidenceInterval.upper)),
                 ("level", .float(summary.confidenceInterval.level)),
             ]))
+        case "wilson":
+            wilson.map { .record(Record([("lower", .float($0.lower)), ("upper", .float($0.upper)), ("level", .float($0.level))])) } ?? .null
         default: nil
         }
     }
@@ -35,7 +40,7 @@ struct StatisticObject: DomainObject {
     }
 
     func isSame(as other: any DomainObject) -> Bool {
-        (other as? StatisticObject)?.summary == summary
+        (other as? StatisticObject).map { $0.summary == summary && $0.wilson == wilson } ?? false
     }
 
     /// Four decimals: enough to compare runs, short enough for tables.

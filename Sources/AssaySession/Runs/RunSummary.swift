@@ -14,10 +14,11 @@ enum RunSummary {
     /// The summary record: the statistics nested as the metrics nest; with a cost, also `cost`
     /// (the dollars the run's requests cost, null without a price; cached answers cost nothing)
     /// and `requests` (`{made, cached}`), unless a metric has those names.
-    static func record(of statistics: [(path: [String], summary: MetricSummary)], cost: RunCost? = nil) -> Record {
+    static func record(of statistics: [(path: [String], summary: MetricSummary)], cost: RunCost? = nil,
+                       wilson: [[String]: WilsonInterval] = [:]) -> Record {
         var root = Record()
         for (path, summary) in statistics {
-            root = inserting(.object(StatisticObject(summary: summary)), at: path[...], into: root)
+            root = inserting(.object(StatisticObject(summary: summary, wilson: wilson[path])), at: path[...], into: root)
         }
         if let cost {
             if root["cost"] == nil { root["cost"] = cost.total.map { .float(RunCost.rounded($0)) } ?? .null }
@@ -42,17 +43,24 @@ enum RunSummary {
         return record
     }
 
-    /// The summary as table rows: metric path, mean, interval, n.
-    static func table(of statistics: [(path: [String], summary: MetricSummary)], caption: String?) -> Table {
+    /// The summary as table rows: metric path, mean, interval, n, and when a metric is a proportion
+    /// its Wilson interval.
+    static func table(of statistics: [(path: [String], summary: MetricSummary)], caption: String?,
+                      wilson: [[String]: WilsonInterval] = [:]) -> Table {
         var rows: [[String]] = []
         for (path, summary) in statistics {
             let interval = summary.confidenceInterval
-            rows.append([
+            var row = [
                 path.joined(separator: "/"), StatisticObject.format(summary.mean),
                 "[\(StatisticObject.format(interval.lower)), \(StatisticObject.format(interval.upper))]",
                 String(summary.count),
-            ])
+            ]
+            if !wilson.isEmpty {
+                row.append(wilson[path].map { "[\(StatisticObject.format($0.lower)), \(StatisticObject.format($0.upper))]" } ?? "")
+            }
+            rows.append(row)
         }
-        return Table(headers: ["metric", "mean", "95% CI", "n"], rows: rows, caption: caption, numericColumns: [1, 3])
+        let headers = ["metric", "mean", "95% CI", "n"] + (wilson.isEmpty ? [] : ["Wilson 95%"])
+        return Table(headers: headers, rows: rows, caption: caption, numericColumns: [1, 3])
     }
 }

@@ -12,6 +12,8 @@ public struct ScriptRunner {
         case success = 0
         /// A syntax or runtime error in the input (also when `--keep-going` carried on past it).
         case inputError = 1
+        /// Everything ran, and an expectation (`expect`) failed.
+        case expectationFailed = 2
         /// The command line was wrong.
         case usage = 64
         /// Interrupted with Ctrl-C.
@@ -34,10 +36,20 @@ public struct ScriptRunner {
             ScriptRunner.write(event)
         }
         switch outcome {
-        case .success, .quitRequested: return .success
+        case .success, .quitRequested: return Self.verdict(of: session)
         case .failure: return .inputError
         case .interrupted: return .interrupted
         }
+    }
+
+    /// `.success`, or `.expectationFailed` after listing the failed expectations on standard error.
+    public static func verdict(of session: Session) -> ExitCode {
+        let failed = session.failedExpectations
+        guard !failed.isEmpty else { return .success }
+        let checked = session.checkedExpectations
+        let heading = "assay: \(failed.count) of \(checked) expectation\(checked == 1 ? "" : "s") failed:\n"
+        StandardStreams.write(heading + failed.map { "  " + $0 + "\n" }.joined(), to: .stderr)
+        return .expectationFailed
     }
 
     /// Runs the project's `assay.init` before the script, if there is one.

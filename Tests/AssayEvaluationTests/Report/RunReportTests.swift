@@ -36,14 +36,18 @@ import Testing
         #expect(html.contains("model perfect"))
     }
 
-    @Test("a run's report shows every metric's mean with its interval, and charts")
-    func summary() {
+    @Test("a run's report shows every metric's mean with its interval (and a proportion's Wilson interval), and charts")
+    func summary() throws {
         let html = RunReport.html(of: Self.a, cases: Self.cases)
         let statistics = Self.a.statistics
         let exact = statistics.entry(named: "exact")
         #expect(html.contains("<td>rouge/rougeL/f1</td>"))
         if let exact {
             #expect(html.contains(String(format: "[%.4f, %.4f]", exact.summary.confidenceInterval.lower, exact.summary.confidenceInterval.upper)))
+            // exact is a proportion: its Wilson interval is in the last column.
+            let wilson = try #require(exact.wilson)
+            #expect(html.contains("<th>Wilson 95%</th>"))
+            #expect(html.contains(String(format: "<td class=\"num\">[%.4f, %.4f]</td></tr>", wilson.lower, wilson.upper)))
         }
         #expect(html.contains("<svg class=\"chart\""))
         #expect(html.contains("Results by status"))
