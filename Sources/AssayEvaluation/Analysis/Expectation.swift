@@ -114,8 +114,8 @@ public struct Expectation: Sendable, Hashable {
     /// Checks a comparison: no regression significant at alpha, or a threshold on the delta (b − a).
     ///
     /// - Parameter comparison: The baseline (a) and the run compared with it (b).
-    /// - Returns: The verdict; each paired case fails when it regressed (no regression) or its own
-    ///   delta fails the threshold.
+    /// - Returns: The verdict over the paired cases (``RunComparison``: a case's samples reduced by
+    ///   its run's reducer); each paired case fails when it regressed.
     /// - Throws: ``ExpectationError`` for a metric the comparison does not have.
     public func check(comparison: RunComparison) throws(ExpectationError) -> ExpectationOutcome {
         let subject = "run \(comparison.b.record.idText.prefix(8)) vs baseline \(comparison.a.record.idText.prefix(8))"
@@ -124,25 +124,23 @@ public struct Expectation: Sendable, Hashable {
         }
         let statistics = entry.statistics
         let interval = statistics.deltaConfidenceInterval
-        let figures = "delta \(Self.signed(statistics.delta)) [\(Self.signed(interval.lower)), \(Self.signed(interval.upper))] "
+        var figures = "delta \(Self.signed(statistics.delta)) [\(Self.signed(interval.lower)), \(Self.signed(interval.upper))] "
             + "p=\(Self.number(statistics.pValue)) n=\(statistics.count) (\(Self.number(statistics.meanA)) → \(Self.number(statistics.meanB)))"
+        if comparison.reducesSamples {
+            let a = comparison.sideA.reducer.name, b = comparison.sideB.reducer.name
+            figures += ", n counts cases, samples reduced by " + (a == b ? a : "\(a) in the baseline and \(b) in the run")
+        }
         let passed: Bool
         switch kind {
         case .noRegression(let alpha): passed = !(statistics.delta < 0 && statistics.pValue < alpha)
         case .threshold(let op, let value): passed = op.holds(statistics.delta, value)
         }
         let regressed = Set(entry.regressed)
-        let cases = Self.pairedLabels(comparison).map { label in
+        let cases = comparison.pairedCases.map { label in
             CaseVerdict(caseID: label, passed: !regressed.contains(label),
                         detail: regressed.contains(label) ? "\(metric) went down from the baseline" : "\(metric) did not go down")
         }
         return ExpectationOutcome(expectation: self, subject: subject, passed: passed, figures: figures, cases: cases)
-    }
-
-    /// The labels of the paired results, in the baseline's order.
-    private static func pairedLabels(_ comparison: RunComparison) -> [String] {
-        let keys = Set(comparison.b.results.map(\.key))
-        return comparison.a.results.filter { keys.contains($0.key) }.map { RunComparison.label($0.key) }
     }
 
     private static func unknownMetric(_ metric: String, among names: [String], subject: String) -> ExpectationError {
@@ -185,7 +183,7 @@ public struct ExpectationOutcome: Sendable, Hashable {
 
 /// One case's verdict under an expectation.
 public struct CaseVerdict: Sendable, Hashable {
-    /// The case's id (`id#2` for a later sample of a comparison).
+    /// The case's id.
     public let caseID: String
     /// Whether the case met it.
     public let passed: Bool

@@ -1,47 +1,108 @@
 import AssayCore
 import AssayMetrics
 
-/// Two runs compared case by case: results are paired by case id and sample, and every metric
-/// (every numeric leaf path of the case metrics) gets both means, the delta (b − a), a paired
-/// bootstrap 95% interval of the delta and a sign-flip p-value (``PairedComparison``, seed 0), with
-/// the cases that went down (regressed) and up (improved). Paired results that either run could not
-/// score (any status but `ok`) are counted and named (``erroredInA``, ``erroredInB``): they are left
-/// out of the metrics they lack, never silently.
+/// Two runs compared case by case: every metric (every numeric leaf path of the case metrics) gets
+/// both means, the delta (b − a), a paired bootstrap 95% interval of the delta and a sign-flip
+/// p-value (``PairedComparison``, seed 0), with the cases that went down (regressed) and up
+/// (improved).
+///
+/// The unit of pairing is the case. Each case's score is its run's reduced score
+/// (``CaseScores``, by the run's own ``SampleReducer``: the values its summary is made of), so a
+/// run with `samples: n` contributes one value per case, not n correlated ones, and `n` counts
+/// cases. With one sample per case reduced by `mean` a case's score is its result's, and the
+/// comparison is the result-by-result one of runs without samples. Runs with different reducers or
+/// sample counts still pair by case; ``caveats`` says when the reducers differ.
+///
+/// Paired cases that either run could not score in full (a sample with any status but `ok`) are
+/// counted and named (``erroredInA``, ``erroredInB``): a case is left out of a metric only when no
+/// sample of it has the metric, never silently.
 public struct RunComparison: Sendable {
+    /// One paired case's score on a metric in each run.
+    public struct PairedValue: Sendable, Hashable {
+        /// The case's id.
+        public let label: String
+        /// Its score in the first run.
+        public let a: Double
+        /// Its score in the second run.
+        public let b: Double
+    }
+
     /// One metric's comparison.
     public struct Entry: Sendable {
         /// The metric path inside the case metrics.
         public let path: [String]
-        /// Both means, the delta, its interval and p-value over the paired results.
+        /// Both means, the delta, its interval and p-value over the paired cases.
         public let statistics: PairedComparison
-        /// Cases whose value is lower in b, as `id` (or `id#sample` for later samples).
+        /// Cases whose score is lower in b, by case id.
         public let regressed: [String]
-        /// Cases whose value is higher in b.
+        /// Cases whose score is higher in b.
         public let improved: [String]
+        /// Every paired case's score in both runs, in the baseline's order (what the statistics
+        /// are computed from).
+        public let values: [PairedValue]
 
         /// The path as `rouge/rougeL/f1`.
         public var name: String { path.joined(separator: "/") }
+    }
+
+    /// How one run's cases were scored for the comparison.
+    public struct Side: Sendable, Hashable {
+        /// The run's reducer.
+        public let reducer: SampleReducer
+        /// The most samples a case of the run has.
+        public let samples: Int
+
+        /// `3 samples per case reduced by mean`.
+        public var description: String {
+            "\(samples) sample\(samples == 1 ? "" : "s") per case reduced by \(reducer.name)"
+        }
     }
 
     /// The first run.
     public let a: StoredRun
     /// The second run.
     public let b: StoredRun
-    /// Every metric both runs scored on at least one paired result, in first-seen order.
+    /// Every metric both runs scored on at least one paired case, in first-seen order.
     public let entries: [Entry]
-    /// How many results were paired.
-    public let paired: Int
-    /// Results that only the first run has.
+    /// The ids of the cases both runs have, in the baseline's order.
+    public let pairedCases: [String]
+    /// Cases that only the first run has.
     public let onlyInA: [String]
-    /// Results that only the second run has.
+    /// Cases that only the second run has.
     public let onlyInB: [String]
-    /// Paired results that errored in the first run (any status but `ok`), in its order.
+    /// Paired cases with a sample that errored in the first run (any status but `ok`), in its order.
     public let erroredInA: [String]
-    /// Paired results that errored in the second run.
+    /// Paired cases with a sample that errored in the second run.
     public let erroredInB: [String]
+    /// How the first run's samples were reduced.
+    public let sideA: Side
+    /// How the second run's samples were reduced.
+    public let sideB: Side
     /// The metric whose regressed and improved cases are shown first (the one asked for, else the
     /// first compared).
     public let focus: Entry?
+
+    /// How many cases were paired.
+    public var paired: Int { pairedCases.count }
+
+    /// Whether a case's score is a reduction of its samples in either run (more than one sample,
+    /// or a reducer other than `mean`), rather than a single result's.
+    public var reducesSamples: Bool {
+        [sideA, sideB].contains { $0.samples > 1 || $0.reducer != .mean }
+    }
+
+    /// `40 results paired`, or `40 cases paired (a: 3 samples per case reduced by mean, b: …)`.
+    public var pairing: String {
+        guard reducesSamples else { return "\(paired) result\(paired == 1 ? "" : "s") paired" }
+        return "\(paired) case\(paired == 1 ? "" : "s") paired (a: \(sideA.description); b: \(sideB.description))"
+    }
+
+    /// What a reader must know to read the deltas: the runs reduce samples differently.
+    public var caveats: [String] {
+        guard sideA.reducer != sideB.reducer else { return [] }
+        return ["the runs reduce samples differently (a by \(sideA.reducer.name), b by \(sideB.reducer.name)): "
+            + "each case's score is its own run's reduction, so a delta mixes the change of run with the change of reducer"]
+    }
 
     /// Compares two runs.
     ///
@@ -53,29 +114,28 @@ public struct RunComparison: Sendable {
     public init(a: StoredRun, b: StoredRun, metric: String? = nil) throws(ComparisonError) {
         self.a = a
         self.b = b
-        let resultsB = Dictionary(b.results.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let keysA = Set(a.results.map(\.key))
-        let pairs: [(CaseResult, CaseResult)] = a.results.compactMap { result in resultsB[result.key].map { (result, $0) } }
-        paired = pairs.count
-        onlyInA = a.results.filter { resultsB[$0.key] == nil }.map { Self.label($0.key) }
-        onlyInB = b.results.filter { !keysA.contains($0.key) }.map { Self.label($0.key) }
-        erroredInA = pairs.filter { $0.0.status != .ok }.map { Self.label($0.0.key) }
-        erroredInB = pairs.filter { $0.1.status != .ok }.map { Self.label($0.0.key) }
+        let casesA = CaseScores.of(a.results, reducer: a.reducer)
+        let casesB = CaseScores.of(b.results, reducer: b.reducer)
+        sideA = Side(reducer: a.reducer, samples: casesA.map(\.samples).max() ?? 0)
+        sideB = Side(reducer: b.reducer, samples: casesB.map(\.samples).max() ?? 0)
+        let scoresB = Dictionary(casesB.map { ($0.caseID, $0) }, uniquingKeysWith: { first, _ in first })
+        let idsA = Set(casesA.map(\.caseID))
+        let pairs: [(CaseScores, CaseScores)] = casesA.compactMap { scores in scoresB[scores.caseID].map { (scores, $0) } }
+        pairedCases = pairs.map(\.0.caseID)
+        onlyInA = casesA.filter { scoresB[$0.caseID] == nil }.map(\.caseID)
+        onlyInB = casesB.filter { !idsA.contains($0.caseID) }.map(\.caseID)
+        let failedA = Self.erroredCases(a.results), failedB = Self.erroredCases(b.results)
+        erroredInA = pairedCases.filter { failedA.contains($0) }
+        erroredInB = pairedCases.filter { failedB.contains($0) }
         var entries: [Entry] = []
         for path in Self.leafPaths(of: a.results + b.results) {
-            var valuesA: [Double] = []
-            var valuesB: [Double] = []
-            var regressed: [String] = []
-            var improved: [String] = []
-            for (left, right) in pairs {
-                guard let x = RunStatistics.number(at: path, in: left.metrics),
-                      let y = RunStatistics.number(at: path, in: right.metrics) else { continue }
-                valuesA.append(x)
-                valuesB.append(y)
-                if y < x { regressed.append(Self.label(left.key)) } else if y > x { improved.append(Self.label(left.key)) }
+            let values = pairs.compactMap { left, right -> PairedValue? in
+                guard let x = left.score(at: path), let y = right.score(at: path) else { return nil }
+                return PairedValue(label: left.caseID, a: x, b: y)
             }
-            guard let statistics = PairedComparison(a: valuesA, b: valuesB) else { continue }
-            entries.append(Entry(path: path, statistics: statistics, regressed: regressed, improved: improved))
+            guard let statistics = PairedComparison(a: values.map(\.a), b: values.map(\.b)) else { continue }
+            entries.append(Entry(path: path, statistics: statistics, regressed: values.filter { $0.b < $0.a }.map(\.label),
+                                 improved: values.filter { $0.b > $0.a }.map(\.label), values: values))
         }
         self.entries = entries
         if let metric {
@@ -91,12 +151,9 @@ public struct RunComparison: Sendable {
         }
     }
 
-    /// `id`, or `id#2` for a later sample.
-    ///
-    /// - Parameter key: A result's case and sample.
-    /// - Returns: Its label in comparisons.
-    public static func label(_ key: CaseKey) -> String {
-        key.sample == 0 ? key.caseID : "\(key.caseID)#\(key.sample)"
+    /// The ids of the cases with a result whose status is not `ok`.
+    private static func erroredCases(_ results: [CaseResult]) -> Set<String> {
+        Set(results.filter { $0.status != .ok }.map(\.caseID))
     }
 
     /// Every numeric leaf path of the results' metrics, in first-seen order.

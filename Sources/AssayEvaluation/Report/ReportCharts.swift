@@ -32,17 +32,11 @@ enum ReportCharts {
         return intervals(rows, title: "Results by status", axis: "results")
     }
 
-    /// The focus metric of every paired case: a's value across, b's up; points above the
-    /// diagonal improved.
+    /// The focus metric of every paired case (its samples reduced, as the comparison pairs them):
+    /// a's value across, b's up; points above the diagonal improved.
     static func pairedScores(_ comparison: RunComparison) -> String {
         guard let focus = comparison.focus else { return "" }
-        let byKey = Dictionary(comparison.b.results.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        var points: [(Double, Double)] = []
-        for left in comparison.a.results {
-            guard let right = byKey[left.key], let x = RunStatistics.number(at: focus.path, in: left.metrics),
-                  let y = RunStatistics.number(at: focus.path, in: right.metrics) else { continue }
-            points.append((x, y))
-        }
+        let points = focus.values.map { ($0.a, $0.b) }
         guard !points.isEmpty else { return "" }
         let low = min(0, points.map { min($0.0, $0.1) }.min() ?? 0)
         let high = max(1, points.map { max($0.0, $0.1) }.max() ?? 1)

@@ -63,7 +63,9 @@ enum ReportPage {
       data.a.cases.forEach(function (a) {
         prep(a); var b = byKey[key(a)]; if (!b) return;
         var d = {}; for (var p in a.flat) if (p in b.flat) d[p] = b.flat[p] - a.flat[p];
-        var tag = focus && d[focus] < 0 ? "regressed" : focus && d[focus] > 0 ? "improved" : str(a.output) !== str(b.output) ? "changed output" : "same";
+        var down = data.by_case ? data.regressed.indexOf(a.id) >= 0 : focus && d[focus] < 0;
+        var up = data.by_case ? data.improved.indexOf(a.id) >= 0 : focus && d[focus] > 0;
+        var tag = down ? "regressed" : up ? "improved" : str(a.output) !== str(b.output) ? "changed output" : "same";
         rows.push({ key: key(a), a: a, b: b, d: d, status: tag, statusA: a.status, statusB: b.status,
           text: [key(a), str(a.input), str(a.expected), str(a.output), str(b.output), str(a.error), str(b.error)].join(" ").toLowerCase() });
       });

@@ -38,7 +38,7 @@ public enum RunReport {
     /// - Returns: The page's HTML.
     public static func html(of comparison: RunComparison, casesA: [TestCase], casesB: [TestCase]) -> String {
         let a = comparison.a, b = comparison.b
-        var lines = ["a: " + headline(a), "b: " + headline(b), "\(comparison.paired) paired results"]
+        var lines = ["a: " + headline(a), "b: " + headline(b), comparison.pairing] + comparison.caveats
         if !comparison.onlyInA.isEmpty || !comparison.onlyInB.isEmpty {
             lines.append("only in a: \(comparison.onlyInA.count) · only in b: \(comparison.onlyInB.count)")
         }
@@ -59,6 +59,11 @@ public enum RunReport {
         let data: JSONValue = [
             "mode": "comparison", "a": RunExport.runJSON(a, cases: byID(casesA)), "b": RunExport.runJSON(b, cases: byID(casesB)),
             "entries": .array(entries), "focus": comparison.focus.map { .string($0.name) } ?? .null,
+            // With samples reduced, a result's change is its case's: the table tags each paired
+            // sample with its case's verdict on the focus metric.
+            "by_case": .bool(comparison.reducesSamples),
+            "regressed": .array((comparison.focus?.regressed ?? []).map(JSONValue.string)),
+            "improved": .array((comparison.focus?.improved ?? []).map(JSONValue.string)),
         ]
         return page(title: "Assay comparison: \(a.record.name) vs \(b.record.name)", body: body, data: data)
     }

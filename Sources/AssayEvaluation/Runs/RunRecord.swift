@@ -141,6 +141,12 @@ public struct StoredRun: Sendable, Hashable {
         record.summary ?? RunStatistics(results: results, reducer: record.reducer)
     }
 
+    /// How the run reduces a case's samples to its score: its summary's reducer, else the one its
+    /// configuration names.
+    public var reducer: SampleReducer {
+        record.summary?.reducer ?? record.reducer
+    }
+
     /// The stored cases as a suite, named after the file they came from (which need not exist any
     /// more); nil for a run stored before runs kept their cases.
     public var suite: Suite? {

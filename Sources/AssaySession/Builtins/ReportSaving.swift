@@ -20,7 +20,7 @@ enum ReportSaving {
             try expect(path, "html", for: "a comparison's report")
             let a = comparison.comparison.a, b = comparison.comparison.b
             text = RunReport.html(of: comparison.comparison, casesA: a.evaluatedSuite()?.cases ?? [], casesB: b.evaluatedSuite()?.cases ?? [])
-            what = "the comparison of runs \(a.record.idText.prefix(8)) and \(b.record.idText.prefix(8)) (\(comparison.comparison.paired) paired results)"
+            what = "the comparison of runs \(a.record.idText.prefix(8)) and \(b.record.idText.prefix(8)) (\(comparison.comparison.pairing))"
         case let chart as Chart:
             try expect(path, "svg", for: "a chart")
             text = chart.svg

@@ -65,7 +65,8 @@ enum SeriesCharts {
                      xTitle: title(arguments["x"], "index"), yTitle: yTitle)
     }
 
-    /// Each paired case's metric: a's value across, b's up, with the diagonal.
+    /// Each paired case's metric (its samples reduced, as the comparison pairs them): a's value
+    /// across, b's up, with the diagonal.
     static func runVersusRun(_ a: RunObject, _ b: RunObject, metric: String?, kind: String) throws(BuiltinFailure) -> Chart {
         let comparison: RunComparison
         do {
@@ -76,12 +77,7 @@ enum SeriesCharts {
         guard let focus = comparison.focus else {
             throw BuiltinFailure(message: "the runs share no scored cases", argument: "data", id: "compare.metric")
         }
-        let byKey = Dictionary(b.run.results.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let points = a.run.results.compactMap { left -> Chart.Point? in
-            guard let right = byKey[left.key], let x = RunStatistics.number(at: focus.path, in: left.metrics),
-                  let y = RunStatistics.number(at: focus.path, in: right.metrics) else { return nil }
-            return Chart.Point(x: x, y: y, label: RunComparison.label(left.key))
-        }
+        let points = focus.values.map { Chart.Point(x: $0.a, y: $0.b, label: $0.label) }
         let nameA = "a (\(a.run.record.name) \(a.run.record.idText.prefix(8)))", nameB = "b (\(b.run.record.name) \(b.run.record.idText.prefix(8)))"
         return Chart(kind: kind, title: "\(focus.name) per case: b against a", series: [Chart.Series(name: "cases", points: points)],
                      xTitle: "\(focus.name) in \(nameA)", yTitle: "\(focus.name) in \(nameB)", showsDiagonal: true)

@@ -4,13 +4,14 @@ import AssayLanguage
 
 /// `compare(a, b)` as the language sees it: a table of metrics (mean a, mean b, delta, 95% interval
 /// of the delta, p, n) with paths `c/metrics/exact/delta`, `c/metrics/rouge/rougeL/f1/p`,
-/// `c/regressed`, `c/improved` (cases of the focus metric), `c/paired` (how many results were
-/// paired), `c/unpaired` (`{a: [...], b: [...]}`: results only one run has) and `c/errored`
-/// (`{a: [...], b: [...]}`: paired results each run could not score).
+/// `c/regressed`, `c/improved` (cases of the focus metric), `c/paired` (how many cases were
+/// paired), `c/unpaired` (`{a: [...], b: [...]}`: cases only one run has), `c/errored`
+/// (`{a: [...], b: [...]}`: paired cases each run could not score in full) and `c/samples`
+/// (`{a: {samples, reduce}, b: …}`: how each run's samples became its case scores).
 struct ComparisonObject: DomainObject, RichDisplayable, JSONConvertible {
     let comparison: RunComparison
 
-    static let members = ["a", "b", "metric", "metrics", "regressed", "improved", "paired", "unpaired", "errored"]
+    static let members = ["a", "b", "metric", "metrics", "regressed", "improved", "paired", "unpaired", "errored", "samples"]
 
     var typeName: String { "comparison" }
     var memberNames: [String] { Self.members }
@@ -28,8 +29,14 @@ struct ComparisonObject: DomainObject, RichDisplayable, JSONConvertible {
             .record(Record([("a", .list(comparison.onlyInA.map(Value.string))), ("b", .list(comparison.onlyInB.map(Value.string)))]))
         case "errored":
             .record(Record([("a", .list(comparison.erroredInA.map(Value.string))), ("b", .list(comparison.erroredInB.map(Value.string)))]))
+        case "samples":
+            .record(Record([("a", Self.record(comparison.sideA)), ("b", Self.record(comparison.sideB))]))
         default: nil
         }
+    }
+
+    private static func record(_ side: RunComparison.Side) -> Value {
+        .record(Record([("samples", .integer(side.samples)), ("reduce", .string(side.reducer.name))]))
     }
 
     /// The metrics nested as their paths nest, each leaf a record of the comparison's numbers.
@@ -51,16 +58,17 @@ struct ComparisonObject: DomainObject, RichDisplayable, JSONConvertible {
         return root
     }
 
-    /// `a: run 1f3a9c2e "x" · b: run 9b0c… "y" · 10 results paired`.
+    /// `a: run 1f3a9c2e "x" · b: run 9b0c… "y" · 10 results paired` (`10 cases paired (a: 3
+    /// samples per case reduced by mean; b: …)` when samples are reduced).
     var headline: String {
         func describe(_ run: StoredRun) -> String { "run \(run.record.idText.prefix(8)) \"\(run.record.name)\"" }
-        return "a: \(describe(comparison.a)) · b: \(describe(comparison.b)) · \(comparison.paired) result\(comparison.paired == 1 ? "" : "s") paired"
+        return "a: \(describe(comparison.a)) · b: \(describe(comparison.b)) · \(comparison.pairing)"
     }
 
-    /// The lines under the table: unpaired results, paired results a run could not score, then the
-    /// focus metric's changed cases.
+    /// The lines under the table: caveats (reducers that differ), unpaired cases, paired cases a run
+    /// could not score in full, then the focus metric's changed cases.
     private var notes: [String] {
-        var lines: [String] = []
+        var lines = comparison.caveats
         if !comparison.onlyInA.isEmpty { lines.append("only in a (\(comparison.onlyInA.count)): " + Self.list(comparison.onlyInA)) }
         if !comparison.onlyInB.isEmpty { lines.append("only in b (\(comparison.onlyInB.count)): " + Self.list(comparison.onlyInB)) }
         if !comparison.erroredInA.isEmpty { lines.append("errored in a (\(comparison.erroredInA.count)): " + Self.list(comparison.erroredInA)) }
