@@ -102,4 +102,18 @@ struct CaseComparisonTests {
         #expect(sampled.pairing == "3 cases paired (a: 1 sample per case reduced by mean; b: 2 samples per case reduced by mean)")
         #expect(sampled.caveats.isEmpty, "the same reducer over different sample counts needs no caveat")
     }
+
+    @Test("the HTML comparison report pairs cases too: its headline, one point per case, and the case verdicts its table tags samples with")
+    func report() throws {
+        let base = Self.run(Array(repeating: Array(repeating: 1, count: 10), count: 6))
+        let worse = Self.run((0..<6).map { Array(repeating: $0 < 2 ? 0 : 1, count: 10) }, reduce: .majority)
+        let comparison = try RunComparison(a: base, b: worse)
+        let html = RunReport.html(of: comparison, casesA: [], casesB: [])
+        #expect(html.contains("6 cases paired (a: 10 samples per case reduced by mean; b: 10 samples per case reduced by majority)"))
+        #expect(html.contains("the runs reduce samples differently (a by mean, b by majority)"))
+        #expect(html.components(separatedBy: "<circle ").count - 1 == 6, "one point per case, not per sample")
+        let data = try RunReportTests.data(of: html).objectValue
+        #expect(data?["by_case"] == .bool(true))
+        #expect(data?["regressed"] == .array(["c0", "c1"]) && data?["improved"] == .array([]))
+    }
 }

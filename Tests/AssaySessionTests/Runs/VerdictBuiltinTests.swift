@@ -60,4 +60,25 @@ struct VerdictBuiltinTests {
         let bad = await fixture.run("pass_at(0)")
         #expect(bad.events.errorLines.joined().contains("pass_at needs a whole number k of at least 1"))
     }
+
+    @Test("compare pairs cases of runs with samples: c/paired and n count cases, each run reduced its own way, and the text says so")
+    func comparisonWithSamples() async throws {
+        let fixture = try RunSessionFixture()
+        defer { fixture.remove() }
+        // perfect answers every case right; echo answers the input, which c0 and c1 do not expect.
+        let lines = (0..<6).map { #"{"id": "c\#($0)", "input": "q \#($0)", "expected": "\#($0 < 2 ? "other" : "q \($0)")"}"# }
+        try fixture.write("cases.jsonl", lines.joined(separator: "\n") + "\n")
+        _ = await fixture.value(#"""
+            a = run(load("cases.jsonl"), template: "{{ input }}", model: "perfect", metrics: ["exact"], samples: 3)
+            b = run(load("cases.jsonl"), template: "{{ input }}", model: "echo", metrics: ["exact"], samples: 2, reduce: "all")
+            c = compare(a, b)
+            """#)
+        let counts = await fixture.value("[c/paired, c/metrics/exact/n, round(c/metrics/exact/delta, 4)]")
+        #expect(counts == "[6, 6, -0.3333]", "\(counts)")
+        #expect(await fixture.value("c/regressed") == #"["c0", "c1"]"#)
+        #expect(await fixture.value("c/samples") == #"{a: {samples: 3, reduce: "mean"}, b: {samples: 2, reduce: "all"}}"#)
+        let text = await fixture.value("c")
+        #expect(text.contains("6 cases paired (a: 3 samples per case reduced by mean; b: 2 samples per case reduced by all)"), "\(text)")
+        #expect(text.contains("the runs reduce samples differently (a by mean, b by all)") && text.contains("exact regressed (2): c0, c1\n"))
+    }
 }

@@ -117,6 +117,47 @@ struct VerdictCommandTests {
         #expect(strict.status == 0, "\(strict.standardError)")
     }
 
+    @Test("with samples the gate pairs cases: a few cases wrong in every sample stay a few pairs, and the gate passes on them")
+    func baselineGateWithSamples() async throws {
+        let project = try Project()
+        // echo answers the input. In each suite the first `wrong` cases expect something else, so
+        // echo is wrong on every sample of them: five samples of three such cases would be fifteen
+        // pairs with p near 0.001 if samples were paired, and are three cases (p near 0.25).
+        for (name, wrong) in [("same", 0), ("three", 3), ("ten", 10)] {
+            let lines = (0..<40).map { i in
+                #"{"id": "c\#(i)", "input": "question \#(i)", "expected": "\#(i < wrong ? "something else" : "question \(i)")"}"#
+            }
+            try (lines.joined(separator: "\n") + "\n").write(to: project.url(name + ".jsonl"), atomically: true, encoding: .utf8)
+        }
+        try "{{ input }}".write(to: project.url("input.txt"), atomically: true, encoding: .utf8)
+        func run(_ suite: String, _ gates: String...) async throws -> AssayProcess.Result {
+            try await AssayProcess.run(["run", suite + ".jsonl", "--template", "input.txt", "--model", "echo", "--metric", "exact", "--samples", "5"] + gates,
+                                       in: project.directory, environment: project.environment)
+        }
+        let base = try await run("same")
+        #expect(base.status == 0, "\(base.standardError)")
+        let baseline = try await project.latestID()
+
+        let few = try await run("three", "--expect", "exact", "--baseline", baseline)
+        #expect(few.status == 0, "\(few.standardError)")
+        #expect(few.standardOutput.contains("PASS exact: no significant regression (alpha 0.05) · run "), "\(few.standardOutput)")
+        #expect(few.standardOutput.contains(" n=40 (1 → 0.925), n counts cases, samples reduced by mean"), "\(few.standardOutput)")
+        #expect(few.standardOutput.contains("delta -0.075 ["))
+
+        let many = try await run("ten", "--expect", "exact", "--baseline", baseline, "--junit", "many.xml", "--junit-cases")
+        #expect(many.status == 2, "\(many.standardError)")
+        #expect(many.standardError.contains("FAIL exact: no significant regression (alpha 0.05)"))
+        #expect(many.standardError.contains(" n=40 (1 → 0.75), n counts cases"), "\(many.standardError)")
+        let report = try String(contentsOf: project.url("many.xml"), encoding: .utf8)
+        #expect(report.components(separatedBy: "<testcase ").count - 1 == 1 + 40, "one expectation and forty cases, not two hundred results")
+        #expect(report.components(separatedBy: "<failure ").count - 1 == 1 + 10 && !report.contains("c0#"))
+
+        let compared = try await project.assay("compare", baseline, "latest")
+        #expect(compared.status == 0, "\(compared.standardError)")
+        #expect(compared.standardOutput.contains("40 cases paired (a: 5 samples per case reduced by mean; b: 5 samples per case reduced by mean)"))
+        #expect(compared.standardOutput.contains("exact regressed (10): c0, c1, c2, c3, c4, c5, c6, c7, c8, c9\n"), "\(compared.standardOutput)")
+    }
+
     @Test("gate mistakes are usage errors (64), and a threshold alone gates without a baseline")
     func gateUsage() async throws {
         let project = try Project()
