@@ -55,7 +55,14 @@ def reports(assay_binary: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
                    capture_output=True, timeout=60)
     subprocess.run([str(assay_binary), "report", "-2", "--vs", "-1", "-o", "cli-diff.html"], cwd=project, env=environment,
                    check=True, capture_output=True, timeout=60)
-    return {name: project / f"{name}.html" for name in ["report", "diff", "cli", "cli-diff"]}
+    sampled = (
+        'suite = load("cases.jsonl")\n'
+        'a = run(suite, template: "Answer: {{ input }}", model: "perfect", metrics: ["exact"], samples: 3)\n'
+        'b = run(suite, template: "Answer: {{ input }}", model: "noisy", metrics: ["exact"], samples: 3)\n'
+        'save(compare(a, b), "samples-diff.html")\n'
+    )
+    subprocess.run([str(assay_binary), "-c", sampled], cwd=project, env=environment, check=True, capture_output=True, timeout=120)
+    return {name: project / f"{name}.html" for name in ["report", "diff", "cli", "cli-diff", "samples-diff"]}
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +163,24 @@ def test_a_comparison_report_lists_regressions_first_and_marks_changed_words(
     assert detail.find_elements(By.TAG_NAME, "del") or detail.find_elements(By.TAG_NAME, "ins"), "changed words are marked"
     browser.save_screenshot(str(reports[name].with_suffix(".png")))
     assert_self_contained(browser)
+
+
+def test_a_comparison_of_runs_with_samples_tags_each_sample_with_its_case_verdict(
+    browser: webdriver.Chrome, reports: dict[str, Path]
+) -> None:
+    """The comparison pairs cases (their samples reduced); the table lists every paired sample,
+    tagged regressed or improved as its case is, so a sample that did not change itself still
+    shows that its case went down."""
+    open_page(browser, reports["samples-diff"])
+    assert "40 cases paired (a: 3 samples per case reduced by mean; b: 3 samples per case reduced by mean)" in browser.page_source
+    assert len(rows(browser)) == CASES * 3
+    data = browser.execute_script('return JSON.parse(document.getElementById("report-data").textContent);')
+    assert data["by_case"] is True and 0 < len(data["regressed"]) < CASES
+
+    Select(browser.find_element(By.ID, "filter-status")).select_by_value("regressed")
+    keys = [row.get_attribute("data-key") for row in rows(browser)]
+    cases = {key.split("#")[0] for key in keys}
+    assert cases == set(data["regressed"])
+    assert len(keys) == 3 * len(cases), "every sample of a regressed case is tagged with it"
+    assert_self_contained(browser)
+
