@@ -61,7 +61,8 @@ struct SummarizeCommand: ParsableCommand {
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare", abstract: "Two runs paired by case: per metric both means, the delta, its 95% interval and p.",
-        discussion: "Examples:\n  assay compare -2 -1\n  assay compare ab12cd34 latest --metric rouge/rougeL/f1")
+        discussion: "Runs with samples are paired by case too: each case's samples are reduced by its run's reducer first, so n counts cases.\n\n"
+            + "Examples:\n  assay compare -2 -1\n  assay compare ab12cd34 latest --metric rouge/rougeL/f1")
 
     @Argument(help: ArgumentHelp("The run compared against.", valueName: "a"))
     var first: String

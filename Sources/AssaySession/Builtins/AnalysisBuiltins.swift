@@ -21,7 +21,7 @@ enum AnalysisBuiltins {
             },
             Builtin(
                 name: "compare", usage: "compare(a, b, metric:)",
-                summary: "Pairs two runs' results by case id and sample: per metric both means, delta, 95% paired-bootstrap CI, p; regressed and improved cases.",
+                summary: "Pairs two runs by case id (each case's samples reduced first): per metric both means, delta, 95% paired-bootstrap CI, p; regressed and improved cases.",
                 parameters: [.positional("a"), .positional("b"), .keyword("metric")]
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
                 let first = try run(try arguments.required("a"), state: state, argument: "a", function: "compare")
