@@ -103,6 +103,18 @@ struct CaseComparisonTests {
         #expect(sampled.caveats.isEmpty, "the same reducer over different sample counts needs no caveat")
     }
 
+    @Test("a single sample reduced by another reducer than mean is compared as its summary has it: reduced")
+    func singleSampleWithReducer() throws {
+        let base = Self.run([[0.7], [0.2], [0.5]], reduce: .majority)
+        let other = Self.run([[0.6], [0.4], [0.5]])
+        let comparison = try RunComparison(a: base, b: other)
+        let entry = try #require(comparison.focus)
+        #expect(entry.values.map(\.a) == [1, 0, 1] && entry.values.map(\.b) == [0.6, 0.4, 0.5])
+        #expect(entry.statistics.meanA == base.statistics.entry(named: "exact")?.summary.mean)
+        #expect(comparison.reducesSamples && comparison.pairing.hasPrefix("3 cases paired (a: 1 sample per case reduced by majority;"))
+        #expect(entry.regressed == ["c0", "c2"] && entry.improved == ["c1"])
+    }
+
     @Test("the HTML comparison report pairs cases too: its headline, one point per case, and the case verdicts its table tags samples with")
     func report() throws {
         let base = Self.run(Array(repeating: Array(repeating: 1, count: 10), count: 6))
