@@ -13,7 +13,7 @@ extension SuiteLoader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw yamlError(error, path: collector.path)
+            throw yamlError(error, path: collector.path, text: text)
         } catch {
             throw SuiteLoadError(.malformedRecord, path: collector.path, message: "\(error)")
         }
@@ -70,13 +70,18 @@ extension SuiteLoader {
         }
     }
 
-    /// A Yams error at its line and column.
-    private static func yamlError(_ error: YamlError, path: String) -> SuiteLoadError {
+    /// A Yams error at its line and column. libyaml places a problem found at the end of a text
+    /// without a final line break on the line after the last one; such a place becomes the end of
+    /// the text, so that the position names a line the file has.
+    private static func yamlError(_ error: YamlError, path: String, text: String) -> SuiteLoadError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let message = context.map { "\(problem) (\($0.text))" } ?? problem
-            return SuiteLoadError(.malformedRecord, path: path, line: mark.line, column: mark.column, message: message)
+            let end = SourcePosition(offset: text.utf8.count, in: text.utf8)
+            let position = (mark.line, mark.column) > (end.line, end.column)
+                ? end : SourcePosition(line: mark.line, column: mark.column)
+            return SuiteLoadError(.malformedRecord, path: path, line: position.line, column: position.column, message: message)
         default:
             return SuiteLoadError(.malformedRecord, path: path, message: "\(error)")
         }
