@@ -80,9 +80,18 @@ extension SuiteLoader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // libyaml's own words name a function of its C interface no user can call.
+            let problem = problem.hasPrefix("Maximum nesting level reached")
+                ? "lists and mappings nest deeper than libyaml's limit of 1000 levels" : problem
             let message = context.map { "\(problem) (\($0.text))" } ?? problem
             let place = places.position(of: mark)
             return SuiteLoadError(.malformedRecord, path: path, line: place?.line, column: place?.column, message: message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let place = places.position(of: context.mark)
+            return SuiteLoadError(.malformedRecord, path: path, line: place?.line, column: place?.column,
+                                  message: "a mapping has the key\(duplicates.count == 1 ? "" : "s") \(keys) more than once",
+                                  hint: "write each key of a case once")
         default:
             return SuiteLoadError(.malformedRecord, path: path, message: "\(error)")
         }

@@ -51,6 +51,8 @@ struct YAMLSuiteTests {
         // break on the line after the last, line 2 of a one-line file.
         (#"{"casesid,i""#, "cases.yaml:1:13: error: did not find expected ',' or '}' (while parsing a flow mapping)"),
         ("---", "cases.yaml:1:4: error: expected a list of cases or a mapping with a cases: list"),
+        ("- id: a\n  input: x\n  input: y\n", "cases.yaml:2:3: error: a mapping has the key 'input' more than once"),
+        ("- input: " + String(repeating: "[", count: 2000), "cases.yaml:1:11: error: lists and mappings nest deeper than libyaml's limit of 1000 levels"),
         ("- input: [a, b", "cases.yaml:1:15: error: did not find expected ',' or ']' (while parsing a flow sequence)"),
     ])
     func errors(text: String, prefix: String) {
