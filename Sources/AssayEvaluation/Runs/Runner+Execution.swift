@@ -49,18 +49,38 @@ extension Runner {
         let complete = finished == work.count
         let writeFailure = await writer.finish()
         let status: RunStatus = writeFailure != nil ? .failed : complete ? .completed : await Self.unfinishedStatus(budget: budget)
-        let stored = try await Self.detached { () async throws(RunStoreError) -> StoredRun in
-            // The summary's bootstraps are the costly part of reading a run: done once, here.
-            var run = try await store.load(runID)
-            let summary = RunStatistics(results: run.results, reducer: spec.reduce)
-            try await store.finishRun(runID, status: status, summary: summary)
-            if let record = try await store.currentRecord(id: runID) { run.record = record }
-            return run
+        let stored: StoredRun
+        do throws(RunError) {
+            stored = try await Self.detached { () async throws(RunStoreError) -> StoredRun in
+                // The summary's bootstraps are the costly part of reading a run: done once, here.
+                var run = try await store.load(runID)
+                let summary = RunStatistics(results: run.results, reducer: spec.reduce)
+                try await store.finishRun(runID, status: status, summary: summary)
+                if let record = try await store.currentRecord(id: runID) { run.record = record }
+                return run
+            }
+        } catch {
+            meter.finish()
+            // A store that refused the results may refuse the final status too: the run then reads
+            // as interrupted once this process has ended, and resume completes it all the same.
+            if let writeFailure {
+                let kept = try? await Self.detached { () async throws(RunStoreError) in try await store.load(runID).results.count }
+                throw Self.storeFailure(writeFailure, runID: runID, kept: kept)
+            }
+            throw error
         }
         meter.finish()
-        if let writeFailure {
-            throw RunError(.store, "results of run \(ConfigurationCoding.text(runID)) could not be stored: \(writeFailure.message)")
-        }
+        if let writeFailure { throw Self.storeFailure(writeFailure, runID: runID, kept: stored.results.count) }
         return stored
+    }
+
+    /// The error of a run whose results could not be stored: what the store said, what is kept,
+    /// and how to complete the run once the store can be written.
+    static func storeFailure(_ failure: RunStoreError, runID: UUID, kept: Int?) -> RunError {
+        let id = ConfigurationCoding.text(runID)
+        let keptText = kept.map { "the \($0) result\($0 == 1 ? "" : "s") stored before are kept" } ?? "the results stored before are kept"
+        return RunError(.store, "run \(id) stopped because its results could not be stored: \(failure.message). "
+                        + "\(keptText.prefix(1).uppercased() + keptText.dropFirst()); once the store can be written, "
+                        + "resume the run (assay resume \(id.prefix(8))) to complete it")
     }
 }

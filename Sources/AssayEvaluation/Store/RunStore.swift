@@ -18,7 +18,7 @@ public final class RunStore: Sendable {
     /// date.
     ///
     /// - Parameter path: The database file's path.
-    /// - Throws: ``RunStoreError`` with code `cannotOpen`, `schemaTooNew`, `locked` or `corrupt`.
+    /// - Throws: ``RunStoreError`` with code `cannotOpen`, `cannotWrite`, `schemaTooNew`, `locked` or `corrupt`.
     public convenience init(path: String) throws(RunStoreError) {
         let folder = (path as NSString).deletingLastPathComponent
         do {
@@ -135,8 +135,15 @@ public final class RunStore: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return RunStoreError(.locked, "the run store \(place) is locked by another process (\(reason)); try again when it has finished")
         case .SQLITE_READONLY:
-            return RunStoreError(.cannotOpen, "the run store \(place) is read-only (\(reason)): make the file and its folder "
+            return RunStoreError(.cannotWrite, "the run store \(place) is read-only (\(reason)): make the file and its folder "
                                  + "writable, or set ASSAY_HOME to a folder you can write to")
+        case .SQLITE_FULL:
+            return RunStoreError(.cannotWrite, "the run store \(place) cannot grow: its disk is full (\(reason)); free space on "
+                                 + "that disk, or set ASSAY_HOME to a folder on another one")
+        case .SQLITE_IOERR:
+            return RunStoreError(.cannotWrite, "the run store \(place) could not be written (\(reason)): its disk may be full or "
+                                 + "failing, or the file over the size limit of the process (ulimit -f); free space, or set "
+                                 + "ASSAY_HOME to a folder on another disk")
         case .SQLITE_CANTOPEN, .SQLITE_PERM:
             return RunStoreError(.cannotOpen, "cannot open the run store \(place): \(reason)")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:

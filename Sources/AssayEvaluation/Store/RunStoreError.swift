@@ -7,6 +7,8 @@ public struct RunStoreError: Error, Sendable, Hashable, CustomStringConvertible 
 
         /// The database file could not be created or opened.
         public static let cannotOpen = Code("cannotOpen")
+        /// The database could not be written: it is read-only, its disk is full, or a write failed.
+        public static let cannotWrite = Code("cannotWrite")
         /// Another process held the database longer than the busy timeout.
         public static let locked = Code("locked")
         /// The database was written by a newer version of Assay.

@@ -9,11 +9,12 @@ extension SuiteLoader {
     /// `cases` member is that list. Scalars keep YAML's types (`3` is a number, `"3"` a string).
     static func readYAML(_ bytes: UnsafeBufferPointer<UInt8>, into collector: inout CaseCollector) throws(SuiteLoadError) {
         let text = String(decoding: bytes, as: UTF8.self)
+        let places = YAMLPlaces(end: SourcePosition(offset: bytes.count, in: bytes))
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw yamlError(error, path: collector.path)
+            throw yamlError(error, path: collector.path, places: places)
         } catch {
             throw SuiteLoadError(.malformedRecord, path: collector.path, message: "\(error)")
         }
@@ -26,21 +27,23 @@ extension SuiteLoader {
         case nil:
             items = []
         case let other?:
-            throw SuiteLoadError(.invalidLayout, path: collector.path, line: other.mark?.line, column: other.mark?.column,
+            let place = places.position(of: other.mark)
+            throw SuiteLoadError(.invalidLayout, path: collector.path, line: place?.line, column: place?.column,
                                  message: "expected a list of cases or a mapping with a cases: list", hint: yamlLayoutHint)
         }
         for item in items {
             let record: JSONValue
-            do throws(SuiteLoadError) { record = try json(item, path: collector.path) } catch {
+            do throws(SuiteLoadError) { record = try json(item, path: collector.path, places: places) } catch {
                 try collector.reject(error)
                 continue
             }
-            try collector.add(record, line: item.mark?.line ?? 1, column: item.mark?.column, hintForNonObject: yamlLayoutHint)
+            let place = places.position(of: item.mark)
+            try collector.add(record, line: place?.line ?? 1, column: place?.column, hintForNonObject: yamlLayoutHint)
         }
     }
 
     /// A YAML node as JSON: mappings keep their key order; keys must be scalars.
-    static func json(_ node: Node, path: String) throws(SuiteLoadError) -> JSONValue {
+    static func json(_ node: Node, path: String, places: YAMLPlaces) throws(SuiteLoadError) -> JSONValue {
         switch node {
         case .scalar(let scalar):
             // Only plain scalars have types: `3` is a number, `"3"` and `'3'` are strings.
@@ -52,33 +55,58 @@ extension SuiteLoader {
             return .string(scalar.string)
         case .sequence(let sequence):
             var elements: [JSONValue] = []
-            for element in sequence { elements.append(try json(element, path: path)) }
+            for element in sequence { elements.append(try json(element, path: path, places: places)) }
             return .array(elements)
         case .mapping(let mapping):
             var object = JSONObject()
             for (key, value) in mapping {
                 guard case .scalar(let name) = key else {
-                    throw SuiteLoadError(.malformedRecord, path: path, line: key.mark?.line, column: key.mark?.column,
+                    let place = places.position(of: key.mark)
+                    throw SuiteLoadError(.malformedRecord, path: path, line: place?.line, column: place?.column,
                                          message: "a mapping key must be a plain value, not a list or a mapping")
                 }
-                object[name.string] = try json(value, path: path)
+                object[name.string] = try json(value, path: path, places: places)
             }
             return .object(object)
         case .alias:
-            throw SuiteLoadError(.malformedRecord, path: path, line: node.mark?.line, column: node.mark?.column,
+            let place = places.position(of: node.mark)
+            throw SuiteLoadError(.malformedRecord, path: path, line: place?.line, column: place?.column,
                                  message: "YAML aliases (*name) are not supported in suites; write the value out")
         }
     }
 
     /// A Yams error at its line and column.
-    private static func yamlError(_ error: YamlError, path: String) -> SuiteLoadError {
+    private static func yamlError(_ error: YamlError, path: String, places: YAMLPlaces) -> SuiteLoadError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // libyaml's own words name a function of its C interface no user can call.
+            let problem = problem.hasPrefix("Maximum nesting level reached")
+                ? "lists and mappings nest deeper than libyaml's limit of 1000 levels" : problem
             let message = context.map { "\(problem) (\($0.text))" } ?? problem
-            return SuiteLoadError(.malformedRecord, path: path, line: mark.line, column: mark.column, message: message)
+            let place = places.position(of: mark)
+            return SuiteLoadError(.malformedRecord, path: path, line: place?.line, column: place?.column, message: message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let place = places.position(of: context.mark)
+            return SuiteLoadError(.malformedRecord, path: path, line: place?.line, column: place?.column,
+                                  message: "a mapping has the key\(duplicates.count == 1 ? "" : "s") \(keys) more than once",
+                                  hint: "write each key of a case once")
         default:
             return SuiteLoadError(.malformedRecord, path: path, message: "\(error)")
         }
+    }
+}
+
+/// Where Yams's marks are in the suite's text. libyaml places what it finds at the end of a text
+/// without a final line break (an error, an empty document) on the line after the last one; such a
+/// place becomes the end of the text, so that every position names a line the file has.
+struct YAMLPlaces {
+    /// The position just past the text's last character.
+    let end: SourcePosition
+
+    func position(of mark: Mark?) -> SourcePosition? {
+        guard let mark else { return nil }
+        return (mark.line, mark.column) > (end.line, end.column) ? end : SourcePosition(line: mark.line, column: mark.column)
     }
 }

@@ -47,6 +47,13 @@ struct YAMLSuiteTests {
         ("- input: a\n  expected: [b\n- input: c\n", "cases.yaml:3:8: error: did not find expected ',' or ']' (while parsing a flow sequence)"),
         ("input: a\n", "cases.yaml:1:1: error: expected a list of cases or a mapping with a cases: list"),
         ("- input: a\n- just text\n", "cases.yaml:2:3: error: expected a JSON object for each case, found a string"),
+        // Found by the `suite` fuzz target: libyaml places the end of a text without a final line
+        // break on the line after the last, line 2 of a one-line file.
+        (#"{"casesid,i""#, "cases.yaml:1:13: error: did not find expected ',' or '}' (while parsing a flow mapping)"),
+        ("---", "cases.yaml:1:4: error: expected a list of cases or a mapping with a cases: list"),
+        ("- id: a\n  input: x\n  input: y\n", "cases.yaml:2:3: error: a mapping has the key 'input' more than once"),
+        ("- input: " + String(repeating: "[", count: 2000), "cases.yaml:1:11: error: lists and mappings nest deeper than libyaml's limit of 1000 levels"),
+        ("- input: [a, b", "cases.yaml:1:15: error: did not find expected ',' or ']' (while parsing a flow sequence)"),
     ])
     func errors(text: String, prefix: String) {
         #expect {

@@ -54,6 +54,11 @@ final class StdioKernelProcess: Sendable {
         input.write(Data(text.utf8))
     }
 
+    /// Writes raw bytes (for lines that are not even text).
+    func sendRaw(_ bytes: Data) {
+        input.write(bytes)
+    }
+
     /// Closes the kernel's stdin.
     func closeInput() {
         try? input.close()

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Malformed input of every kind, through the real binary: each ends with exit status 1 and a
-/// message naming the place, never with a signal.
+/// message naming the place, never with a signal. Malformed kernel input (stdio lines, cells) is
+/// in AssayKernelTests' MalformedKernelInputTests, broken ZeroMQ frames in the Python tests.
 @Suite struct MalformedInputTests {
     /// One malformed input: the files of a project folder, the script run in it, and the place the
     /// message must name (`FILE:LINE:COL`, or a file's name where only that is known).
@@ -90,6 +91,28 @@ import Testing
         .file("CSV row with too many fields", "bad.csv", "input,expected\na,b,c\n", loadedBy: #"load("bad.csv")"#, "bad.csv:2"),
         .file("CSV with a duplicate column", "bad.csv", "input,input\na,b\n", loadedBy: #"load("bad.csv")"#, "bad.csv:1"),
         .file("CSV with an empty column name", "bad.csv", "input,,x\na,b,c\n", loadedBy: #"load("bad.csv")"#, "bad.csv:1"),
+        .file("CSV with text after a closing quote", "bad.csv", "input\n\"a\"b\n", loadedBy: #"load("bad.csv")"#,
+              "bad.csv:2:4: unexpected 'b' after the closing quote"),
+        .file("JSON suite nested 20,000 deep", "bad.json", deep("[", "", "]", 20_000), loadedBy: #"load("bad.json")"#,
+              "bad.json:1:514: arrays and objects nest deeper than 512 levels"),
+        .file("JSONL record nested 20,000 deep", "bad.jsonl", "{\"input\": " + deep("[", "", "]", 20_000) + "}\n",
+              loadedBy: #"load("bad.jsonl")"#, "bad.jsonl:1:522: arrays and objects nest deeper than 512 levels"),
+        .file("YAML suite of plain text", "bad.yaml", "just text\n", loadedBy: #"load("bad.yaml")"#,
+              "bad.yaml:1:1: expected a list of cases or a mapping with a cases: list"),
+        .file("YAML suite whose cases is a number", "bad.yaml", "cases: 3\n", loadedBy: #"load("bad.yaml")"#,
+              "bad.yaml:1:1: expected a list of cases"),
+        .file("YAML suite with an unclosed flow list", "bad.yaml", "- input: [a\n", loadedBy: #"load("bad.yaml")"#,
+              "bad.yaml:2:1: did not find expected ',' or ']'"),
+        .file("YAML suite with a list as a key", "bad.yaml", "- {[a]: b}\n", loadedBy: #"load("bad.yaml")"#,
+              "bad.yaml:1:4: a mapping key must be a plain value"),
+        .file("YAML suite indented with a tab", "bad.yaml", "- input: a\n\t- b\n", loadedBy: #"load("bad.yaml")"#,
+              "bad.yaml:2:1: found a tab character"),
+        .file("YAML case with a key twice", "bad.yaml", "- input: a\n  input: b\n", loadedBy: #"load("bad.yaml")"#,
+              "bad.yaml:1:3: a mapping has the key 'input' more than once"),
+        .file("YAML suite with two cases of one id", "bad.yaml", "- {id: a}\n- {id: a}\n", loadedBy: #"load("bad.yaml")"#,
+              "bad.yaml:2:3: duplicate id \"a\""),
+        .file("YAML suite nested 20,000 deep", "bad.yaml", "- input: " + deep("[", "", "]", 20_000) + "\n",
+              loadedBy: #"load("bad.yaml")"#, "bad.yaml:1:11: lists and mappings nest deeper than libyaml's limit of 1000 levels"),
         .file("template with an unclosed expression", "t.txt", "Hello {{ name", loadedBy: #"template(file: "t.txt")"#, "s.assay:1:10: error: t.txt:1:7: unclosed '{{': expected '}}' to close it"),
         .file("template with an unclosed if", "t.txt", "{% if x %}\nyes", loadedBy: #"template(file: "t.txt")"#, "t.txt:1:1: 'if' is never closed"),
         .file("template with a stray endfor", "t.txt", "a\n{% endfor %}", loadedBy: #"template(file: "t.txt")"#, "t.txt:2:1: 'endfor' without a matching 'for'"),
@@ -118,6 +141,14 @@ import Testing
         .configuration("models.json with a trailing comma", "models.json", #"[{"name": "x", "type": "OPENAI", "model": "m"},]"#, "models.json"),
         .configuration("models.json with two models of one name", "models.json",
                        #"[{"name": "x", "type": "OPENAI", "model": "m"}, {"name": "x", "type": "OPENAI", "model": "n"}]"#, "models.json"),
+        .configuration("models.json nested 20,000 deep", "models.json",
+                       #"[{"name": "x", "type": "OPENAI", "model": "m", "stop": "# + deep("[", "", "]", 20_000) + "}]",
+                       "models.json:1:568: error: arrays and objects nest deeper than 512 levels"),
+        .configuration("models.json with a misspelt field", "models.json",
+                       #"[{"name": "x", "type": "OPENAI", "model": "m", "temprature": 1}]"#,
+                       "models.json:1:62: error: unknown field \"temprature\""),
+        .configuration(".credentials.json nested 20,000 deep", ".credentials.json", #"{"local": "# + deep("[", "", "]", 20_000) + "}",
+                       ".credentials.json:1:523: error: arrays and objects nest deeper than 512 levels"),
         .configuration(".credentials.json that is not JSON", ".credentials.json", "{\"local\": ", ".credentials.json"),
         .configuration(".credentials.json that is a list", ".credentials.json", "[\"key\"]", ".credentials.json"),
         .configuration(".credentials.json with a numeric key", ".credentials.json", #"{"local": 42}"#, ".credentials.json"),

@@ -23,12 +23,14 @@ package final class StdioTransport: KernelTransport {
         let reader = LineReader(descriptor: input)
         let log = self.log
         let thread = Thread {
+            var number = 0
             while let line = reader.nextLine() {
+                number += 1
                 if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { continue }
                 do {
                     receive(try LineCodec.decode(line))
                 } catch {
-                    log("dropped a line that is not a message: \(error)")
+                    log("stdin:\(number): dropped a line that is not a message: \(error)")
                 }
             }
             closed()

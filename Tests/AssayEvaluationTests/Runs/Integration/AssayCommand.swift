@@ -36,16 +36,29 @@ enum AssayCommand {
     }
 
     /// Runs `assay` to completion in `directory`.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String]) async throws -> Outcome {
-        let child = try start(arguments, in: directory, environment: environment)
+    ///
+    /// - Parameter fileSizeLimit: When given, the largest file the process may write, in KiB
+    ///   (`ulimit -f`, which binds root too): a write past it fails as on a full disk.
+    static func run(
+        _ arguments: [String], in directory: URL, environment: [String: String], fileSizeLimit: Int? = nil
+    ) async throws -> Outcome {
+        let child = try start(arguments, in: directory, environment: environment, fileSizeLimit: fileSizeLimit)
         return await child.outcome()
     }
 
-    /// Starts `assay` without waiting for it.
-    static func start(_ arguments: [String], in directory: URL, environment: [String: String]) throws -> Child {
+    /// Starts `assay` without waiting for it (with a file size limit, through bash's `ulimit`,
+    /// which then becomes `assay` itself).
+    static func start(
+        _ arguments: [String], in directory: URL, environment: [String: String], fileSizeLimit: Int? = nil
+    ) throws -> Child {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable())
-        process.arguments = arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", #"ulimit -f \#(fileSizeLimit) && exec "$0" "$@""#, try executable()] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: try executable())
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         var variables = ProcessInfo.processInfo.environment
         variables["NO_COLOR"] = "1"
