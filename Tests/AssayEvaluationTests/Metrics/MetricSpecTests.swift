@@ -29,6 +29,9 @@ struct MetricSpecTests {
         Form(id: "regex ignoring case, renamed", spec: MetricSpec(name: "yes", kind: .regex(pattern: "^y(es)?\\b", ignoresCase: true))),
         Form(id: "json_valid", spec: MetricSpec(.jsonValid)),
         Form(id: "json_match", spec: MetricSpec(.jsonMatch)),
+        Form(id: "json_schema", spec: MetricSpec(.jsonSchema(JSONSchemaSettings(schema: ["type": "object", "required": ["name"]])))),
+        Form(id: "json_schema from a file, renamed", spec: MetricSpec(name: "shape", kind: .jsonSchema(JSONSchemaSettings(
+            schema: ["$defs": ["n": ["type": "integer"]], "items": ["$ref": "#/$defs/n"]], file: "schemas/list.json")))),
         Form(id: "label_set", spec: MetricSpec(.labelSet)),
         Form(id: "rouge", spec: MetricSpec(.rouge)),
         Form(id: "bleu", spec: MetricSpec(.bleu)),

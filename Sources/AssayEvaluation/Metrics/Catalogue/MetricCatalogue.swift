@@ -50,6 +50,8 @@ public struct MetricCatalogue: Sendable {
             evaluate = SimpleMetrics.jsonValid
         case .jsonMatch:
             evaluate = SimpleMetrics.jsonMatch(name: spec.kind.name)
+        case .jsonSchema(let settings):
+            evaluate = try JSONSchemaMetric.evaluate(settings, metric: spec.name)
         case .labelSet:
             evaluate = LabelSetMetric.evaluate
         case .rouge, .bleu, .chrf, .meteor, .editSimilarity:

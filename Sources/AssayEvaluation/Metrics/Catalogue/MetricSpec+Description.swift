@@ -18,6 +18,8 @@ extension MetricSpec {
             "the output is valid JSON"
         case .jsonMatch:
             "share of expected JSON fields the answer reproduces"
+        case .jsonSchema(let settings):
+            "the extracted JSON validates against " + (settings.file.map { "the schema in \($0)" } ?? "a JSON Schema")
         case .labelSet:
             "label_set: precision, recall and F1 of the labels named against the expected ones"
         case .rouge, .bleu, .chrf, .meteor, .editSimilarity:

@@ -79,6 +79,8 @@ extension MetricSpec.Kind {
             ]
         case .lambda(let source):
             return ["source": .string(source)]
+        case .jsonSchema(let settings):
+            return ["schema": settings.schema, "file": settings.file.map(JSONValue.string) ?? .null]
         case .jsonValid, .jsonMatch, .labelSet, .rouge, .bleu, .chrf, .meteor, .editSimilarity:
             return nil
         }
@@ -112,6 +114,9 @@ extension MetricSpec.Kind {
             self = .bertscore(BERTScoreSettings(model: options["model"]?.stringValue, layers: options["layers"]?.intValue, idf: flag("idf")))
         case "judge":
             self = .judge(try JudgeSettings(options: options, missing: missing))
+        case "json_schema":
+            guard let schema = options["schema"] else { throw missing("schema") }
+            self = .jsonSchema(JSONSchemaSettings(schema: schema, file: options["file"]?.stringValue))
         case "lambda":
             guard let source = options["source"]?.stringValue else { throw missing("source") }
             self = .lambda(source: source)

@@ -22,6 +22,8 @@ public struct MetricSpec: Sendable, Hashable {
         case jsonValid
         /// The extracted value against `expected`, field by field.
         case jsonMatch
+        /// The extracted value (parsed when it is text) validates against a JSON Schema.
+        case jsonSchema(JSONSchemaSettings)
         /// Precision, recall and F1 of the labels named against the expected ones.
         case labelSet
         /// ROUGE-1/2/L/Lsum as rouge-score 0.1.2.
@@ -80,7 +82,7 @@ public struct MetricSpec: Sendable, Hashable {
     /// The names of the metrics ``init(named:)`` knows, in the order `help` lists them, then `regex`.
     public static let names = [
         "exact", "contains", "json_valid", "json_match", "label_set", "rouge", "bleu", "chrf", "meteor", "edit_similarity",
-        "regex", "bertscore",
+        "regex", "bertscore", "json_schema",
     ]
 }
 
@@ -94,6 +96,7 @@ extension MetricSpec.Kind {
         case .regex: "regex"
         case .jsonValid: "json_valid"
         case .jsonMatch: "json_match"
+        case .jsonSchema: "json_schema"
         case .labelSet: "label_set"
         case .rouge: "rouge"
         case .bleu: "bleu"
@@ -182,5 +185,24 @@ public struct JudgeSettings: Sendable, Hashable {
     /// - Throws: ``TemplateError`` if the text does not compile.
     public func makeTemplate() throws(TemplateError) -> PromptTemplate {
         try PromptTemplate(system: templateSystem, examples: templateExamples, user: templateUser)
+    }
+}
+
+/// The schema a `json_schema` metric checks, stored whole so that a rerun needs no file, and the
+/// file it was read from, if any (for its description).
+public struct JSONSchemaSettings: Sendable, Hashable {
+    /// The schema document.
+    public var schema: JSONValue
+    /// The file the schema was read from, as the user named it; nil for a schema written inline.
+    public var file: String?
+
+    /// Creates settings.
+    ///
+    /// - Parameters:
+    ///   - schema: The schema document.
+    ///   - file: The file it was read from, if any.
+    public init(schema: JSONValue, file: String? = nil) {
+        self.schema = schema
+        self.file = file
     }
 }
