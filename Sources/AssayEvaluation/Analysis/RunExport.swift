@@ -40,7 +40,7 @@ public enum RunExport {
 
     /// One case result as exported: `id`, `sample`, `input`, `expected`, `prompt`, `output`,
     /// `extracted`, `metrics`, `status`, `error`, `latency_ms`, `tokens`, `retries`, `cached`,
-    /// `cost` and `turns`.
+    /// `cost` and `turns`, and `tool_calls` when the run offered tools.
     ///
     /// - Parameters:
     ///   - result: The result.
@@ -60,6 +60,7 @@ public enum RunExport {
         object["cached"] = .bool(result.isCached)
         object["cost"] = cost.map(JSONValue.double) ?? .null
         object["turns"] = result.turns.map { turns in .array(turns.map { turnJSON($0, caseID: result.caseID) }) } ?? .null
+        if let calls = result.toolCalls { object["tool_calls"] = ToolCall.json(calls) }
         return .object(object)
     }
 

@@ -65,11 +65,15 @@ public struct ModelParameters: Sendable, Hashable {
     public var stop: [String]?
     /// An OpenAI-style `response_format` object (`{"type": "json_object"}` or a JSON schema).
     public var responseFormat: JSONValue?
+    /// The tools the model may call; nil offers none.
+    public var tools: [ToolDefinition]?
+    /// Whether and which tool the model must call; nil is the provider's default.
+    public var toolChoice: ToolChoice?
 
     /// Creates parameters.
     public init(
         temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil,
-        stop: [String]? = nil, responseFormat: JSONValue? = nil
+        stop: [String]? = nil, responseFormat: JSONValue? = nil, tools: [ToolDefinition]? = nil, toolChoice: ToolChoice? = nil
     ) {
         self.temperature = temperature
         self.topP = topP
@@ -77,6 +81,8 @@ public struct ModelParameters: Sendable, Hashable {
         self.seed = seed
         self.stop = stop
         self.responseFormat = responseFormat
+        self.tools = tools
+        self.toolChoice = toolChoice
     }
 
     /// These parameters with every non-nil one of `overrides` taking precedence.
@@ -84,7 +90,8 @@ public struct ModelParameters: Sendable, Hashable {
         ModelParameters(
             temperature: overrides.temperature ?? temperature, topP: overrides.topP ?? topP,
             maxTokens: overrides.maxTokens ?? maxTokens, seed: overrides.seed ?? seed,
-            stop: overrides.stop ?? stop, responseFormat: overrides.responseFormat ?? responseFormat
+            stop: overrides.stop ?? stop, responseFormat: overrides.responseFormat ?? responseFormat,
+            tools: overrides.tools ?? tools, toolChoice: overrides.toolChoice ?? toolChoice
         )
     }
 }
@@ -126,16 +133,19 @@ public struct ModelRequest: Sendable, Hashable {
 }
 
 /// One call's answer.
-public struct ModelResponse: Sendable, Hashable, Codable {
+public struct ModelResponse: Sendable, Hashable {
     /// The answer text.
     public var text: String
     /// Tokens the provider counted, when it reports them.
     public var usage: TokenUsage?
+    /// The tools the model asked to call, in order; empty when it answered in text only.
+    public var toolCalls: [ToolCall]
 
     /// Creates a response.
-    public init(text: String, usage: TokenUsage? = nil) {
+    public init(text: String, usage: TokenUsage? = nil, toolCalls: [ToolCall] = []) {
         self.text = text
         self.usage = usage
+        self.toolCalls = toolCalls
     }
 }
 

@@ -32,6 +32,9 @@ public struct CaseResult: Sendable, Hashable {
     /// `turns`. The case's usage and latency are the turns' sums, its output and extracted value the
     /// last turn's, and each metric the mean over the turns (per leaf for objects).
     public var turns: [TurnResult]? = nil
+    /// The tools the answer called, in order (`[]` when it called none); nil when the run offered
+    /// no tools.
+    public var toolCalls: [ToolCall]? = nil
 
     /// Creates a result.
     public init(

@@ -12,7 +12,7 @@ enum StoredRows {
 
     static let resultColumns = """
         case_id, sample, position, prompt, output, extracted, metrics, status, error, latency_ms,
-        prompt_tokens, completion_tokens, retries, cached, turns
+        prompt_tokens, completion_tokens, retries, cached, turns, tool_calls
         """
 
     static func record(from row: Row) throws(RunStoreError) -> RunRecord {
@@ -66,10 +66,21 @@ enum StoredRows {
             usage: promptTokens.map { TokenUsage(prompt: $0, completion: completionTokens ?? 0) },
             retries: row["retries"], isCached: row["cached"]
         )
+        let callsText: String? = row["tool_calls"]
+        if let callsText {
+            result.toolCalls = ToolCall.calls(from: try json(callsText, "tool calls of case \(caseID)"))
+        }
         if let turnsText {
             result.turns = TurnCoding.turns(from: try json(turnsText, "turns of case \(caseID)"))
         }
         return result
+    }
+
+    /// A cached answer as the cache stores it: `{"text"}`, with `"tool_calls"` when the model called tools.
+    static func cacheJSON(_ response: ModelResponse) -> JSONValue {
+        var object: JSONObject = ["text": .string(response.text)]
+        if !response.toolCalls.isEmpty { object["tool_calls"] = ToolCall.json(response.toolCalls) }
+        return .object(object)
     }
 
     static func json(_ text: String, _ what: String) throws(RunStoreError) -> JSONValue {

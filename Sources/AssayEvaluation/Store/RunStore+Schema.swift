@@ -115,6 +115,10 @@ extension RunStore {
                 ALTER TABLE runs ADD COLUMN heartbeat_at DATETIME;
                 """)
         }
+        // tool_calls: the tools a case's answer called, as a JSON array (null when the run offered none).
+        migrator.registerMigration("tool_calls") { db in
+            try db.execute(sql: "ALTER TABLE case_results ADD COLUMN tool_calls TEXT")
+        }
         return migrator
     }
 

@@ -32,6 +32,11 @@ struct MetricSpecTests {
         Form(id: "json_schema", spec: MetricSpec(.jsonSchema(JSONSchemaSettings(schema: ["type": "object", "required": ["name"]])))),
         Form(id: "json_schema from a file, renamed", spec: MetricSpec(name: "shape", kind: .jsonSchema(JSONSchemaSettings(
             schema: ["$defs": ["n": ["type": "integer"]], "items": ["$ref": "#/$defs/n"]], file: "schemas/list.json")))),
+        Form(id: "tool_called", spec: MetricSpec(.toolCalled(name: "get_weather"))),
+        Form(id: "tool_args subset", spec: MetricSpec(.toolArguments(name: "get_weather", arguments: ["city": "Paris"], exact: false))),
+        Form(id: "tool_args exact, renamed", spec: MetricSpec(name: "args", kind: .toolArguments(name: "f", arguments: ["a": [1, 2]], exact: true))),
+        Form(id: "no_tool_call", spec: MetricSpec(.noToolCall)),
+        Form(id: "tool_calls_match as a set", spec: MetricSpec(.toolCallsMatch(field: "calls", ordered: false))),
         Form(id: "label_set", spec: MetricSpec(.labelSet)),
         Form(id: "rouge", spec: MetricSpec(.rouge)),
         Form(id: "bleu", spec: MetricSpec(.bleu)),

@@ -24,6 +24,14 @@ public struct MetricSpec: Sendable, Hashable {
         case jsonMatch
         /// The extracted value (parsed when it is text) validates against a JSON Schema.
         case jsonSchema(JSONSchemaSettings)
+        /// The answer called the named tool.
+        case toolCalled(name: String)
+        /// A call of the named tool has these arguments (`exact`), or at least these (subset).
+        case toolArguments(name: String, arguments: JSONValue, exact: Bool)
+        /// The answer called no tool.
+        case noToolCall
+        /// The calls equal the case's expected calls in `field`, in order or as a set.
+        case toolCallsMatch(field: String, ordered: Bool)
         /// Precision, recall and F1 of the labels named against the expected ones.
         case labelSet
         /// ROUGE-1/2/L/Lsum as rouge-score 0.1.2.
@@ -82,7 +90,7 @@ public struct MetricSpec: Sendable, Hashable {
     /// The names of the metrics ``init(named:)`` knows, in the order `help` lists them, then `regex`.
     public static let names = [
         "exact", "contains", "json_valid", "json_match", "label_set", "rouge", "bleu", "chrf", "meteor", "edit_similarity",
-        "regex", "bertscore", "json_schema",
+        "regex", "bertscore",
     ]
 }
 
@@ -97,6 +105,10 @@ extension MetricSpec.Kind {
         case .jsonValid: "json_valid"
         case .jsonMatch: "json_match"
         case .jsonSchema: "json_schema"
+        case .toolCalled: "tool_called"
+        case .toolArguments: "tool_args"
+        case .noToolCall: "no_tool_call"
+        case .toolCallsMatch: "tool_calls_match"
         case .labelSet: "label_set"
         case .rouge: "rouge"
         case .bleu: "bleu"
