@@ -7,7 +7,8 @@ import AssayMetrics
 /// `exact` and `rouge/rougeL/f1` (a Boolean as 0 or 1). Each has mean, n, standard deviation, min,
 /// max and a 95% bootstrap interval of the mean (1,000 resamples, seed 0). Results whose metric
 /// could not be computed do not contribute: `n` says how many did. A run's statistics are computed
-/// once, when it stops, and stored with it (``RunRecord/summary``).
+/// once, when it stops, and stored with it (``RunRecord/summary``). A run whose answers were
+/// streamed also has the distribution of `ttft_ms` (time to first token) and `tokens_per_s`.
 public struct RunStatistics: Sendable, Hashable {
     /// One metric path's statistics.
     public struct Entry: Sendable, Hashable {
@@ -61,6 +62,14 @@ public struct RunStatistics: Sendable, Hashable {
             forEachNumber(in: .object(result.metrics)) { path, number in
                 if collected[path] == nil { order.append(path) }
                 collected[path, default: []].append(number)
+            }
+        }
+        // A streamed run's timings, after its metrics: their distribution over the cases.
+        for (name, value) in [("ttft_ms", \CaseResult.ttftMilliseconds), ("tokens_per_s", \CaseResult.tokensPerSecond)] {
+            let numbers = results.compactMap { $0[keyPath: value] }.filter(\.isFinite)
+            if !numbers.isEmpty, collected[[name]] == nil {
+                order.append([name])
+                collected[[name]] = numbers
             }
         }
         return order.map { ($0, collected[$0] ?? []) }

@@ -102,6 +102,7 @@ struct CaseEvaluator: Sendable {
             result.isCached = true
             result.output = hit.response.text
             if offersTools { result.toolCalls = hit.response.toolCalls }
+            result.recordStreamTiming(hit.response)
             result.usage = hit.response.usage
             result.latencyMilliseconds = hit.latencyMilliseconds
             result.retries = hit.retries
@@ -122,6 +123,7 @@ struct CaseEvaluator: Sendable {
             result.output = response.text
             if offersTools { result.toolCalls = response.toolCalls }
             result.usage = response.usage
+            result.recordStreamTiming(response)
             result.latencyMilliseconds = milliseconds
             result.retries = retries
             return .answered(writesCache ? CachedAnswer(key: key, response: response, latencyMilliseconds: milliseconds, retries: retries) : nil)

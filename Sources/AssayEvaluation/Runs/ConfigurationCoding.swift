@@ -14,6 +14,7 @@ enum ConfigurationCoding {
         object["response_format"] = parameters.responseFormat
         object["tools"] = parameters.tools.map { .array($0.map(\.json)) }
         object["tool_choice"] = parameters.toolChoice?.json
+        object["stream"] = parameters.stream.map(JSONValue.bool)
         return .object(object)
     }
 
@@ -26,7 +27,8 @@ enum ConfigurationCoding {
             stop: object["stop"]?.arrayValue?.compactMap(\.stringValue),
             responseFormat: object["response_format"],
             tools: object["tools"]?.arrayValue?.compactMap { try? ToolDefinition(json: $0) },
-            toolChoice: object["tool_choice"].flatMap { try? ToolChoice(json: $0) }
+            toolChoice: object["tool_choice"].flatMap { try? ToolChoice(json: $0) },
+            stream: object["stream"]?.boolValue
         )
     }
 

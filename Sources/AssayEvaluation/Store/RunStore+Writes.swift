@@ -41,8 +41,9 @@ extension RunStore {
             let now = Date()
             let insertResult = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO case_results (run_id, case_id, sample, position, prompt, output, extracted,
-                    metrics, status, error, latency_ms, prompt_tokens, completion_tokens, retries, cached, finished_at, turns, tool_calls)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    metrics, status, error, latency_ms, prompt_tokens, completion_tokens, retries, cached, finished_at, turns, tool_calls,
+                    ttft_ms, tokens_per_s)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var counts = RunCounts(expected: 0)
             for result in results {
@@ -54,6 +55,7 @@ extension RunStore {
                     result.usage?.prompt, result.usage?.completion, result.retries, result.isCached, now,
                     result.turns.map { TurnCoding.json($0).serialized() },
                     result.toolCalls.map { ToolCall.json($0).serialized() },
+                    result.ttftMilliseconds, result.tokensPerSecond,
                 ])
                 guard db.changesCount > 0 else { continue }
                 counts.finished += 1
@@ -94,7 +96,8 @@ extension RunStore {
             let completionTokens: Int? = row["completion_tokens"]
             let usage = promptTokens.map { TokenUsage(prompt: $0, completion: completionTokens ?? 0) }
             let retries: Int? = row["retries"]
-            return CachedAnswer(key: key, response: ModelResponse(text: text, usage: usage, toolCalls: ToolCall.calls(from: stored?["tool_calls"])), latencyMilliseconds: row["latency_ms"],
+            return CachedAnswer(key: key, response: ModelResponse(text: text, usage: usage, toolCalls: ToolCall.calls(from: stored?["tool_calls"]),
+                                                                       streamTiming: StoredRows.streamTiming(stored?["stream"])), latencyMilliseconds: row["latency_ms"],
                                 retries: retries ?? 0)
         }
     }

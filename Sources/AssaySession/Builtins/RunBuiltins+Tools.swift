@@ -5,7 +5,7 @@ import AssayLanguage
 extension RunBuiltins {
     /// `tools:` (`[{name, description, parameters}]`), `tool_choice:` (`"auto"`, `"none"`,
     /// `"required"` or a tool's name) and `response_format:` (`{type: "json_schema", json_schema:
-    /// {name:, schema:}}`).
+    /// {name:, schema:}}`), and `stream:` (server-sent events, with time to first token).
     static func applyTools(_ arguments: CallArguments, to spec: inout RunSpec) throws(BuiltinFailure) {
         if let value = arguments["tools"] {
             guard case .list(let items) = value else {
@@ -31,6 +31,7 @@ extension RunBuiltins {
             throw BuiltinFailure(message: "tool_choice names '\(name)', which is not among the tools",
                                  hint: suggestion + "tools: " + tools.map(\.name).joined(separator: ", "), argument: "tool_choice")
         }
+        if let value = try arguments.boolean("stream") { spec.parameters.stream = value }
         if let value = arguments["response_format"] {
             let format = try JSONBridge.json(value)
             guard format.objectValue?["type"]?.stringValue != nil else {

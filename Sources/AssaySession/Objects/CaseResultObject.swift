@@ -16,7 +16,7 @@ struct CaseResultObject: DomainObject, JSONConvertible {
 
     static let members = [
         "id", "sample", "input", "expected", "prompt", "output", "extracted", "metrics", "status", "error",
-        "latency_ms", "tokens", "retries", "cached", "cost", "turns", "tool_calls", "case",
+        "latency_ms", "tokens", "retries", "cached", "cost", "turns", "tool_calls", "ttft_ms", "tokens_per_s", "case",
     ]
 
     var typeName: String { "case result" }

@@ -61,6 +61,7 @@ public struct AnthropicChatModel: ChatModel {
             }
         }
         if !tools.isEmpty { body["tools"] = .array(tools) }
+        if parameters.stream == true { body["stream"] = true }
         return .object(body)
     }
 
@@ -80,9 +81,13 @@ public struct AnthropicChatModel: ChatModel {
     public func complete(_ request: ModelRequest) async throws(ModelCallError) -> ModelResponse {
         var headers = [("anthropic-version", Self.apiVersion)]
         if let key { headers.append(("x-api-key", key.secret)) }
+        let parameters = descriptor.parameters.merging(request.parameters)
+        if parameters.stream == true {
+            return try await transport.stream(url: url, headers: headers, body: body(for: request), timeout: request.timeout, key: key,
+                                              providerName: "Anthropic", into: AnthropicStreamedAnswer(structuredTool: Self.structuredOutput(parameters)?.name))
+        }
         let answer = try await transport.post(url: url, headers: headers, body: body(for: request),
                                               timeout: request.timeout, key: key, providerName: "Anthropic")
-        let parameters = descriptor.parameters.merging(request.parameters)
         return try Self.parse(answer, structuredTool: Self.structuredOutput(parameters)?.name)
     }
 

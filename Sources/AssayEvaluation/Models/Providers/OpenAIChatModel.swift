@@ -94,6 +94,10 @@ public struct OpenAIChatModel: ChatModel {
         case let choice?: body["tool_choice"] = choice.json
         case nil: break
         }
+        if parameters.stream == true {
+            body["stream"] = true
+            body["stream_options"] = ["include_usage": true]
+        }
         return .object(body)
     }
 
@@ -109,6 +113,10 @@ public struct OpenAIChatModel: ChatModel {
             case .bearer: headers.append(("authorization", "Bearer " + key.secret))
             case .apiKeyHeader: headers.append(("api-key", key.secret))
             }
+        }
+        if descriptor.parameters.merging(request.parameters).stream == true {
+            return try await transport.stream(url: url, headers: headers, body: body(for: request), timeout: request.timeout, key: key,
+                                              providerName: providerName, into: OpenAIStreamedAnswer(providerName: providerName))
         }
         let answer = try await transport.post(url: url, headers: headers, body: body(for: request),
                                               timeout: request.timeout, key: key, providerName: providerName)
