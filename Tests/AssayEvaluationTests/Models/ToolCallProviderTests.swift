@@ -89,6 +89,22 @@ struct ToolCallProviderTests {
         #expect(response.toolCalls.allSatisfy { $0.id?.hasPrefix("toolu_") == true })
     }
 
+    @Test("streamed tool calls are put together from their pieces", arguments: ["openai", "azure", "anthropic"])
+    func streamed(_ provider: String) async throws {
+        let (response, body) = try await Self.call({ base in
+            switch provider {
+            case "openai": ModelEntry(name: "gpt", provider: .openAI, endpoint: base + "/v1", model: "m")
+            case "azure": ModelEntry(name: "az", provider: .azureOpenAI, endpoint: base, model: "gpt-4o", apiVersion: "2024-10-21")
+            default: ModelEntry(name: "claude", provider: .anthropic, endpoint: base, model: "claude-haiku")
+            }
+        }, parameters: ModelParameters(tools: [Self.weather, Self.time], stream: true))
+        #expect(body["stream"] == true)
+        #expect(response.toolCalls.map { ToolCall(name: $0.name, arguments: $0.arguments) } == Self.expectedCalls)
+        #expect(response.toolCalls.allSatisfy { $0.id != nil })
+        #expect(response.streamTiming != nil)
+        #expect(response.text == "")
+    }
+
     @Test("without tools, no tools or tool_choice are sent and no calls are read")
     func withoutTools() async throws {
         let (response, body) = try await Self.call({ ModelEntry(name: "gpt", provider: .openAI, endpoint: $0 + "/v1", model: "m") },
