@@ -50,6 +50,9 @@ import Testing
             #expect(rate > 0)
             #expect(result.usage?.completion == 2)
         }
+        let csv = RunExport.csv(run.results, cases: [:], price: nil)
+        #expect(csv.hasPrefix("id,sample,status,input,expected,output,extracted,error,latency_ms,prompt_tokens,completion_tokens,retries,cached,cost,ttft_ms,tokens_per_s,exact\r\n"))
+        #expect(RunExport.caseJSON(run.results[0], testCase: nil, cost: nil).objectValue?["ttft_ms"]?.doubleValue == run.results[0].ttftMilliseconds)
         let summary = RunStatistics(results: run.results)
         #expect(summary.entry(named: "ttft_ms")?.summary.count == 6)
         #expect(summary.entry(named: "tokens_per_s")?.summary.count == 6)

@@ -76,6 +76,9 @@ import Testing
         #expect(storedNames == madeNames)
         #expect(stored.results[0].toolCalls?.first?.arguments == ["city": "Paris", "unit": "c"])
 
+        let csv = RunExport.csv(stored.results, cases: [:], price: nil)
+        #expect(csv.contains(#",cost,tool_calls,tool_called,"#))
+        #expect(csv.contains(#""[{""name"":""get_forecast"",""arguments"":{""city"":""Paris""},""id"":""call_mock_"#))
         // Asked again, the calls come from the response cache, with no server.
         let again = try await Runner(store: store).run(spec)
         #expect(again.results.allSatisfy { $0.isCached })
