@@ -22,6 +22,8 @@ import Testing
         cases = [{id: "a", input: "weather in Oslo?", expected_tool_calls: [{name: "get_weather", arguments: {city: "Oslo"}}]},
                  {id: "b", input: "say hello", expected: "hello there"}]
         s = run(cases, template: "{{ input }}", model: "gpt", stream: true, metrics: ["exact"])
+        m = model("gpt", stream: true)
+        u = run(cases, template: "{{ input }}", model: m)
         t = run(cases, template: "{{ input }}", model: "gpt", tools: [{name: "get_weather", parameters: {type: "object"}}],
                 metrics: [tool_calls_match()])
         """#)
@@ -29,6 +31,11 @@ import Testing
         #expect(await fixture.output("s/cases/1/output") == "hello there")
         #expect(await fixture.number("s/cases/1/ttft_ms") > 0)
         #expect(await fixture.output("s/summary/ttft_ms/n") == "2")
+        #expect(await fixture.output("m/parameters/stream") == "true")
+        // Case a's answer is empty without tools: it has no output, so no rate.
+        #expect(await fixture.output("u/cases/0/tokens_per_s") == "null")
+        #expect(await fixture.number("u/cases/1/tokens_per_s") > 0)
+        #expect(await fixture.output("u/summary/tokens_per_s/n") == "1")
         #expect(await fixture.output("t/cases/0/tool_calls/*/name") == #"["get_weather"]"#)
         #expect(await fixture.output("t/cases/0/tool_calls/0/arguments") == #"{city: "Oslo"}"#)
         #expect(await fixture.output("t/cases/1/tool_calls") == "[]")
