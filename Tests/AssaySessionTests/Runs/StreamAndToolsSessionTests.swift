@@ -32,6 +32,7 @@ import Testing
         #expect(await fixture.number("s/cases/1/ttft_ms") > 0)
         #expect(await fixture.output("s/summary/ttft_ms/n") == "2")
         #expect(await fixture.output("m/parameters/stream") == "true")
+        #expect(await fixture.output("u/cases/*/cached") == "[true, true]", "u asks what s asked: the cache answers, with s's timings")
         // Case a's answer is empty without tools: it has no output, so no rate.
         #expect(await fixture.output("u/cases/0/tokens_per_s") == "null")
         #expect(await fixture.number("u/cases/1/tokens_per_s") > 0)
