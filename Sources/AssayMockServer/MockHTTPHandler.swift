@@ -97,7 +97,8 @@ final class MockHTTPHandler: ChannelInboundHandler {
             }
             let isDropped = fault == .dropped
             if request["stream"]?.boolValue == true {
-                let stream = MockStream(route: route, body: request, text: responder.answer(to: request), index: index)
+                let stream = MockStream(route: route, body: request, text: responder.answer(to: request), calls: responder.calls(for: request),
+                                        index: index)
                 sendStream(stream.events, dropsHalfway: isDropped, index: index, delay: configuration.latency, context: context)
             } else if isDropped {
                 let whole = responder.success(route: route, body: request, index: index).serialized()

@@ -10,11 +10,15 @@ import AssayEvaluation
 /// (its last user message; the earlier ones are worked examples) is answered item by item, as a
 /// numbered list. A request that matches no case is answered with
 /// the expected value of the case whose input appears in the last user message, or nothing.
+///
+/// A case may list the tool calls it expects (`expected_tool_calls: [{name, arguments}]`); a
+/// request that offers tools is answered with them (``calls(userMessages:)``).
 struct MockOracle: Sendable {
-    /// One turn's input and answer texts.
+    /// One turn's input and answer texts, and the calls the case expects.
     struct Turn: Sendable {
         let input: String
         let answer: String
+        var calls: [ToolCall] = []
     }
 
     /// Every case's turns (one for a case without `turns`), in suite order.
@@ -25,10 +29,11 @@ struct MockOracle: Sendable {
             let turnCases = testCase.turns.map { turns in turns.indices.map(testCase.turn) } ?? [testCase]
             var turns: [Turn] = []
             for turnCase in turnCases {
-                guard let input = turnCase.input, let expected = turnCase.expected else { return nil }
+                let calls = ToolCall.calls(from: turnCase.fields[MockChatModel.expectedCallsField])
+                guard let input = turnCase.input, turnCase.expected != nil || !calls.isEmpty else { return nil }
                 let inputText = Self.text(input)
                 guard !inputText.isEmpty else { return nil }
-                turns.append(Turn(input: inputText, answer: Self.text(expected)))
+                turns.append(Turn(input: inputText, answer: turnCase.expected.map(Self.text) ?? "", calls: calls))
             }
             return turns
         }
@@ -41,15 +46,26 @@ struct MockOracle: Sendable {
         if let items = GroupedPrompt.items(in: last) {
             return items.enumerated().map { "\($0.offset + 1). " + answer(userMessages: [$0.element]) }.joined(separator: "\n")
         }
+        return turn(userMessages: userMessages)?.answer ?? ""
+    }
+
+    /// The calls the case of a conversation expects; empty when it expects none.
+    func calls(userMessages: [String]) -> [ToolCall] {
+        turn(userMessages: userMessages)?.calls ?? []
+    }
+
+    /// The turn a conversation (not a grouped request) is at.
+    private func turn(userMessages: [String]) -> Turn? {
+        guard let last = userMessages.last else { return nil }
         let turn = userMessages.count - 1
         let matching = conversations.filter { conversation in
             conversation.count > turn && zip(conversation, userMessages).allSatisfy { $1.contains($0.input) }
         }
         if let best = matching.max(by: { Self.length($0.prefix(turn + 1)) < Self.length($1.prefix(turn + 1)) }) {
-            return best[turn].answer
+            return best[turn]
         }
         let turns = conversations.flatMap { $0 }.filter { last.contains($0.input) }
-        return turns.max { $0.input.count < $1.input.count }?.answer ?? ""
+        return turns.max { $0.input.count < $1.input.count }
     }
 
     private static func text(_ value: JSONValue) -> String {

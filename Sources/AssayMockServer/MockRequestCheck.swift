@@ -48,7 +48,33 @@ enum MockRequestCheck {
                 return wrongType("\(place).content", expected: "one of a string or array of objects", got: other)
             }
         }
+        if let problem = openAIToolProblem(in: body) { return problem }
         return commonTypeProblem(in: body, wording: wrongType)
+    }
+
+    /// `tools` as `[{"type": "function", "function": {"name", "parameters"}}]` and `tool_choice` as
+    /// `"auto"`, `"none"`, `"required"` or `{"type": "function", "function": {"name"}}`.
+    private static func openAIToolProblem(in body: JSONObject) -> String? {
+        if let tools = body["tools"] {
+            guard let list = tools.arrayValue else { return wrongType("tools", expected: "an array", got: tools) }
+            for (index, tool) in list.enumerated() {
+                guard let object = tool.objectValue, object["type"]?.stringValue == "function" else {
+                    return "Invalid value for 'tools[\(index)].type': expected 'function'."
+                }
+                guard let function = object["function"]?.objectValue, function["name"]?.stringValue != nil else {
+                    return "Missing required parameter: 'tools[\(index)].function.name'."
+                }
+                if let parameters = function["parameters"], parameters.objectValue == nil {
+                    return wrongType("tools[\(index)].function.parameters", expected: "an object", got: parameters)
+                }
+            }
+        }
+        switch body["tool_choice"] {
+        case nil, .string("auto")?, .string("none")?, .string("required")?: return nil
+        case .object(let choice)? where choice["type"]?.stringValue == "function" && choice["function"]?.objectValue?["name"]?.stringValue != nil:
+            return nil
+        case let other?: return "Invalid value for 'tool_choice': \(other.serialized())."
+        }
     }
 
     private static func anthropicProblem(in body: JSONObject) -> String? {
@@ -72,6 +98,19 @@ enum MockRequestCheck {
         }
         if let system = body["system"], system.stringValue == nil, system.arrayValue == nil {
             return "system: Input should be a valid string or a list of text blocks"
+        }
+        if let tools = body["tools"] {
+            guard let list = tools.arrayValue else { return "tools: Input should be a valid list" }
+            for (index, tool) in list.enumerated() {
+                guard let object = tool.objectValue, object["name"]?.stringValue != nil else { return "tools.\(index).name: Field required" }
+                guard object["input_schema"]?.objectValue != nil else { return "tools.\(index).input_schema: Field required" }
+            }
+        }
+        if let choice = body["tool_choice"] {
+            guard let type = choice.objectValue?["type"]?.stringValue, ["auto", "any", "tool", "none"].contains(type) else {
+                return "tool_choice: Input tag does not match any of the expected tags: 'auto', 'any', 'tool', 'none'"
+            }
+            if type == "tool", choice.objectValue?["name"]?.stringValue == nil { return "tool_choice.tool.name: Field required" }
         }
         return commonTypeProblem(in: body) { field, expected, _ in "\(field): Input should be \(expected)" }
     }

@@ -58,16 +58,30 @@ struct MockResponder {
         text.split(whereSeparator: \.isWhitespace).count
     }
 
+    /// The tool calls the configured policy answers `body` with: the oracle's case's expected calls
+    /// when the request offers tools; none otherwise.
+    func calls(for body: JSONObject) -> [ToolCall] {
+        guard case .oracle = core.configuration.policy, !(body["tools"]?.arrayValue ?? []).isEmpty else { return [] }
+        return core.oracle.calls(userMessages: Self.userMessages(in: body))
+    }
+
     /// A successful answer in the route's shape.
     func success(route: Route, body: JSONObject, index: Int) -> JSONValue {
         let text = answer(to: body)
+        let calls = calls(for: body)
         let model = body["model"] ?? "mock"
         let prompt = Self.promptWords(in: body)
-        let completion = Self.words(text)
+        let completion = Self.words(text) + calls.count
         switch route {
         case .chatCompletions:
-            let message: JSONValue = ["role": "assistant", "content": .string(text)]
-            let choice: JSONValue = ["index": 0, "message": message, "finish_reason": "stop"]
+            var message: JSONObject = ["role": "assistant", "content": calls.isEmpty || !text.isEmpty ? .string(text) : .null]
+            if !calls.isEmpty {
+                message["tool_calls"] = .array(calls.enumerated().map { offset, call in
+                    ["id": .string("call_mock_\(index)_\(offset)"), "type": "function",
+                     "function": ["name": .string(call.name), "arguments": .string(call.arguments.serialized())]]
+                })
+            }
+            let choice: JSONValue = ["index": 0, "message": .object(message), "finish_reason": calls.isEmpty ? "stop" : "tool_calls"]
             let usage: JSONValue = [
                 "prompt_tokens": .int(prompt), "completion_tokens": .int(completion), "total_tokens": .int(prompt + completion),
             ]
@@ -76,11 +90,14 @@ struct MockResponder {
                 ("model", model), ("choices", .array([choice])), ("usage", usage),
             ]))
         case .messages:
-            let block: JSONValue = ["type": "text", "text": .string(text)]
+            var blocks: [JSONValue] = calls.isEmpty || !text.isEmpty ? [["type": "text", "text": .string(text)]] : []
+            blocks += calls.enumerated().map { offset, call in
+                ["type": "tool_use", "id": .string("toolu_mock_\(index)_\(offset)"), "name": .string(call.name), "input": call.arguments]
+            }
             let usage: JSONValue = ["input_tokens": .int(prompt), "output_tokens": .int(completion)]
             return .object(JSONObject([
                 ("id", .string("msg_mock_\(index)")), ("type", "message"), ("role", "assistant"), ("model", model),
-                ("content", .array([block])), ("stop_reason", "end_turn"), ("usage", usage),
+                ("content", .array(blocks)), ("stop_reason", calls.isEmpty ? "end_turn" : "tool_use"), ("usage", usage),
             ]))
         }
     }

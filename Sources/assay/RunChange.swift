@@ -23,6 +23,7 @@ struct RunChange {
         "tags": .list, "labels": .list, "extract": .text, "history": .text, "concurrency": .wholeNumber, "retries": .wholeNumber,
         "samples": .wholeNumber, "max_tokens": .wholeNumber, "seed": .wholeNumber, "group": .wholeNumber, "timeout": .number,
         "rate_limit": .number, "temperature": .number, "top_p": .number, "max_cost": .optionalNumber, "cache": .boolean,
+        "stream": .boolean,
     ]
 
     /// GoTaglio's dotted keys, read as Assay's.

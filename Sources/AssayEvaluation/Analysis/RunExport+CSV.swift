@@ -1,8 +1,9 @@
 import AssayCore
 
 extension RunExport {
-    /// One row per result: the fixed columns (`cost` in dollars, empty without a price), `turns` when the run has multi-turn cases, then one
-    /// column per metric path (`rouge/rougeL/f1`) in first-seen order; RFC 4180 with CRLF.
+    /// One row per result: the fixed columns (`cost` in dollars, empty without a price), `turns` when the run has multi-turn cases,
+    /// `tool_calls` when it offered tools, `ttft_ms` and `tokens_per_s` when it streamed, then one column per metric path
+    /// (`rouge/rougeL/f1`) in first-seen order; RFC 4180 with CRLF.
     static func csv(_ results: [CaseResult], cases: [String: TestCase], price: ModelPrice?) -> String {
         var metricColumns: [String] = []
         var seen = Set<String>()
@@ -14,8 +15,11 @@ extension RunExport {
         }
         // Multi-turn runs get a `turns` column holding each result's turns as compact JSON.
         let hasTurns = results.contains { $0.turns != nil }
+        let hasToolCalls = results.contains { $0.toolCalls != nil }
+        let streamed = results.contains { $0.ttftMilliseconds != nil }
         let fixed = ["id", "sample", "status", "input", "expected", "output", "extracted", "error", "latency_ms", "prompt_tokens",
                      "completion_tokens", "retries", "cached", "cost"] + (hasTurns ? ["turns"] : [])
+            + (hasToolCalls ? ["tool_calls"] : []) + (streamed ? ["ttft_ms", "tokens_per_s"] : [])
         var lines = [(fixed + metricColumns).map(field).joined(separator: ",")]
         for result in results {
             let testCase = cases[result.caseID]
@@ -29,7 +33,9 @@ extension RunExport {
                 result.usage.map { String($0.completion) } ?? "", String(result.retries), result.isCached ? "true" : "false",
                 RunCost.cost(of: result, price: price).map { String(RunCost.rounded($0)) } ?? "",
             ]
-            let turnCells: [String] = hasTurns ? [result.turns.map { turnsSummaryJSON($0).serialized() } ?? ""] : []
+            var turnCells: [String] = hasTurns ? [result.turns.map { turnsSummaryJSON($0).serialized() } ?? ""] : []
+            if hasToolCalls { turnCells.append(result.toolCalls.map { ToolCall.json($0).serialized() } ?? "") }
+            if streamed { turnCells += [result.ttftMilliseconds.map { String($0) } ?? "", result.tokensPerSecond.map { String($0) } ?? ""] }
             lines.append((cells + turnCells + metricColumns.map { metrics[$0] ?? "" }).map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -40,7 +40,8 @@ public enum RunExport {
 
     /// One case result as exported: `id`, `sample`, `input`, `expected`, `prompt`, `output`,
     /// `extracted`, `metrics`, `status`, `error`, `latency_ms`, `tokens`, `retries`, `cached`,
-    /// `cost` and `turns`.
+    /// `cost` and `turns`; `tool_calls` when the run offered tools, and `ttft_ms` and `tokens_per_s`
+    /// for a streamed answer.
     ///
     /// - Parameters:
     ///   - result: The result.
@@ -60,6 +61,9 @@ public enum RunExport {
         object["cached"] = .bool(result.isCached)
         object["cost"] = cost.map(JSONValue.double) ?? .null
         object["turns"] = result.turns.map { turns in .array(turns.map { turnJSON($0, caseID: result.caseID) }) } ?? .null
+        if let calls = result.toolCalls { object["tool_calls"] = ToolCall.json(calls) }
+        if let ttft = result.ttftMilliseconds { object["ttft_ms"] = .double(ttft) }
+        if let rate = result.tokensPerSecond { object["tokens_per_s"] = .double(rate) }
         return .object(object)
     }
 

@@ -13,6 +13,8 @@ import AssayMetrics
 /// one score by the run's ``SampleReducer`` (one sample reduced by `mean` is itself). A metric
 /// whose values are all 0 or 1 is a proportion and also gets a Wilson 95% interval
 /// (``Entry/wilson``).
+/// A run whose answers were streamed also has the distribution of `ttft_ms` (time to first token)
+/// and `tokens_per_s`.
 public struct RunStatistics: Sendable, Hashable {
     /// One metric path's statistics.
     public struct Entry: Sendable, Hashable {
@@ -91,6 +93,14 @@ public struct RunStatistics: Sendable, Hashable {
             forEachNumber(in: .object(result.metrics)) { path, number in
                 if collected[path] == nil { order.append(path) }
                 collected[path, default: []].append(number)
+            }
+        }
+        // A streamed run's timings, after its metrics: their distribution over the cases.
+        for (name, value) in [("ttft_ms", \CaseResult.ttftMilliseconds), ("tokens_per_s", \CaseResult.tokensPerSecond)] {
+            let numbers = results.compactMap { $0[keyPath: value] }.filter(\.isFinite)
+            if !numbers.isEmpty, collected[[name]] == nil {
+                order.append([name])
+                collected[[name]] = numbers
             }
         }
         return order.map { ($0, collected[$0] ?? []) }

@@ -65,11 +65,18 @@ public struct ModelParameters: Sendable, Hashable {
     public var stop: [String]?
     /// An OpenAI-style `response_format` object (`{"type": "json_object"}` or a JSON schema).
     public var responseFormat: JSONValue?
+    /// The tools the model may call; nil offers none.
+    public var tools: [ToolDefinition]?
+    /// Whether and which tool the model must call; nil is the provider's default.
+    public var toolChoice: ToolChoice?
+    /// Whether the answer is streamed as server-sent events (time to first token is then known).
+    public var stream: Bool?
 
     /// Creates parameters.
     public init(
         temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil,
-        stop: [String]? = nil, responseFormat: JSONValue? = nil
+        stop: [String]? = nil, responseFormat: JSONValue? = nil, tools: [ToolDefinition]? = nil, toolChoice: ToolChoice? = nil,
+        stream: Bool? = nil
     ) {
         self.temperature = temperature
         self.topP = topP
@@ -77,6 +84,9 @@ public struct ModelParameters: Sendable, Hashable {
         self.seed = seed
         self.stop = stop
         self.responseFormat = responseFormat
+        self.tools = tools
+        self.toolChoice = toolChoice
+        self.stream = stream
     }
 
     /// These parameters with every non-nil one of `overrides` taking precedence.
@@ -84,7 +94,8 @@ public struct ModelParameters: Sendable, Hashable {
         ModelParameters(
             temperature: overrides.temperature ?? temperature, topP: overrides.topP ?? topP,
             maxTokens: overrides.maxTokens ?? maxTokens, seed: overrides.seed ?? seed,
-            stop: overrides.stop ?? stop, responseFormat: overrides.responseFormat ?? responseFormat
+            stop: overrides.stop ?? stop, responseFormat: overrides.responseFormat ?? responseFormat,
+            tools: overrides.tools ?? tools, toolChoice: overrides.toolChoice ?? toolChoice, stream: overrides.stream ?? stream
         )
     }
 }
@@ -126,16 +137,47 @@ public struct ModelRequest: Sendable, Hashable {
 }
 
 /// One call's answer.
-public struct ModelResponse: Sendable, Hashable, Codable {
+public struct ModelResponse: Sendable, Hashable {
     /// The answer text.
     public var text: String
     /// Tokens the provider counted, when it reports them.
     public var usage: TokenUsage?
+    /// The tools the model asked to call, in order; empty when it answered in text only.
+    public var toolCalls: [ToolCall]
+    /// For a streamed answer: when its first token arrived and when it ended, from the request.
+    public var streamTiming: StreamTiming?
 
     /// Creates a response.
-    public init(text: String, usage: TokenUsage? = nil) {
+    public init(text: String, usage: TokenUsage? = nil, toolCalls: [ToolCall] = [], streamTiming: StreamTiming? = nil) {
         self.text = text
         self.usage = usage
+        self.toolCalls = toolCalls
+        self.streamTiming = streamTiming
+    }
+}
+
+/// When a streamed answer's first token arrived and when its stream ended, both from the moment the
+/// request was sent, and how many pieces of output it carried.
+public struct StreamTiming: Sendable, Hashable {
+    /// Time to the first piece of output (text or a tool call).
+    public var firstToken: Duration
+    /// Time to the end of the stream.
+    public var total: Duration
+    /// The pieces of output received (a stand-in for tokens when the provider reports no usage).
+    public var pieces: Int
+
+    public init(firstToken: Duration, total: Duration, pieces: Int) {
+        self.firstToken = firstToken
+        self.total = total
+        self.pieces = pieces
+    }
+
+    /// Output tokens per second after the first: `tokens` over the time from the first token to the
+    /// end; nil when that time is zero.
+    public func tokensPerSecond(_ tokens: Int) -> Double? {
+        let seconds = Double((total - firstToken).components.attoseconds) / 1e18 + Double((total - firstToken).components.seconds)
+        guard seconds > 0 else { return nil }
+        return Double(tokens) / seconds
     }
 }
 

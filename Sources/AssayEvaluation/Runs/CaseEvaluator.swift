@@ -74,6 +74,11 @@ struct CaseEvaluator: Sendable {
         return Evaluation(result: result, cacheEntries: cacheEntries)
     }
 
+    /// Whether the run offers the model tools, so that results record the calls (none included).
+    var offersTools: Bool {
+        !(descriptor.parameters.merging(parameters).tools ?? []).isEmpty
+    }
+
     /// A request for the run's parameters and timeout.
     func request(_ messages: [ChatMessage], sample: Int, testCase: TestCase?) -> ModelRequest {
         ModelRequest(messages: messages, parameters: parameters, sampleIndex: sample, testCase: testCase, timeout: timeout)
@@ -96,6 +101,8 @@ struct CaseEvaluator: Sendable {
         if usesCache, let hit = await cachedAnswer(key) {
             result.isCached = true
             result.output = hit.response.text
+            if offersTools { result.toolCalls = hit.response.toolCalls }
+            result.recordStreamTiming(hit.response)
             result.usage = hit.response.usage
             result.latencyMilliseconds = hit.latencyMilliseconds
             result.retries = hit.retries
@@ -114,7 +121,9 @@ struct CaseEvaluator: Sendable {
         case .answered(let response, let latency, let retries):
             let milliseconds = ConfigurationCoding.seconds(latency) * 1000
             result.output = response.text
+            if offersTools { result.toolCalls = response.toolCalls }
             result.usage = response.usage
+            result.recordStreamTiming(response)
             result.latencyMilliseconds = milliseconds
             result.retries = retries
             return .answered(writesCache ? CachedAnswer(key: key, response: response, latencyMilliseconds: milliseconds, retries: retries) : nil)
@@ -133,7 +142,8 @@ struct CaseEvaluator: Sendable {
             return
         }
         result.extracted = extracted
-        let input = ScoringInput(testCase: testCase, sample: result.sample, output: output, extracted: extracted)
+        var input = ScoringInput(testCase: testCase, sample: result.sample, output: output, extracted: extracted)
+        input.toolCalls = result.toolCalls ?? []
         var failures: [String] = []
         var judgeFailures: [String] = []
         for metric in metrics {

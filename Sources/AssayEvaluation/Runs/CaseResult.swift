@@ -32,6 +32,13 @@ public struct CaseResult: Sendable, Hashable {
     /// `turns`. The case's usage and latency are the turns' sums, its output and extracted value the
     /// last turn's, and each metric the mean over the turns (per leaf for objects).
     public var turns: [TurnResult]? = nil
+    /// The tools the answer called, in order (`[]` when it called none); nil when the run offered
+    /// no tools.
+    public var toolCalls: [ToolCall]? = nil
+    /// For a streamed answer: the time to its first token, in milliseconds.
+    public var ttftMilliseconds: Double? = nil
+    /// For a streamed answer: output tokens per second after the first token.
+    public var tokensPerSecond: Double? = nil
 
     /// Creates a result.
     public init(
@@ -93,5 +100,15 @@ public enum CaseStatus: String, Sendable, Hashable, CaseIterable {
     /// Whether the case counts as an error in summaries.
     public var isError: Bool {
         self != .ok
+    }
+}
+
+extension CaseResult {
+    /// Records a streamed answer's time to first token and output tokens per second (the
+    /// provider's output token count, else the pieces of output received).
+    mutating func recordStreamTiming(_ response: ModelResponse) {
+        guard let timing = response.streamTiming else { return }
+        ttftMilliseconds = ConfigurationCoding.seconds(timing.firstToken) * 1000
+        tokensPerSecond = timing.tokensPerSecond(response.usage?.completion ?? timing.pieces)
     }
 }

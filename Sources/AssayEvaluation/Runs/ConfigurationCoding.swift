@@ -12,6 +12,9 @@ enum ConfigurationCoding {
         object["seed"] = parameters.seed.map(JSONValue.int)
         object["stop"] = parameters.stop.map { .array($0.map(JSONValue.string)) }
         object["response_format"] = parameters.responseFormat
+        object["tools"] = parameters.tools.map { .array($0.map(\.json)) }
+        object["tool_choice"] = parameters.toolChoice?.json
+        object["stream"] = parameters.stream.map(JSONValue.bool)
         return .object(object)
     }
 
@@ -22,7 +25,10 @@ enum ConfigurationCoding {
             temperature: object["temperature"]?.doubleValue, topP: object["top_p"]?.doubleValue,
             maxTokens: object["max_tokens"]?.intValue, seed: object["seed"]?.intValue,
             stop: object["stop"]?.arrayValue?.compactMap(\.stringValue),
-            responseFormat: object["response_format"]
+            responseFormat: object["response_format"],
+            tools: object["tools"]?.arrayValue?.compactMap { try? ToolDefinition(json: $0) },
+            toolChoice: object["tool_choice"].flatMap { try? ToolChoice(json: $0) },
+            stream: object["stream"]?.boolValue
         )
     }
 

@@ -78,6 +78,8 @@ public struct ScoringInput: Sendable {
     public var extracted: JSONValue
     /// The case's `expected` field, if it has one.
     public var expected: JSONValue?
+    /// The tools the answer called, in order.
+    public var toolCalls: [ToolCall] = []
 
     /// Creates an input.
     ///

@@ -28,7 +28,7 @@ extension RunStore {
         _ response: ModelResponse, answering request: ModelRequest, from descriptor: ModelDescriptor, latencyMilliseconds: Double?
     ) async throws(RunStoreError) {
         let key = ResponseCacheKey.make(for: request, descriptor: descriptor)
-        let stored: JSONValue = ["text": .string(response.text)]
+        let stored = StoredRows.cacheJSON(response)
         try await writing { db in
             try db.execute(
                 sql: """

@@ -12,7 +12,7 @@ enum StoredRows {
 
     static let resultColumns = """
         case_id, sample, position, prompt, output, extracted, metrics, status, error, latency_ms,
-        prompt_tokens, completion_tokens, retries, cached, turns
+        prompt_tokens, completion_tokens, retries, cached, turns, tool_calls, ttft_ms, tokens_per_s
         """
 
     static func record(from row: Row) throws(RunStoreError) -> RunRecord {
@@ -66,10 +66,36 @@ enum StoredRows {
             usage: promptTokens.map { TokenUsage(prompt: $0, completion: completionTokens ?? 0) },
             retries: row["retries"], isCached: row["cached"]
         )
+        result.ttftMilliseconds = row["ttft_ms"]
+        result.tokensPerSecond = row["tokens_per_s"]
+        let callsText: String? = row["tool_calls"]
+        if let callsText {
+            result.toolCalls = ToolCall.calls(from: try json(callsText, "tool calls of case \(caseID)"))
+        }
         if let turnsText {
             result.turns = TurnCoding.turns(from: try json(turnsText, "turns of case \(caseID)"))
         }
         return result
+    }
+
+    /// A cached answer as the cache stores it: `{"text"}`, with `"tool_calls"` when the model called tools.
+    static func cacheJSON(_ response: ModelResponse) -> JSONValue {
+        var object: JSONObject = ["text": .string(response.text)]
+        if !response.toolCalls.isEmpty { object["tool_calls"] = ToolCall.json(response.toolCalls) }
+        if let timing = response.streamTiming {
+            object["stream"] = [
+                "first_token_ms": .double(ConfigurationCoding.seconds(timing.firstToken) * 1000),
+                "total_ms": .double(ConfigurationCoding.seconds(timing.total) * 1000), "pieces": .int(timing.pieces),
+            ]
+        }
+        return .object(object)
+    }
+
+    /// The stream timing a cached answer kept, if it was streamed.
+    static func streamTiming(_ value: JSONValue?) -> StreamTiming? {
+        guard let object = value?.objectValue, let first = object["first_token_ms"]?.doubleValue, let total = object["total_ms"]?.doubleValue else { return nil }
+        return StreamTiming(firstToken: .microseconds(Int64((first * 1000).rounded())), total: .microseconds(Int64((total * 1000).rounded())),
+                            pieces: object["pieces"]?.intValue ?? 0)
     }
 
     static func json(_ text: String, _ what: String) throws(RunStoreError) -> JSONValue {

@@ -115,6 +115,17 @@ extension RunStore {
                 ALTER TABLE runs ADD COLUMN heartbeat_at DATETIME;
                 """)
         }
+        // tool_calls: the tools a case's answer called, as a JSON array (null when the run offered none).
+        migrator.registerMigration("tool_calls") { db in
+            try db.execute(sql: "ALTER TABLE case_results ADD COLUMN tool_calls TEXT")
+        }
+        // streaming: a streamed answer's time to first token and output tokens per second.
+        migrator.registerMigration("streaming") { db in
+            try db.execute(sql: """
+                ALTER TABLE case_results ADD COLUMN ttft_ms REAL;
+                ALTER TABLE case_results ADD COLUMN tokens_per_s REAL;
+                """)
+        }
         return migrator
     }
 

@@ -41,8 +41,9 @@ extension RunStore {
             let now = Date()
             let insertResult = try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO case_results (run_id, case_id, sample, position, prompt, output, extracted,
-                    metrics, status, error, latency_ms, prompt_tokens, completion_tokens, retries, cached, finished_at, turns)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    metrics, status, error, latency_ms, prompt_tokens, completion_tokens, retries, cached, finished_at, turns, tool_calls,
+                    ttft_ms, tokens_per_s)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var counts = RunCounts(expected: 0)
             for result in results {
@@ -53,6 +54,8 @@ extension RunStore {
                     result.status.rawValue, result.error, result.latencyMilliseconds,
                     result.usage?.prompt, result.usage?.completion, result.retries, result.isCached, now,
                     result.turns.map { TurnCoding.json($0).serialized() },
+                    result.toolCalls.map { ToolCall.json($0).serialized() },
+                    result.ttftMilliseconds, result.tokensPerSecond,
                 ])
                 guard db.changesCount > 0 else { continue }
                 counts.finished += 1
@@ -64,7 +67,7 @@ extension RunStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
             for answer in answers {
-                let response: JSONValue = ["text": .string(answer.response.text)]
+                let response = StoredRows.cacheJSON(answer.response)
                 try insertAnswer.execute(arguments: [
                     answer.key, response.serialized(), answer.response.usage?.prompt,
                     answer.response.usage?.completion, answer.latencyMilliseconds, now, answer.retries,
@@ -87,14 +90,14 @@ extension RunStore {
                 db, sql: "SELECT response, prompt_tokens, completion_tokens, latency_ms, retries FROM cache WHERE key = ?",
                 arguments: [key]
             ) else { return nil }
-            guard let text = try StoredRows.json(row["response"], "cached answer").objectValue?["text"]?.stringValue else {
-                return nil
-            }
+            let stored = try StoredRows.json(row["response"], "cached answer").objectValue
+            guard let text = stored?["text"]?.stringValue else { return nil }
             let promptTokens: Int? = row["prompt_tokens"]
             let completionTokens: Int? = row["completion_tokens"]
             let usage = promptTokens.map { TokenUsage(prompt: $0, completion: completionTokens ?? 0) }
             let retries: Int? = row["retries"]
-            return CachedAnswer(key: key, response: ModelResponse(text: text, usage: usage), latencyMilliseconds: row["latency_ms"],
+            return CachedAnswer(key: key, response: ModelResponse(text: text, usage: usage, toolCalls: ToolCall.calls(from: stored?["tool_calls"]),
+                                                                       streamTiming: StoredRows.streamTiming(stored?["stream"])), latencyMilliseconds: row["latency_ms"],
                                 retries: retries ?? 0)
         }
     }

@@ -7,7 +7,7 @@ import AssayMetrics
 /// `exact`, `contains`, `regex`, `json_valid` and `json_match` return a metric for `metrics: [...]`.
 enum MetricBuiltins {
     static func all(_ state: SessionState) -> [Builtin] {
-        textMetrics() + simpleMetrics(state)
+        textMetrics() + simpleMetrics(state) + toolMetrics(state)
     }
 
     /// rouge, bleu, chrf, meteor and edit_similarity.

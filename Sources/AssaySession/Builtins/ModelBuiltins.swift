@@ -6,10 +6,10 @@ enum ModelBuiltins {
     static func all(_ state: SessionState) -> [Builtin] {
         [
             Builtin(
-                name: "model", usage: "model(name, temperature:, max_tokens:, top_p:, seed:, stop:, rate:, price: {input:, output:})",
+                name: "model", usage: "model(name, temperature:, max_tokens:, top_p:, seed:, stop:, stream:, rate:, price: {input:, output:})",
                 summary: "A model from models.json or a built-in mock (perfect, flakey, echo, noisy, transient), with parameters overridden.",
                 parameters: [.positional("name"), .keyword("temperature"), .keyword("max_tokens"), .keyword("top_p"), .keyword("seed"),
-                             .keyword("stop"), .keyword("rate"), .keyword("price")]
+                             .keyword("stop"), .keyword("stream"), .keyword("rate"), .keyword("price")]
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
                 let name = try arguments.string("name") ?? ""
                 var stop: [String]?
@@ -19,7 +19,8 @@ enum ModelBuiltins {
                 }
                 let overrides = ModelParameters(
                     temperature: try arguments.number("temperature"), topP: try arguments.number("top_p"),
-                    maxTokens: try arguments.integer("max_tokens"), seed: try arguments.integer("seed"), stop: stop)
+                    maxTokens: try arguments.integer("max_tokens"), seed: try arguments.integer("seed"), stop: stop,
+                    stream: try arguments.boolean("stream"))
                 do {
                     let price = try priceArgument(arguments["price"])
                     return .object(ModelObject(model: try state.runs.catalog().model(

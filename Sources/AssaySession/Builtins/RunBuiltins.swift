@@ -9,13 +9,14 @@ enum RunBuiltins {
     static let settingKeywords = [
         "extract", "labels", "metrics", "concurrency", "retries", "timeout", "samples", "rate_limit", "name", "tags", "cache",
         "temperature", "max_tokens", "top_p", "seed", "history", "group", "max_cost", "input", "expected", "reduce",
+        "tools", "tool_choice", "response_format", "stream",
     ]
 
     static func all(_ state: SessionState) -> [Builtin] {
         [
             Builtin(
                 name: "run",
-                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, reduce: \"mean\", rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:, input: \"input\", expected: \"expected\") or run(suite, pipeline, …overrides)",
+                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, reduce: \"mean\", rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:, input: \"input\", expected: \"expected\", tools:, tool_choice:, response_format:, stream: false) or run(suite, pipeline, …overrides)",
                 summary: "Runs a model over a suite: renders each case, calls the model, extracts and scores the answer; stores everything.",
                 parameters: [.positional("suite"), .positional("pipeline", required: false), .keyword("template"), .keyword("model")]
                     + settingKeywords.map { .keyword($0) }
@@ -106,6 +107,7 @@ enum RunBuiltins {
         if let value = try arguments.integer("max_tokens") { spec.parameters.maxTokens = value }
         if let value = try arguments.number("top_p") { spec.parameters.topP = value }
         if let value = try arguments.integer("seed") { spec.parameters.seed = value }
+        try applyTools(arguments, to: &spec)
         try applyTurnsAndGroups(arguments, to: &spec)
         try applyMaxCost(arguments, to: &spec)
     }

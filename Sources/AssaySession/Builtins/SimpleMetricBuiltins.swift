@@ -2,7 +2,7 @@ import AssayEvaluation
 import AssayLanguage
 import AssayMetrics
 
-/// `exact`, `contains`, `regex`, `json_valid` and `json_match`: with texts, their value; without,
+/// `exact`, `contains`, `regex`, `json_valid`, `json_match` and `json_schema`: with texts, their value; without,
 /// a metric (with its options) for `run(…, metrics: [...])`.
 extension MetricBuiltins {
     static let textOptionParameters: [BuiltinParameter] = MetricSpecArguments.textOptionKeys.map { .keyword($0) }
@@ -49,6 +49,7 @@ extension MetricBuiltins {
                 let expected = try JSONBridge.json(try arguments.required("expected"))
                 return reportValue(SimpleMetrics.report(try JSONBridge.json(output), expected: expected))
             },
+            jsonSchemaBuiltin(state),
         ]
     }
 

@@ -4,7 +4,8 @@ import AssayLanguage
 
 /// One case's result in a run, as the language sees it: `r/cases/3/output`,
 /// `r/cases/3/metrics/rouge/rougeL/f1`, `r/cases/*/status`; a multi-turn case's turns are records,
-/// `r/cases/0/turns/1/output` (null for a case without turns).
+/// `r/cases/0/turns/1/output` (null for a case without turns); `r/cases/0/tool_calls` lists the
+/// tools the answer called (`[{name, arguments}]`; null when the run offered no tools).
 struct CaseResultObject: DomainObject, JSONConvertible {
     let result: CaseResult
     /// The case as it was in the suite (for `input`, `expected` and the other fields), when known.
@@ -15,7 +16,7 @@ struct CaseResultObject: DomainObject, JSONConvertible {
 
     static let members = [
         "id", "sample", "input", "expected", "prompt", "output", "extracted", "metrics", "status", "error",
-        "latency_ms", "tokens", "retries", "cached", "cost", "turns", "case",
+        "latency_ms", "tokens", "retries", "cached", "cost", "turns", "tool_calls", "ttft_ms", "tokens_per_s", "case",
     ]
 
     var typeName: String { "case result" }

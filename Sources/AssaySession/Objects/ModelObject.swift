@@ -34,6 +34,7 @@ struct ModelObject: DomainObject, JSONConvertible {
         if let value = parameters.seed { record["seed"] = .integer(value) }
         if let value = parameters.stop { record["stop"] = .list(value.map(Value.string)) }
         if let value = parameters.responseFormat { record["response_format"] = JSONBridge.value(value) }
+        if let value = parameters.stream { record["stream"] = .boolean(value) }
         return record
     }
 

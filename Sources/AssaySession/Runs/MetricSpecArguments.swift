@@ -39,6 +39,8 @@ enum MetricSpecArguments {
             return MetricSpec(.contains(try textOptions(options, function: function, argument: "metrics")))
         case ("bertscore", .record(let options)):
             return MetricSpec(.bertscore(try bertscore(options, function: function, argument: "metrics")))
+        case ("json_schema", .record):
+            return MetricSpec(.jsonSchema(JSONSchemaSettings(schema: try JSONBridge.json(entry))))
         case ("regex", .string(let pattern)):
             return MetricSpec(.regex(pattern: pattern, ignoresCase: false))
         case ("regex", .record(let options)):
@@ -53,7 +55,7 @@ enum MetricSpecArguments {
             return MetricSpec(.regex(pattern: pattern, ignoresCase: flag))
         default:
             throw BuiltinFailure.type(
-                function, "metrics", expected: "a lambda, a metric value or the options of exact, contains or regex for '\(name)'", found: entry)
+                function, "metrics", expected: "a lambda, a metric value, the options of exact, contains or regex, or json_schema's schema for '\(name)'", found: entry)
         }
     }
 

@@ -14,6 +14,12 @@ struct MetricsFixture {
         session = Session(options: SessionOptions(baseDirectory: directory.path, environment: ["ASSAY_HOME": home]))
     }
 
+    /// A new session over the same folder and run store, as a later process would open it.
+    init(reusing other: MetricsFixture) {
+        directory = other.directory
+        session = Session(options: SessionOptions(baseDirectory: directory.path, environment: ["ASSAY_HOME": directory.appendingPathComponent("home").path]))
+    }
+
     /// The run store's file.
     var storePath: String { directory.appendingPathComponent("home").appendingPathComponent("runs.sqlite").path }
 

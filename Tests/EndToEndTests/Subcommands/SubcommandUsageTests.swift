@@ -27,7 +27,7 @@ struct SubcommandUsageTests {
     }
 
     static let settings = "settings: cache, concurrency, extract, group, history, labels, max_cost, max_tokens, metrics, model, name, "
-        + "rate_limit, retries, samples, seed, tags, temperature, template, template-text, timeout, top_p"
+        + "rate_limit, retries, samples, seed, stream, tags, temperature, template, template-text, timeout, top_p"
     static let metrics = "metrics: exact, contains, json_valid, json_match, label_set, rouge, bleu, chrf, meteor, edit_similarity, "
         + "bertscore, or @FILE.json for metric specs"
 

@@ -50,6 +50,16 @@ public struct MetricCatalogue: Sendable {
             evaluate = SimpleMetrics.jsonValid
         case .jsonMatch:
             evaluate = SimpleMetrics.jsonMatch(name: spec.kind.name)
+        case .jsonSchema(let settings):
+            evaluate = try JSONSchemaMetric.evaluate(settings, metric: spec.name)
+        case .toolCalled(let name):
+            evaluate = ToolCallMetrics.called(name)
+        case .toolArguments(let name, let arguments, let exact):
+            evaluate = ToolCallMetrics.arguments(name, arguments, exact: exact)
+        case .noToolCall:
+            evaluate = ToolCallMetrics.none
+        case .toolCallsMatch(let field, let ordered):
+            evaluate = ToolCallMetrics.match(field: field, ordered: ordered, metric: spec.name)
         case .labelSet:
             evaluate = LabelSetMetric.evaluate
         case .rouge, .bleu, .chrf, .meteor, .editSimilarity:

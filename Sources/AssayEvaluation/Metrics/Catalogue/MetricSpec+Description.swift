@@ -18,6 +18,16 @@ extension MetricSpec {
             "the output is valid JSON"
         case .jsonMatch:
             "share of expected JSON fields the answer reproduces"
+        case .jsonSchema(let settings):
+            "the extracted JSON validates against " + (settings.file.map { "the schema in \($0)" } ?? "a JSON Schema")
+        case .toolCalled(let name):
+            "the answer called the tool \(name)"
+        case .toolArguments(let name, let arguments, let exact):
+            "a call of \(name) has \(exact ? "exactly" : "at least") the arguments \(arguments.serialized())"
+        case .noToolCall:
+            "the answer called no tool"
+        case .toolCallsMatch(let field, let ordered):
+            "the tool calls equal the case's \(field)" + (ordered ? " in order" : " in any order")
         case .labelSet:
             "label_set: precision, recall and F1 of the labels named against the expected ones"
         case .rouge, .bleu, .chrf, .meteor, .editSimilarity:

@@ -79,7 +79,15 @@ extension MetricSpec.Kind {
             ]
         case .lambda(let source):
             return ["source": .string(source)]
-        case .jsonValid, .jsonMatch, .labelSet, .rouge, .bleu, .chrf, .meteor, .editSimilarity:
+        case .jsonSchema(let settings):
+            return ["schema": settings.schema, "file": settings.file.map(JSONValue.string) ?? .null]
+        case .toolCalled(let name):
+            return ["name": .string(name)]
+        case .toolArguments(let name, let arguments, let exact):
+            return ["name": .string(name), "arguments": arguments, "match": exact ? "exact" : "subset"]
+        case .toolCallsMatch(let field, let ordered):
+            return ["field": .string(field), "ordered": .bool(ordered)]
+        case .jsonValid, .noToolCall, .jsonMatch, .labelSet, .rouge, .bleu, .chrf, .meteor, .editSimilarity:
             return nil
         }
     }
@@ -112,11 +120,24 @@ extension MetricSpec.Kind {
             self = .bertscore(BERTScoreSettings(model: options["model"]?.stringValue, layers: options["layers"]?.intValue, idf: flag("idf")))
         case "judge":
             self = .judge(try JudgeSettings(options: options, missing: missing))
+        case "json_schema":
+            guard let schema = options["schema"] else { throw missing("schema") }
+            self = .jsonSchema(JSONSchemaSettings(schema: schema, file: options["file"]?.stringValue))
+        case "tool_called":
+            guard let name = options["name"]?.stringValue else { throw missing("name") }
+            self = .toolCalled(name: name)
+        case "tool_args":
+            guard let name = options["name"]?.stringValue else { throw missing("name") }
+            guard let arguments = options["arguments"] else { throw missing("arguments") }
+            self = .toolArguments(name: name, arguments: arguments, exact: options["match"]?.stringValue == "exact")
+        case "tool_calls_match":
+            guard let field = options["field"]?.stringValue else { throw missing("field") }
+            self = .toolCallsMatch(field: field, ordered: options["ordered"]?.boolValue ?? true)
         case "lambda":
             guard let source = options["source"]?.stringValue else { throw missing("source") }
             self = .lambda(source: source)
         default:
-            let plain: [MetricSpec.Kind] = [.jsonValid, .jsonMatch, .labelSet, .rouge, .bleu, .chrf, .meteor, .editSimilarity]
+            let plain: [MetricSpec.Kind] = [.jsonValid, .jsonMatch, .labelSet, .rouge, .bleu, .chrf, .meteor, .editSimilarity, .noToolCall]
             guard let found = plain.first(where: { $0.name == kind }) else {
                 throw MetricBuildError(.notStored, "the stored metric '\(metric)' is of a kind this version does not know: '\(kind)'")
             }

@@ -22,6 +22,16 @@ public struct MetricSpec: Sendable, Hashable {
         case jsonValid
         /// The extracted value against `expected`, field by field.
         case jsonMatch
+        /// The extracted value (parsed when it is text) validates against a JSON Schema.
+        case jsonSchema(JSONSchemaSettings)
+        /// The answer called the named tool.
+        case toolCalled(name: String)
+        /// A call of the named tool has these arguments (`exact`), or at least these (subset).
+        case toolArguments(name: String, arguments: JSONValue, exact: Bool)
+        /// The answer called no tool.
+        case noToolCall
+        /// The calls equal the case's expected calls in `field`, in order or as a set.
+        case toolCallsMatch(field: String, ordered: Bool)
         /// Precision, recall and F1 of the labels named against the expected ones.
         case labelSet
         /// ROUGE-1/2/L/Lsum as rouge-score 0.1.2.
@@ -94,6 +104,11 @@ extension MetricSpec.Kind {
         case .regex: "regex"
         case .jsonValid: "json_valid"
         case .jsonMatch: "json_match"
+        case .jsonSchema: "json_schema"
+        case .toolCalled: "tool_called"
+        case .toolArguments: "tool_args"
+        case .noToolCall: "no_tool_call"
+        case .toolCallsMatch: "tool_calls_match"
         case .labelSet: "label_set"
         case .rouge: "rouge"
         case .bleu: "bleu"
@@ -182,5 +197,24 @@ public struct JudgeSettings: Sendable, Hashable {
     /// - Throws: ``TemplateError`` if the text does not compile.
     public func makeTemplate() throws(TemplateError) -> PromptTemplate {
         try PromptTemplate(system: templateSystem, examples: templateExamples, user: templateUser)
+    }
+}
+
+/// The schema a `json_schema` metric checks, stored whole so that a rerun needs no file, and the
+/// file it was read from, if any (for its description).
+public struct JSONSchemaSettings: Sendable, Hashable {
+    /// The schema document.
+    public var schema: JSONValue
+    /// The file the schema was read from, as the user named it; nil for a schema written inline.
+    public var file: String?
+
+    /// Creates settings.
+    ///
+    /// - Parameters:
+    ///   - schema: The schema document.
+    ///   - file: The file it was read from, if any.
+    public init(schema: JSONValue, file: String? = nil) {
+        self.schema = schema
+        self.file = file
     }
 }

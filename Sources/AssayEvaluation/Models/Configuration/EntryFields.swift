@@ -21,7 +21,7 @@ struct EntryFields {
     /// Every field an entry may have (the README's Configuration lists them per provider).
     static let knownKeys = [
         "name", "type", "provider", "description", "model", "deployment", "endpoint", "base_url", "api", "api_version", "key",
-        "key_env", "temperature", "top_p", "max_tokens", "seed", "stop", "response_format", "price", "mock", "rate",
+        "key_env", "temperature", "top_p", "max_tokens", "seed", "stop", "response_format", "stream", "price", "mock", "rate",
         "latency_ms", "path",
     ]
 
@@ -121,6 +121,10 @@ struct EntryFields {
             case .object: parameters.responseFormat = found.value
             default: throw invalid(found, "an object such as {\"type\": \"json_object\"}")
             }
+        }
+        if let found = member("stream"), !found.value.isNull {
+            guard let flag = found.value.boolValue else { throw invalid(found, "true or false") }
+            parameters.stream = flag
         }
         return parameters
     }

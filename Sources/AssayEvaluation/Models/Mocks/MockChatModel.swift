@@ -17,6 +17,10 @@ import AssayCore
 /// A grouped request (``ModelRequest/groupedCases``) is answered as a numbered list, each item as
 /// its case alone would be. Without a case, or a case without `expected`, the mocks other than `echo` answer as
 /// `echo`. Token usage counts whitespace-separated words, so it is never zero for real text.
+///
+/// When the request offers tools and the case lists `expected_tool_calls` (`[{name, arguments}]`),
+/// the mocks other than `echo` call those tools, beside the expected text if there is one; `flakey`
+/// and `transient` fail such calls as they fail others.
 public struct MockChatModel: ChatModel {
     /// Which mock.
     public enum Behavior: String, Sendable, Hashable, CaseIterable {
@@ -95,10 +99,28 @@ public struct MockChatModel: ChatModel {
             }
         }
         if Task.isCancelled { throw ModelCallError(.cancelled, "the call to '\(descriptor.name)' was cancelled") }
-        let text = try answer(to: request)
         let promptWords = request.messages.reduce(0) { $0 + Self.wordCount($1.content) }
+        if let (testCase, calls) = expectedCalls(request) {
+            try failIfDrawn(testCase, request)
+            let text = answer(for: testCase, request) ?? ""
+            return ModelResponse(text: text, usage: TokenUsage(prompt: promptWords, completion: Self.wordCount(text)), toolCalls: calls)
+        }
+        let text = try answer(to: request)
         return ModelResponse(text: text, usage: TokenUsage(prompt: promptWords, completion: Self.wordCount(text)))
     }
+
+    /// The calls a request that offers tools is answered with: its case's `expected_tool_calls`
+    /// (`[{name, arguments}]`); nil when the request offers no tools, the case expects no calls, or
+    /// the mock is `echo`.
+    private func expectedCalls(_ request: ModelRequest) -> (TestCase, [ToolCall])? {
+        guard behavior != .echo, !(descriptor.parameters.merging(request.parameters).tools ?? []).isEmpty,
+              let testCase = request.testCase else { return nil }
+        let calls = ToolCall.calls(from: testCase.fields[Self.expectedCallsField])
+        return calls.isEmpty ? nil : (testCase, calls)
+    }
+
+    /// The case field holding the calls a case expects, which the mocks answer with.
+    public static let expectedCallsField = "expected_tool_calls"
 
     /// The answer text, or the injected failure.
     func answer(to request: ModelRequest) throws(ModelCallError) -> String {

@@ -81,6 +81,23 @@ public struct OpenAIChatModel: ChatModel {
         if let seed = parameters.seed { body["seed"] = .int(seed) }
         if let stop = parameters.stop { body["stop"] = .array(stop.map(JSONValue.string)) }
         if let responseFormat = parameters.responseFormat { body["response_format"] = responseFormat }
+        if let tools = parameters.tools, !tools.isEmpty {
+            body["tools"] = .array(tools.map { tool in
+                var function: JSONObject = ["name": .string(tool.name)]
+                if let description = tool.description { function["description"] = .string(description) }
+                function["parameters"] = tool.schema
+                return ["type": "function", "function": .object(function)]
+            })
+        }
+        switch parameters.toolChoice {
+        case .named(let name)?: body["tool_choice"] = ["type": "function", "function": ["name": .string(name)]]
+        case let choice?: body["tool_choice"] = choice.json
+        case nil: break
+        }
+        if parameters.stream == true {
+            body["stream"] = true
+            body["stream_options"] = ["include_usage": true]
+        }
         return .object(body)
     }
 
@@ -97,12 +114,16 @@ public struct OpenAIChatModel: ChatModel {
             case .apiKeyHeader: headers.append(("api-key", key.secret))
             }
         }
+        if descriptor.parameters.merging(request.parameters).stream == true {
+            return try await transport.stream(url: url, headers: headers, body: body(for: request), timeout: request.timeout, key: key,
+                                              providerName: providerName, into: OpenAIStreamedAnswer(providerName: providerName))
+        }
         let answer = try await transport.post(url: url, headers: headers, body: body(for: request),
                                               timeout: request.timeout, key: key, providerName: providerName)
         return try Self.parse(answer, providerName: providerName)
     }
 
-    /// Reads `choices[0].message.content` and `usage` from a chat completion.
+    /// Reads `choices[0].message.content`, its `tool_calls` and `usage` from a chat completion.
     static func parse(_ answer: JSONValue, providerName: String) throws(ModelCallError) -> ModelResponse {
         guard let choice = answer.objectValue?["choices"]?.arrayValue?.first?.objectValue,
               let message = choice["message"]?.objectValue else {
@@ -120,6 +141,10 @@ public struct OpenAIChatModel: ChatModel {
            let prompt = counts["prompt_tokens"]?.intValue, let completion = counts["completion_tokens"]?.intValue {
             usage = TokenUsage(prompt: prompt, completion: completion)
         }
-        return ModelResponse(text: text, usage: usage)
+        let calls = (message["tool_calls"]?.arrayValue ?? []).compactMap { entry -> ToolCall? in
+            guard let call = entry.objectValue, let function = call["function"]?.objectValue, let name = function["name"]?.stringValue else { return nil }
+            return ToolCall(id: call["id"]?.stringValue, name: name, arguments: ToolCall.arguments(function["arguments"] ?? ""))
+        }
+        return ModelResponse(text: text, usage: usage, toolCalls: calls)
     }
 }
