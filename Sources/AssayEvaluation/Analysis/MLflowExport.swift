@@ -104,10 +104,8 @@ public enum MLflowExport {
         }
         do throws(MLflowError) {
             let answer = try await client.get("experiments/get-by-name", query: [("experiment_name", name)])
+            // A deleted experiment is the server's to refuse, in its own words.
             let experiment = answer.objectValue?["experiment"]?.objectValue
-            if experiment?["lifecycle_stage"]?.stringValue == "deleted" {
-                throw MLflowError(message: "the MLflow experiment '\(name)' at \(client.base) is deleted: restore it, or export to another experiment")
-            }
             if let id = experiment?["experiment_id"]?.stringValue { return id }
             throw MLflowError(message: "MLflow at \(client.base) answered experiments/get-by-name without an experiment id")
         } catch where error.code == "RESOURCE_DOES_NOT_EXIST" {
