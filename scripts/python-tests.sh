@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the Jupyter client tests of the Assay kernel (Tests/python/) with real Jupyter clients.
+# Runs the Python-driven tests (Tests/python/): the Jupyter client tests of the Assay kernel with real
+# Jupyter clients, the mock server's, the reports' and the MLflow export's.
 #
 # Creates the virtual environment .venv/ when it is missing and installs the pinned tooling of
 # Tests/python/requirements.txt into it (again only when that file changes). Builds nothing: the
@@ -10,8 +11,12 @@
 # Prints one summary line on success and pytest's whole report on failure. Extra arguments go to
 # pytest (e.g. `-k interrupt`).
 #
+# The MLflow export test starts a real `mlflow server` on loopback from a second venv, .venv-mlflow/
+# (Tests/python/requirements-mlflow.txt), installed the same way.
+#
 # Environment: ASSAY_BINARY (the kernel binary), ASSAY_PYTHON_VENV (another venv folder),
-# PYTHON (the interpreter that creates the venv; default python3).
+# ASSAY_MLFLOW_VENV (another venv folder for the MLflow server), PYTHON (the interpreter that
+# creates the venvs; default python3).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,33 +37,42 @@ binary="${ASSAY_BINARY:-.build/debug/assay}"
 binary="$(realpath "${binary}")"
 
 venv="${ASSAY_PYTHON_VENV:-${repo_root}/.venv}"
-requirements="Tests/python/requirements.txt"
+mlflow_venv="${ASSAY_MLFLOW_VENV:-${repo_root}/.venv-mlflow}"
 python="${PYTHON:-python3}"
 
 scratch="$(mktemp -d -t assay-python-tests.XXXXXX)"
 trap 'rm -rf "${scratch}"' EXIT
 
-if [[ ! -x "${venv}/bin/python" ]]; then
-    command -v "${python}" >/dev/null || fail "${python} is missing: install python3 and python3-venv"
-    if ! "${python}" -m venv "${venv}" >"${scratch}/venv.log" 2>&1; then
-        cat "${scratch}/venv.log" >&2
-        rm -rf "${venv}"
-        fail "cannot create a virtual environment in ${venv}: is python3-venv installed?"
+# Creates the virtual environment $1 when it is missing and installs the pinned requirements $2
+# into it, again only when that file changes (a stamp records which requirements the venv holds).
+install_requirements() {
+    local target="$1" requirements="$2"
+    if [[ ! -x "${target}/bin/python" ]]; then
+        command -v "${python}" >/dev/null || fail "${python} is missing: install python3 and python3-venv"
+        if ! "${python}" -m venv "${target}" >"${scratch}/venv.log" 2>&1; then
+            cat "${scratch}/venv.log" >&2
+            rm -rf "${target}"
+            fail "cannot create a virtual environment in ${target}: is python3-venv installed?"
+        fi
     fi
-fi
+    local wanted_stamp stamp_file
+    wanted_stamp="$(sha256sum "${requirements}" | cut -d' ' -f1)"
+    stamp_file="${target}/.assay-requirements.sha256"
+    if [[ "$(cat "${stamp_file}" 2>/dev/null)" != "${wanted_stamp}" ]]; then
+        echo "==> installing ${requirements} into ${target}" >&2
+        if ! "${target}/bin/python" -m pip install --quiet --disable-pip-version-check \
+            --require-virtualenv -r "${requirements}" >"${scratch}/pip.log" 2>&1; then
+            cat "${scratch}/pip.log" >&2
+            fail "pip could not install ${requirements}"
+        fi
+        echo "${wanted_stamp}" >"${stamp_file}"
+    fi
+}
 
-# The stamp records which requirements the venv holds, so a changed pin reinstalls.
-wanted_stamp="$(sha256sum "${requirements}" | cut -d' ' -f1)"
-stamp_file="${venv}/.assay-requirements.sha256"
-if [[ "$(cat "${stamp_file}" 2>/dev/null)" != "${wanted_stamp}" ]]; then
-    echo "==> installing Python test tooling into ${venv}" >&2
-    if ! "${venv}/bin/python" -m pip install --quiet --disable-pip-version-check \
-        --require-virtualenv -r "${requirements}" >"${scratch}/pip.log" 2>&1; then
-        cat "${scratch}/pip.log" >&2
-        fail "pip could not install ${requirements}"
-    fi
-    echo "${wanted_stamp}" >"${stamp_file}"
-fi
+# The test tooling, and the MLflow tracking server in a venv of its own (its dependencies clash
+# with the tooling's pins; see Tests/python/requirements-mlflow.txt).
+install_requirements "${venv}" Tests/python/requirements.txt
+install_requirements "${mlflow_venv}" Tests/python/requirements-mlflow.txt
 
 prefix="${scratch}/prefix"
 if ! "${binary}" kernel install --prefix "${prefix}" >"${scratch}/install.log" 2>&1; then
@@ -69,6 +83,7 @@ fi
 # Jupyter finds only the kernelspec just installed (JUPYTER_PATH comes first in its search) and
 # keeps connection files and settings in the scratch folder.
 export ASSAY_BINARY="${binary}"
+export ASSAY_MLFLOW="${mlflow_venv}/bin/mlflow"
 export ASSAY_KERNEL_PREFIX="${prefix}"
 export JUPYTER_PATH="${prefix}/share/jupyter"
 export JUPYTER_RUNTIME_DIR="${scratch}/runtime"

@@ -5,10 +5,23 @@ import Foundation
 
 /// `assay export RUN [--format jsonl|csv|json] [--output PATH]`: a stored run's results, written by
 /// the engine's ``RunExport`` straight from the run store (no session, no language).
+/// `assay export RUN --mlflow URL --experiment NAME`: the run logged to an MLflow tracking server,
+/// through the session's `export` builtin (the engine's ``MLflowExport``).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "A stored run's case results, to standard output or a file.",
-        discussion: "Examples:\n  assay export latest\n  assay export latest --format csv --output results.csv\n  assay export ab12cd34 -f json")
+        commandName: "export", abstract: "A stored run's case results, to standard output or a file, or logged to MLflow.",
+        discussion: """
+            With --mlflow, the run becomes one MLflow run in the experiment (made when missing): params (model, \
+            provider, template hash, generation parameters), metrics (each mean with _ci_low and _ci_high), tags \
+            (assay.run_id, suite hash, git revision, Assay version) and the case results as results.jsonl. \
+            Exporting the run again updates that MLflow run.
+
+            Examples:
+              assay export latest
+              assay export latest --format csv --output results.csv
+              assay export ab12cd34 -f json
+              assay export latest --mlflow http://127.0.0.1:5000 --experiment evals
+            """)
 
     /// The run: an id prefix, `latest`, `-1`, `-2` …
     @OptionGroup var stored: StoredRunArgument
@@ -21,7 +34,27 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Where to write; - for standard output.", valueName: "path"), completion: .file())
     var output = "-"
 
+    /// The MLflow tracking server to log the run to.
+    @Option(help: ArgumentHelp("Log the run to this MLflow tracking server instead (http://host:5000).", valueName: "url"))
+    var mlflow: String?
+
+    /// The MLflow experiment, with `--mlflow`.
+    @Option(help: ArgumentHelp("The MLflow experiment (made when missing); with --mlflow.", valueName: "name"))
+    var experiment: String?
+
+    func validate() throws {
+        if mlflow != nil, experiment == nil { throw ValidationError("--mlflow needs --experiment NAME: the MLflow experiment to log the run to") }
+        if mlflow == nil, experiment != nil { throw ValidationError("--experiment goes with --mlflow URL: the MLflow server to log the run to") }
+        if mlflow != nil, output != "-" { throw ValidationError("--mlflow writes no file: leave out --output") }
+    }
+
     func run() throws {
+        if let mlflow, let experiment {
+            let call = SessionCall()
+            let exported = call.value("export", [stored.argument], keywords: [("mlflow", .json(.string(mlflow))), ("experiment", .json(.string(experiment)))])
+            if case .failure(let status) = exported { try Exit.with(status.code) }
+            return
+        }
         try Exit.with(export())
     }
 

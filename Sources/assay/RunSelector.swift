@@ -8,7 +8,7 @@ enum RunSelector {
     /// The subcommands whose positional arguments are runs (and `history`, whose count is a number).
     private static let commands: Set = ["history", "rerun", "resume", "runs", "summarize", "compare", "export", "report"]
     /// Their options that take a value (a `-1` after them is that value, not a run).
-    private static let valueOptions: Set = ["--by", "--max-cost", "--metric", "--format", "-f", "--output", "-o"]
+    private static let valueOptions: Set = ["--by", "--max-cost", "--metric", "--format", "-f", "--output", "-o", "--mlflow", "--experiment"]
 
     /// The arguments with each `-N` that stands for a run marked.
     static func protectingOffsets(_ arguments: [String]) -> [String] {

@@ -25,9 +25,7 @@ public enum RunExport {
         let price = run.record.price
         switch format.lowercased() {
         case "jsonl":
-            return run.results.map { result in
-                caseJSON(result, testCase: byID[result.caseID], cost: RunCost.cost(of: result, price: price)).serialized(pretty: false) + "\n"
-            }.joined()
+            return jsonl(run.results, cases: byID, price: price)
         case "json":
             return runJSON(run, cases: byID).serialized(pretty: true) + "\n"
         case "csv":
@@ -36,6 +34,22 @@ public enum RunExport {
             let hint = Suggestion.didYouMean(format, among: formats) ?? "use one of: " + formats.joined(separator: ", ")
             throw ExportError(message: "unknown export format '\(format)'", hint: hint)
         }
+    }
+
+    /// A run's case results as JSONL, one ``caseJSON(_:testCase:cost:)`` a line.
+    ///
+    /// - Parameters:
+    ///   - run: The stored run.
+    ///   - cases: The cases it evaluated.
+    /// - Returns: The lines, each ending with a line break.
+    public static func jsonl(of run: StoredRun, cases: [TestCase]) -> String {
+        jsonl(run.results, cases: Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), price: run.record.price)
+    }
+
+    static func jsonl(_ results: [CaseResult], cases: [String: TestCase], price: ModelPrice?) -> String {
+        results.map { result in
+            caseJSON(result, testCase: cases[result.caseID], cost: RunCost.cost(of: result, price: price)).serialized(pretty: false) + "\n"
+        }.joined()
     }
 
     /// One case result as exported: `id`, `sample`, `input`, `expected`, `prompt`, `output`,

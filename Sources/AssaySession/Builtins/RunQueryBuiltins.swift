@@ -31,12 +31,25 @@ enum RunQueryBuiltins {
                 return .object(try summary(run, by: try arguments.string("by")))
             },
             Builtin(
-                name: "export", usage: "export(r, path, format: \"jsonl\")",
-                summary: "Writes a run's case results as JSONL, CSV or JSON (the whole run); path \"-\" prints them.",
-                parameters: [.positional("run"), .positional("path"), .keyword("format")], isSilent: true
+                name: "export", usage: "export(r, path, format: \"jsonl\") or export(r, mlflow: \"http://host:5000\", experiment: \"name\")",
+                summary: "Writes a run's case results as JSONL, CSV or JSON (the whole run); path \"-\" prints them. "
+                    + "mlflow: logs the run to an MLflow server instead (again: updates that MLflow run).",
+                parameters: [.positional("run"), .positional("path", required: false), .keyword("format"), .keyword("mlflow"), .keyword("experiment")],
+                isSilent: true
             ) { [unowned state] arguments, invoker throws(BuiltinFailure) in
                 let run = try runObject(arguments, state: state, function: "export")
-                let path = try arguments.string("path") ?? ""
+                if let server = try arguments.string("mlflow") {
+                    return try MLflowExporting.export(run, server: server, arguments: arguments, state: state, invoker: invoker)
+                }
+                guard let path = try arguments.string("path") else {
+                    throw BuiltinFailure(message: "export needs a path (\"-\" prints the results) or mlflow: a server URL",
+                                         hint: "write export(r, \"cases.jsonl\") or export(r, mlflow: \"http://127.0.0.1:5000\", experiment: \"evals\")",
+                                         argument: "path")
+                }
+                if try arguments.string("experiment") != nil {
+                    throw BuiltinFailure(message: "experiment: names an MLflow experiment, and goes with mlflow: (the server's URL)",
+                                         hint: "write export(r, mlflow: \"http://127.0.0.1:5000\", experiment: \"evals\")", argument: "experiment")
+                }
                 let format = try arguments.string("format") ?? (URL(fileURLWithPath: path).pathExtension.isEmpty ? "jsonl" : URL(fileURLWithPath: path).pathExtension)
                 let text: String
                 do throws(ExportError) { text = try RunExport.text(of: run.run, cases: Array(run.cases.values), format: format) } catch {

@@ -26,29 +26,40 @@ enum HTTPFailureText {
 
     /// The error for a failed exchange that never produced a status.
     static func connectionError(_ error: any Error, providerName: String, url: String) -> ModelCallError {
-        let place = place(providerName, url)
-        switch problem(error) {
+        ModelCallError(.transport, connectionSentence(problem(error), place: place(providerName, url), url: url,
+                                                      setting: "the endpoint in models.json", retried: true))
+    }
+
+    /// What went wrong with a connection as a sentence: `cannot connect to MLflow at http://…: the
+    /// connection was refused. Is the server running on that port? Check the endpoint in models.json.`
+    ///
+    /// - Parameters:
+    ///   - problem: The kind of failure (``problem(_:)``).
+    ///   - place: The service and its URL (``place(_:_:)``).
+    ///   - url: The URL, for its host.
+    ///   - setting: Where the user wrote the URL (`the endpoint in models.json`, `the MLflow URL`).
+    ///   - retried: Whether the caller retries a dropped connection (runs and `ask()` do).
+    static func connectionSentence(_ problem: ConnectionProblem, place: String, url: String, setting: String, retried: Bool) -> String {
+        switch problem {
         case .refused:
-            return ModelCallError(.transport, "cannot connect to \(place): the connection was refused. "
-                + "Is the server running on that port? Check the endpoint in models.json.")
+            return "cannot connect to \(place): the connection was refused. Is the server running on that port? Check \(setting)."
         case .unknownHost:
             let host = URL(string: url)?.host ?? url
-            return ModelCallError(.transport, "cannot connect to \(place): the host name '\(host)' does not resolve. "
-                + "Check the endpoint's spelling in models.json, and the network or DNS settings.")
+            return "cannot connect to \(place): the host name '\(host)' does not resolve. "
+                + "Check the spelling of \(setting), and the network or DNS settings."
         case .tls(let detail):
-            return ModelCallError(.transport, "the TLS handshake with \(place) failed (\(detail)). "
-                + "Use https only for servers that speak TLS, and check the server's certificate.")
+            return "the TLS handshake with \(place) failed (\(detail)). "
+                + "Use https only for servers that speak TLS, and check the server's certificate."
         case .closed:
-            return ModelCallError(.transport, "\(place) closed the connection before answering in full. "
-                + "Runs and ask() retry this; if it goes on, check the server's log.")
+            return "\(place) closed the connection before answering in full. "
+                + (retried ? "Runs and ask() retry this; if it goes on, check the server's log." : "Try again; if it goes on, check the server's log.")
         case .unreachable:
-            return ModelCallError(.transport, "cannot connect to \(place): the network is unreachable. "
-                + "Check the network connection and any proxy.")
+            return "cannot connect to \(place): the network is unreachable. Check the network connection and any proxy."
         case .connectTimeout:
-            return ModelCallError(.transport, "cannot connect to \(place): no connection within the connect timeout. "
-                + "Check the endpoint and that the network lets the connection through.")
+            return "cannot connect to \(place): no connection within the connect timeout. "
+                + "Check \(setting) and that the network lets the connection through."
         case .other(let detail):
-            return ModelCallError(.transport, "cannot reach \(place): \(detail). Check the endpoint in models.json.")
+            return "cannot reach \(place): \(detail). Check \(setting)."
         }
     }
 
