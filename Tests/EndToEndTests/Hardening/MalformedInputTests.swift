@@ -111,6 +111,8 @@ import Testing
               "bad.yaml:1:3: a mapping has the key 'input' more than once"),
         .file("YAML suite with two cases of one id", "bad.yaml", "- {id: a}\n- {id: a}\n", loadedBy: #"load("bad.yaml")"#,
               "bad.yaml:2:3: duplicate id \"a\""),
+        .file("YAML suite repeating a case through an alias", "bad.yaml", "- &a {id: x, input: hi}\n- *a\n", loadedBy: #"load("bad.yaml")"#,
+              "bad.yaml:2:3: duplicate id \"x\": line 1 and line 2 have the same id"),
         .file("YAML suite nested 20,000 deep", "bad.yaml", "- input: " + deep("[", "", "]", 20_000) + "\n",
               loadedBy: #"load("bad.yaml")"#, "bad.yaml:1:11: lists and mappings nest deeper than libyaml's limit of 1000 levels"),
         .file("template with an unclosed expression", "t.txt", "Hello {{ name", loadedBy: #"template(file: "t.txt")"#, "s.assay:1:10: error: t.txt:1:7: unclosed '{{': expected '}}' to close it"),
