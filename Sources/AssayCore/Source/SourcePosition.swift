@@ -43,6 +43,25 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
         "\(line):\(column)"
     }
 
+    /// A message about a place in a file, on one line: `FILE:LINE:COL: MESSAGE`, or `FILE:LINE:
+    /// MESSAGE` and `FILE: MESSAGE` when less is known. Every file error a diagnostic quotes (a
+    /// suite, a template, models.json) is written so, without a severity of its own: the diagnostic
+    /// that quotes it says `error:` once.
+    ///
+    /// - Parameters:
+    ///   - message: What is wrong.
+    ///   - file: The file's path as the user knows it.
+    ///   - line: The 1-based line, when known.
+    ///   - column: The 1-based column, when known (ignored without a line).
+    public static func located(_ message: String, in file: String, line: Int?, column: Int?) -> String {
+        var place = file
+        if let line {
+            place += ":\(line)"
+            if let column { place += ":\(column)" }
+        }
+        return "\(place): \(message)"
+    }
+
     /// Returns the text of the 1-based line `line` of `text`, without its line break.
     ///
     /// - Parameters:

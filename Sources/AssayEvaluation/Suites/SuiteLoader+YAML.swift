@@ -1,4 +1,5 @@
 import AssayCore
+import CYaml
 import Foundation
 import Yams
 
@@ -31,13 +32,16 @@ extension SuiteLoader {
             throw SuiteLoadError(.invalidLayout, path: collector.path, line: place?.line, column: place?.column,
                                  message: "expected a list of cases or a mapping with a cases: list", hint: yamlLayoutHint)
         }
-        for item in items {
+        // A case written as an alias (`- *a`) composes to the anchored node, whose mark is the
+        // anchor's place; libyaml's events say where each case itself is written.
+        let itemPlaces = YAMLPlaces.casePlaces(bytes).flatMap { $0.count == items.count ? $0 : nil }
+        for (index, item) in items.enumerated() {
             let record: JSONValue
             do throws(SuiteLoadError) { record = try json(item, path: collector.path, places: places) } catch {
                 try collector.reject(error)
                 continue
             }
-            let place = places.position(of: item.mark)
+            let place = itemPlaces.map { places.clamped($0[index]) } ?? places.position(of: item.mark)
             try collector.add(record, line: place?.line ?? 1, column: place?.column, hintForNonObject: yamlLayoutHint)
         }
     }
@@ -107,6 +111,60 @@ struct YAMLPlaces {
 
     func position(of mark: Mark?) -> SourcePosition? {
         guard let mark else { return nil }
-        return (mark.line, mark.column) > (end.line, end.column) ? end : SourcePosition(line: mark.line, column: mark.column)
+        return clamped(SourcePosition(line: mark.line, column: mark.column))
+    }
+
+    func clamped(_ place: SourcePosition) -> SourcePosition {
+        (place.line, place.column) > (end.line, end.column) ? end : place
+    }
+
+    /// Where each case of a suite's list is written, in order, from libyaml's events: the list at
+    /// the top, or the list that the top mapping's `cases` key holds. An alias (`- *a`) is at its
+    /// own place, where a composed node would be at its anchor's. Nil when the text does not parse
+    /// or the cases are not such a list (`cases: *list`); the nodes' marks then say.
+    static func casePlaces(_ bytes: UnsafeBufferPointer<UInt8>) -> [SourcePosition]? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        var depth = 0
+        var casesDepth: Int?
+        var rootIsMapping = false
+        var rootMembers = 0
+        var keyIsCases = false
+        var places: [SourcePosition] = []
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            defer { yaml_event_delete(&event) }
+            let type = event.type
+            if type == YAML_STREAM_END_EVENT || type == YAML_DOCUMENT_END_EVENT { break }
+            if type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT {
+                depth -= 1
+                if let level = casesDepth, depth < level { return places }
+                continue
+            }
+            let isNode = type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT
+                || type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT
+            guard isNode else { continue }
+            let mark = event.start_mark
+            if depth == casesDepth {
+                places.append(SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+            } else if depth == 0 {
+                rootIsMapping = type == YAML_MAPPING_START_EVENT
+                if type == YAML_SEQUENCE_START_EVENT { casesDepth = 1 }
+            } else if depth == 1, rootIsMapping, casesDepth == nil {
+                if rootMembers % 2 == 0 {
+                    keyIsCases = type == YAML_SCALAR_EVENT
+                        && String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self) == "cases"
+                } else if keyIsCases, type == YAML_SEQUENCE_START_EVENT {
+                    casesDepth = 2
+                }
+                rootMembers += 1
+            }
+            if type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT { depth += 1 }
+        }
+        return nil
     }
 }

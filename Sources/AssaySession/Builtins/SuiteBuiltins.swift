@@ -97,11 +97,6 @@ extension Value {
 extension SuiteLoadError {
     /// `FILE:LINE:COL: message` on one line, naming the file as the user wrote it.
     func located(as displayPath: String) -> String {
-        var location = displayPath
-        if let line {
-            location += ":\(line)"
-            if let column { location += ":\(column)" }
-        }
-        return "\(location): \(message)"
+        SourcePosition.located(message, in: displayPath, line: line, column: column)
     }
 }

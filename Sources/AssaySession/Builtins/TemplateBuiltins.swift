@@ -1,3 +1,4 @@
+import AssayCore
 import AssayEvaluation
 import AssayLanguage
 
@@ -84,7 +85,7 @@ extension TemplateError {
     /// template file, else `message (template line 2, column 9)`.
     var oneLine: String {
         if let fileName {
-            return [fileName, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":") + ": " + message
+            return SourcePosition.located(message, in: fileName, line: line, column: column)
         }
         guard let line else { return message }
         return "\(message) (template line \(line)\(column.map { ", column \($0)" } ?? ""))"

@@ -33,8 +33,20 @@ final class RunContext {
             openedCatalog = catalog
             return catalog
         } catch {
-            throw BuiltinFailure(message: error.description, hint: error.hint, id: "io.models")
+            // Like a malformed suite: the file's place and the message, quoted by the one `error:`
+            // of the call that read it (the hint goes under it, once).
+            throw BuiltinFailure(message: error.located(displayPath: displayPath), hint: error.hint, id: "io.models")
         }
+    }
+
+    /// A configuration file's path as the user knows it: relative to the working folder when the
+    /// file is in it or in a folder above it (the project's `../models.json`), else as it is.
+    func displayPath(_ path: String) -> String {
+        let base = URL(fileURLWithPath: options.baseDirectory).standardizedFileURL.pathComponents
+        let file = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let folder = file.dropLast()
+        guard folder.count <= base.count, Array(base.prefix(folder.count)) == Array(folder), folder.count > 1 else { return path }
+        return String(repeating: "../", count: base.count - folder.count) + (file.last ?? path)
     }
 
     /// Forgets the catalog so the next use reads the files again (after editing `models.json`).

@@ -63,6 +63,29 @@ struct YAMLSuiteTests {
         }
     }
 
+    @Test("a case repeated through an alias is a duplicate found where the alias is written, not at its anchor", arguments: [
+        ("- &a {id: x, input: hi}\n- *a\n", #"cases.yaml:2:3: error: duplicate id "x": line 1 and line 2 have the same id"#),
+        ("cases:\n  - &first\n    id: x\n    input: hi\n  - id: y\n  - *first\n",
+         #"cases.yaml:6:5: error: duplicate id "x": line 2 and line 6 have the same id"#),
+        // The same alias inside the case before is not the case itself.
+        ("- &a {id: x}\n- {id: y, copy: *a}\n-   *a\n", #"cases.yaml:3:5: error: duplicate id "x": line 1 and line 3 have the same id"#),
+        ("[&a {id: x}, {id: y},\n *a]", #"cases.yaml:2:2: error: duplicate id "x": line 1 and line 2 have the same id"#),
+    ])
+    func aliasedDuplicate(text: String, prefix: String) {
+        #expect {
+            try SuiteLoader.parse(text, format: .yaml, name: "cases.yaml")
+        } throws: { error in
+            "\(error)".hasPrefix(prefix)
+        }
+    }
+
+    @Test("a suite that is only aliases of one case skips the copies at their own lines")
+    func aliasedDuplicateSkipped() throws {
+        let suite = try SuiteLoader.parse("- &a {id: x, input: hi}\n- *a\n- *a\n", format: .yaml, name: "cases.yaml", skipBad: true)
+        #expect(suite.cases.map(\.id) == ["x"])
+        #expect(suite.skipped.map(\.line) == [2, 3])
+    }
+
     @Test("naming(input:expected:) reads the input and the expected answer from other fields, in turns too; ids stay")
     func fieldNames() throws {
         let suite = try SuiteLoader.parse("""

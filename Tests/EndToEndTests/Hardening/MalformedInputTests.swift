@@ -111,6 +111,8 @@ import Testing
               "bad.yaml:1:3: a mapping has the key 'input' more than once"),
         .file("YAML suite with two cases of one id", "bad.yaml", "- {id: a}\n- {id: a}\n", loadedBy: #"load("bad.yaml")"#,
               "bad.yaml:2:3: duplicate id \"a\""),
+        .file("YAML suite repeating a case through an alias", "bad.yaml", "- &a {id: x, input: hi}\n- *a\n", loadedBy: #"load("bad.yaml")"#,
+              "bad.yaml:2:3: duplicate id \"x\": line 1 and line 2 have the same id"),
         .file("YAML suite nested 20,000 deep", "bad.yaml", "- input: " + deep("[", "", "]", 20_000) + "\n",
               loadedBy: #"load("bad.yaml")"#, "bad.yaml:1:11: lists and mappings nest deeper than libyaml's limit of 1000 levels"),
         .file("template with an unclosed expression", "t.txt", "Hello {{ name", loadedBy: #"template(file: "t.txt")"#, "s.assay:1:10: error: t.txt:1:7: unclosed '{{': expected '}}' to close it"),
@@ -143,12 +145,12 @@ import Testing
                        #"[{"name": "x", "type": "OPENAI", "model": "m"}, {"name": "x", "type": "OPENAI", "model": "n"}]"#, "models.json"),
         .configuration("models.json nested 20,000 deep", "models.json",
                        #"[{"name": "x", "type": "OPENAI", "model": "m", "stop": "# + deep("[", "", "]", 20_000) + "}]",
-                       "models.json:1:568: error: arrays and objects nest deeper than 512 levels"),
+                       "s.assay:1:1: error: models.json:1:568: arrays and objects nest deeper than 512 levels"),
         .configuration("models.json with a misspelt field", "models.json",
                        #"[{"name": "x", "type": "OPENAI", "model": "m", "temprature": 1}]"#,
-                       "models.json:1:62: error: unknown field \"temprature\""),
+                       "s.assay:1:1: error: models.json:1:62: unknown field \"temprature\""),
         .configuration(".credentials.json nested 20,000 deep", ".credentials.json", #"{"local": "# + deep("[", "", "]", 20_000) + "}",
-                       ".credentials.json:1:523: error: arrays and objects nest deeper than 512 levels"),
+                       "s.assay:1:1: error: .credentials.json:1:523: arrays and objects nest deeper than 512 levels"),
         .configuration(".credentials.json that is not JSON", ".credentials.json", "{\"local\": ", ".credentials.json"),
         .configuration(".credentials.json that is a list", ".credentials.json", "[\"key\"]", ".credentials.json"),
         .configuration(".credentials.json with a numeric key", ".credentials.json", #"{"local": 42}"#, ".credentials.json"),
@@ -175,5 +177,26 @@ import Testing
         #expect(!result.wasKilledBySignal, "signal \(result.status)")
         #expect(result.status == 1)
         #expect(result.standardError.contains(input.place), "\(result.standardError.prefix(600))")
+        let first = result.standardError.prefix { $0 != "\n" }
+        #expect(first.components(separatedBy: "error:").count == 2, "one 'error:' in: \(first.prefix(600))")
+    }
+
+    @Test("assay models names a malformed models.json once, by its path in the project, with one 'error:'")
+    func modelsCommand() async throws {
+        let project = try AssayProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let text = #"[{"name": "x", "type": "OPENAI", "model": "m", "temprature": 1}]"#
+        try text.write(to: project.appendingPathComponent("models.json"), atomically: true, encoding: .utf8)
+        let folder = project.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let result = try await AssayProcess.run(["models"], in: folder, environment: [
+            "ASSAY_HOME": project.appendingPathComponent(".assay-home").path, "XDG_CONFIG_HOME": project.path,
+        ])
+        #expect(result.status == 1)
+        let first = result.standardError.prefix { $0 != "\n" }
+        #expect(first.hasSuffix(#"error: ../models.json:1:62: unknown field "temprature""#), "\(result.standardError)")
+        #expect(first.components(separatedBy: "error:").count == 2, "\(result.standardError)")
+        #expect(result.standardError.components(separatedBy: "hint: did you mean 'temperature'?").count == 2, "\(result.standardError)")
+        #expect(!result.standardError.contains(project.path), "\(result.standardError)")
     }
 }

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A model configuration that cannot be used, with the file position of the problem and a hint.
 ///
 /// Its ``description`` reads like a compiler diagnostic, `FILE:LINE:COL: error: MESSAGE`, followed
@@ -62,17 +64,20 @@ public struct ModelConfigurationError: Error, Sendable, Hashable, CustomStringCo
 
     /// `FILE:LINE:COL: error: MESSAGE` (or `error: MESSAGE` without a file), then `hint: HINT`.
     public var description: String {
-        var text = ""
-        if let path {
-            text = path
-            if let line {
-                text += ":\(line)"
-                if let column { text += ":\(column)" }
-            }
-            text += ": "
-        }
+        var text = path.map { SourcePosition.located("", in: $0, line: line, column: column) } ?? ""
         text += "error: \(message)"
         if let hint { text += "\nhint: \(hint)" }
         return text
+    }
+
+    /// The message with its place in the file and no severity, for a diagnostic that quotes it
+    /// (``SourcePosition/located(_:in:line:column:)``): `FILE:LINE:COL: MESSAGE`, or the message
+    /// alone without a file. The hint is not included.
+    ///
+    /// - Parameter displayPath: How to name the file to the user (a path relative to the working
+    ///   folder, say); by default the error's own ``path``.
+    public func located(displayPath: (String) -> String = { $0 }) -> String {
+        guard let path else { return message }
+        return SourcePosition.located(message, in: displayPath(path), line: line, column: column)
     }
 }
