@@ -21,16 +21,30 @@ package struct JSONParser {
     /// Deeper nesting is refused rather than risking the stack.
     package static let maximumDepth = 512
 
-    package let bytes: UnsafeBufferPointer<UInt8>
+    package private(set) var bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next unread byte.
     package var index: Int
     private var depth = 0
-    private var scratch: [UInt8] = []
+    /// The members and elements of the objects and arrays being parsed, innermost last. Each
+    /// object or array is made from its part when it closes, so its storage is allocated once at
+    /// its exact size instead of growing (and being copied) member by member.
+    private var pendingMembers: [(key: String, value: JSONValue)] = []
+    private var pendingElements: [JSONValue] = []
 
     /// Creates a parser reading `bytes` from `start`.
     package init(bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
         self.bytes = bytes
         self.index = start
+    }
+
+    /// Starts over on other bytes, keeping the parser's working storage (for reading many small
+    /// documents, such as the lines of a JSONL file).
+    package mutating func restart(on bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        index = 0
+        depth = 0
+        pendingMembers.removeAll(keepingCapacity: true)
+        pendingElements.removeAll(keepingCapacity: true)
     }
 
     /// Parses one value that must fill the buffer, apart from surrounding whitespace.
@@ -109,12 +123,13 @@ package struct JSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var object = JSONObject()
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             index += 1
-            return object
+            return JSONObject()
         }
+        let base = pendingMembers.count
+        defer { pendingMembers.removeSubrange(base...) }
         while true {
             skipWhitespace()
             guard peek == UInt8(ascii: "\"") else {
@@ -126,7 +141,7 @@ package struct JSONParser {
             let key = try parseString()
             try expect(UInt8(ascii: ":"), "expected ':' after an object key")
             let value = try parseValue()
-            object.appendParsed(key: key, value: value)
+            pendingMembers.append((key, value))
             skipWhitespace()
             guard index < bytes.count else {
                 throw JSONParseFailure(message: "unterminated object: expected ',' or '}'", offset: index)
@@ -135,7 +150,7 @@ package struct JSONParser {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return object
+                return JSONObject(parsedMembers: pendingMembers[base...])
             } else {
                 throw JSONParseFailure(
                     message: "expected ',' or '}' after an object member, found \(describeByte(at: index))",
@@ -149,18 +164,20 @@ package struct JSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if peek == UInt8(ascii: "]") {
             index += 1
-            return elements
+            return []
         }
+        let base = pendingElements.count
+        defer { pendingElements.removeSubrange(base...) }
         while true {
             skipWhitespace()
             if peek == UInt8(ascii: "]") {
                 throw JSONParseFailure(message: "trailing comma before ']'", offset: index)
             }
-            elements.append(try parseValue())
+            let element = try parseValue()
+            pendingElements.append(element)
             skipWhitespace()
             guard index < bytes.count else {
                 throw JSONParseFailure(message: "unterminated array: expected ',' or ']'", offset: index)
@@ -169,7 +186,7 @@ package struct JSONParser {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "]") {
                 index += 1
-                return elements
+                return Array(pendingElements[base...])
             } else {
                 throw JSONParseFailure(
                     message: "expected ',' or ']' after an array element, found \(describeByte(at: index))",

@@ -109,8 +109,13 @@ extension JSONValue {
     /// Compact JSON with object keys sorted by their UTF-8 bytes at every level: the same
     /// content always gives the same text, whatever order its keys were written in.
     package func canonicalSerialization() -> String {
+        String(decoding: canonicalBytes(), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of ``canonicalSerialization()``.
+    package func canonicalBytes() -> [UInt8] {
         var writer = JSONWriter(pretty: false, sortKeys: true)
         writer.write(self)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
     }
 }

@@ -39,6 +39,7 @@ struct CSVReader {
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    private var widestRow = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -67,6 +68,11 @@ struct CSVReader {
     mutating func next() -> Outcome? {
         guard index < bytes.count else { return nil }
         var record = Record(line: line, lineStart: lineStart)
+        // Rows usually have as many fields as the widest before them: room for that many up
+        // front spares each row the arrays' growth (a million-row suite noticed it).
+        record.fields.reserveCapacity(widestRow)
+        record.fieldOffsets.reserveCapacity(widestRow)
+        defer { widestRow = max(widestRow, record.fields.count) }
         while true {
             record.fieldOffsets.append(index)
             if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {

@@ -89,15 +89,70 @@ public enum SuiteLoader {
             throw SuiteLoadError(.fileNotFound, path: path, message: "is a directory, not a suite file",
                                  hint: "give the path of a .jsonl, .json or .csv file inside it")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read straight into the array: going through `Data` would hold the file twice.
+        guard let bytes = readBytes(at: path) else {
             throw SuiteLoadError(.unreadableFile, path: path, message: "the file could not be read",
                                  hint: "check its permissions")
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// The size of the pieces ``validateUTF8(_:path:)`` checks one at a time.
+    static let validationChunk = 1 << 16
+
+    /// The whole file's bytes, or `nil` when it cannot be opened or read.
+    private static func readBytes(at path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        // One byte more than the size, so that a file that grew since is noticed in the same pass.
+        let capacity = max(Int(status.st_size), 0) + 1
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { failed = true }
+                if count <= 0 { return }
+                initialized += count
+            }
+        }
+        guard !failed else { return nil }
+        guard bytes.count == capacity else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
     }
 
     private static func validateUTF8(_ bytes: ArraySlice<UInt8>, path: String) throws(SuiteLoadError) {
-        if String(validating: bytes, as: UTF8.self) != nil { return }
+        // `String(validating:)` is the fast validator, but it copies what it checks into a new
+        // string: done on the whole file, a large suite would hold its text twice. Checking 64 kB
+        // at a time keeps the copy small; each piece ends before a character that starts in it
+        // and ends after it (a UTF-8 character is at most 4 bytes, its later bytes 10xxxxxx).
+        var start = bytes.startIndex
+        var isValid = true
+        while start < bytes.endIndex {
+            var end = min(start + validationChunk, bytes.endIndex)
+            if end < bytes.endIndex {
+                var back = 0
+                while back < 3, bytes[end - back] & 0xC0 == 0x80 { back += 1 }
+                end -= back
+            }
+            guard String(validating: bytes[start..<end], as: UTF8.self) != nil else {
+                isValid = false
+                break
+            }
+            start = end
+        }
+        if isValid { return }
         var iterator = bytes.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var offset = 0

@@ -21,6 +21,11 @@ public struct TestCase: Sendable, Hashable {
     public init(id: String, fields: JSONObject) {
         self.id = id
         let existing = fields["id"]
+        if fields.firstKey == "id", let existing, Self.idText(of: existing) == id {
+            // Already in place (a suite's records usually start with their id): no copy.
+            self.fields = fields
+            return
+        }
         let stored: JSONValue = existing.flatMap(Self.idText(of:)) == id ? existing! : .string(id)
         self.fields = fields.placingFirst("id", value: stored)
     }
@@ -70,8 +75,7 @@ public struct TestCase: Sendable, Hashable {
     /// - Parameter fields: The record's fields, without `id`.
     /// - Returns: Twelve lowercase hexadecimal digits.
     public static func derivedID(for fields: JSONObject) -> String {
-        let canonical = JSONValue.object(fields).canonicalSerialization()
-        return String(sha256Hex(Array(canonical.utf8)).prefix(12))
+        String(sha256Hex(JSONValue.object(fields).canonicalBytes()).prefix(12))
     }
 
     /// The text of an id value: strings as they are, integers in decimal; `nil` otherwise.

@@ -4,7 +4,7 @@ extension Value {
     public func compare(to other: Value) -> Int? {
         switch (self, other) {
         case (.integer(let a), .integer(let b)): return a < b ? -1 : a > b ? 1 : 0
-        case (.string(let a), .string(let b)): return a < b ? -1 : a > b ? 1 : 0
+        case (.string(let a), .string(let b)): return a == b ? 0 : a < b ? -1 : 1
         case (.boolean(let a), .boolean(let b)): return a == b ? 0 : (a ? 1 : -1)
         case (.null, .null): return 0
         case (.list(let a), .list(let b)):

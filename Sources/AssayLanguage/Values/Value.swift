@@ -62,48 +62,95 @@ public enum Value: Sendable {
 }
 
 /// An ordered record of named values.
+///
+/// The members are one array of key-value pairs, scanned on lookup while the record is small
+/// (a suite's million case records have a few short keys each: a scan is as fast as hashing,
+/// and a dictionary beside the array would double each record's memory). From
+/// `indexThreshold` members on, a dictionary from key to position is kept as well.
 public struct Record: Sendable, Hashable {
-    /// The keys in insertion order.
-    public private(set) var keys: [String] = []
-    private var storage: [String: Value] = [:]
+    private var members: [(key: String, value: Value)] = []
+    /// The position of each key; only for records of at least `indexThreshold` members.
+    private var index: [String: Int]?
+
+    /// The number of members from which lookups go through a dictionary instead of a scan.
+    static let indexThreshold = 16
 
     /// Creates an empty record.
     public init() {}
 
     /// Creates a record from key–value pairs in order; a later duplicate key replaces the earlier value.
     public init(_ pairs: [(String, Value)]) {
+        members.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// The keys in insertion order.
+    public var keys: [String] { members.map(\.key) }
     /// The number of keys.
-    public var count: Int { keys.count }
+    public var count: Int { members.count }
     /// Whether the record has no keys.
-    public var isEmpty: Bool { keys.isEmpty }
+    public var isEmpty: Bool { members.isEmpty }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.key == key }
+    }
 
     /// The value at a key.
     public subscript(key: String) -> Value? {
-        get { storage[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let found = position(of: key) {
+                    members[found].value = newValue
+                    return
+                }
+                members.append((key, newValue))
+                if index != nil {
+                    index![key] = members.count - 1
+                } else if members.count >= Self.indexThreshold {
+                    rebuildIndex()
+                }
+            } else if let found = position(of: key) {
+                members.remove(at: found)
+                rebuildIndex()
             }
         }
     }
 
+    private mutating func rebuildIndex() {
+        guard members.count >= Self.indexThreshold else {
+            index = nil
+            return
+        }
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(members.count)
+        for (position, member) in members.enumerated() { positions[member.key] = position }
+        index = positions
+    }
+
+    /// Reserves room for `capacity` members.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        members.reserveCapacity(capacity)
+    }
+
     /// The key–value pairs in order.
-    public var pairs: [(key: String, value: Value)] { keys.map { ($0, storage[$0]!) } }
+    public var pairs: [(key: String, value: Value)] { members }
 
     /// The values in key order.
-    public var values: [Value] { keys.map { storage[$0]! } }
+    public var values: [Value] { members.map(\.value) }
 
     public static func == (lhs: Record, rhs: Record) -> Bool {
-        lhs.keys == rhs.keys && lhs.keys.allSatisfy { lhs.storage[$0] == rhs.storage[$0] }
+        guard lhs.members.count == rhs.members.count else { return false }
+        for (left, right) in zip(lhs.members, rhs.members) where left.key != right.key || left.value != right.value {
+            return false
+        }
+        return true
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(keys)
+        hasher.combine(members.count)
+        for member in members { hasher.combine(member.key) }
     }
 }
 

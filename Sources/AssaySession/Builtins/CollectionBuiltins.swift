@@ -44,31 +44,35 @@ enum CollectionBuiltins {
             ) { arguments, invoker throws(BuiltinFailure) in
                 let (items, collection) = try elements(arguments, "xs")
                 let descending = try arguments.boolean("desc") ?? false
-                var keyed: [(key: Value, item: Value)] = []
-                keyed.reserveCapacity(items.count)
+                // The keys in their own array and a permutation of positions sorted: moving a
+                // position is cheaper than moving a key and its element, and a tie between equal
+                // keys is broken by position, so the sort is stable.
+                var keys: [Value] = []
+                keys.reserveCapacity(items.count)
                 let key = try arguments["by"].map { value throws(BuiltinFailure) in try Selector(value, argument: "by") }
-                for item in items { keyed.append((try key?.apply(to: item, invoker) ?? item, item)) }
+                for item in items { keys.append(try key?.apply(to: item, invoker) ?? item) }
                 var failure: BuiltinFailure?
-                let sorted = keyed.enumerated().sorted { left, right in
+                var order = Array(items.indices)
+                order.sort { left, right in
                     // Nulls sort last either way; ties keep their original order.
-                    switch (left.element.key, right.element.key) {
-                    case (.null, .null): return left.offset < right.offset
+                    switch (keys[left], keys[right]) {
+                    case (.null, .null): return left < right
                     case (.null, _): return false
                     case (_, .null): return true
                     default: break
                     }
-                    guard let order = left.element.key.compare(to: right.element.key) else {
+                    guard let comparison = keys[left].compare(to: keys[right]) else {
                         failure = failure ?? BuiltinFailure(
-                            message: "sort() cannot order \(left.element.key.typeName) against \(right.element.key.typeName)",
+                            message: "sort() cannot order \(keys[left].typeName) against \(keys[right].typeName)",
                             hint: "sort by a path or lambda that gives numbers or strings", argument: arguments["by"] == nil ? "xs" : "by"
                         )
-                        return left.offset < right.offset
+                        return left < right
                     }
-                    if order == 0 { return left.offset < right.offset }
-                    return descending ? order > 0 : order < 0
+                    if comparison == 0 { return left < right }
+                    return descending ? comparison > 0 : comparison < 0
                 }
                 if let failure { throw failure }
-                let result = sorted.map(\.element.item)
+                let result = order.map { items[$0] }
                 return try collection?.rebuilt(with: result) ?? .list(result)
             },
             Builtin(

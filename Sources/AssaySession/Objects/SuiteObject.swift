@@ -14,10 +14,15 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
     let provenance: Record?
 
     init(_ suite: Suite, displayPath: String? = nil, provenance: Record? = nil) {
+        self.init(suite, records: suite.cases.map { .record(JSONBridge.record($0.fields)) }, displayPath: displayPath, provenance: provenance)
+    }
+
+    /// A suite whose records are already converted, one per case in order.
+    private init(_ suite: Suite, records: [Value], displayPath: String?, provenance: Record? = nil) {
         self.suite = suite
         self.provenance = provenance
         self.displayPath = displayPath ?? suite.source?.path
-        self.records = suite.cases.map { .record(JSONBridge.record($0.fields)) }
+        self.records = records
     }
 
     var typeName: String { "suite" }
@@ -46,13 +51,21 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
 
     func rebuilt(with elements: [Value]) throws(BuiltinFailure) -> Value {
         var cases: [TestCase] = []
+        var records: [Value] = []
+        cases.reserveCapacity(elements.count)
+        records.reserveCapacity(elements.count)
         for element in elements {
             guard case .record(let record) = element else {
                 throw BuiltinFailure(message: "a suite can only hold case records, got \(element.typeName)", id: "type.argument")
             }
-            cases.append(TestCase(fields: try JSONBridge.object(record)))
+            let fields = try JSONBridge.object(record)
+            let testCase = TestCase(fields: fields)
+            cases.append(testCase)
+            // A record the case keeps as it is (its id first, nothing added) is the case's record
+            // already: filter and sort over a large suite then convert each case once, not twice.
+            records.append(testCase.fields == fields ? element : .record(JSONBridge.record(testCase.fields)))
         }
-        return .object(SuiteObject(Suite(cases: cases, source: suite.source), displayPath: displayPath))
+        return .object(SuiteObject(Suite(cases: cases, source: suite.source), records: records, displayPath: displayPath))
     }
 
     var jsonValue: JSONValue { .array(suite.cases.map { .object($0.fields) }) }

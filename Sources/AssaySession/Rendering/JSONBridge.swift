@@ -20,6 +20,7 @@ enum JSONBridge {
     /// A JSON object as a record.
     static func record(_ object: JSONObject) -> Record {
         var record = Record()
+        record.reserveCapacity(object.count)
         for (key, item) in object { record[key] = value(item) }
         return record
     }
@@ -58,6 +59,7 @@ enum JSONBridge {
     /// A record as a JSON object.
     static func object(_ record: Record) throws(BuiltinFailure) -> JSONObject {
         var object = JSONObject()
+        object.reserveCapacity(record.count)
         for (key, item) in record.pairs { object[key] = try json(item) }
         return object
     }

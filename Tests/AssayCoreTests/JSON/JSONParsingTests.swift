@@ -69,3 +69,50 @@ struct JSONParsingTests {
         #expect(try JSONValue.parse(text).serialized() == text)
     }
 }
+
+@Suite("JSON objects of many members")
+struct LargeJSONObjectTests {
+    static let names = (0..<40).map { "key\($0)" }
+
+    @Test("past the size where lookups use an index, members keep their order, values and removals")
+    func indexedObject() throws {
+        var object = JSONObject()
+        for (position, name) in Self.names.enumerated() { object[name] = .int(position) }
+        #expect(object.keys == Self.names)
+        #expect(object["key33"] == .int(33))
+        object["key5"] = nil
+        object["key33"] = .string("changed")
+        object["key5"] = .bool(true)
+        #expect(object.keys == Self.names.filter { $0 != "key5" } + ["key5"])
+        #expect(object["key33"] == .string("changed"))
+        #expect(object["key39"] == .int(39))
+        #expect(object["key5"] == .bool(true))
+        for name in Self.names.dropFirst(3) { object[name] = nil }
+        #expect(object.keys == ["key0", "key1", "key2"])
+        #expect(object["key2"] == .int(2))
+        #expect(object["key20"] == nil)
+    }
+
+    @Test("a parsed object with a repeated key keeps the first position and the last value, small or large")
+    func repeatedKeys() throws {
+        let small = try #require(try JSONValue.parse(#"{"a": 1, "b": 2, "a": 3}"#).objectValue)
+        #expect(small.keys == ["a", "b"])
+        #expect(small["a"] == .int(3))
+        let members = Self.names.enumerated().map { "\"\($0.element)\": \($0.offset)" }.joined(separator: ", ")
+        let large = try #require(try JSONValue.parse("{\(members), \"key1\": \"again\"}").objectValue)
+        #expect(large.keys == Self.names)
+        #expect(large["key1"] == .string("again"))
+        #expect(large["key39"] == .int(39))
+    }
+
+    @Test("objects with the same members in the same order are equal and hash alike; another order is not equal")
+    func equality() throws {
+        let forward = JSONObject(Self.names.map { ($0, JSONValue.string($0)) })
+        var rebuilt = JSONObject()
+        for name in Self.names { rebuilt[name] = .string(name) }
+        #expect(forward == rebuilt)
+        #expect(Set([forward, rebuilt]).count == 1)
+        let reversed = JSONObject(Self.names.reversed().map { ($0, JSONValue.string($0)) })
+        #expect(forward != reversed)
+    }
+}

@@ -25,6 +25,20 @@ struct JSONLLoadingTests {
         ])
     }
 
+    @Test("a line that fails deep inside nested lists and objects leaves the next lines whole")
+    func failureInsideNesting() throws {
+        let text = """
+            {"id": "a", "meta": {"tags": ["x", "y"], "n": 1}}
+            {"id": "b", "meta": {"tags": ["x", {"deep": [1, 2,]}], "n": 2}}
+            {"id": "c", "meta": {"tags": ["z"], "n": 3}}
+            """
+        let suite = try SuiteLoader.parse(text, format: .jsonl, name: "nested.jsonl", skipBad: true)
+        #expect(suite.cases.map(\.id) == ["a", "c"])
+        #expect(suite.skipped.map(\.line) == [2])
+        #expect(suite.cases[1].fields == ["id": "c", "meta": ["tags": ["z"], "n": 3]])
+        #expect(suite.cases[0].fields == ["id": "a", "meta": ["tags": ["x", "y"], "n": 1]])
+    }
+
     @Test("blank lines are ignored but still counted")
     func blankLines() throws {
         let text = "\n{\"id\": \"a\"}\n   \n\r\n{\"id\": \"b\"}\r\n\n[1]\n"

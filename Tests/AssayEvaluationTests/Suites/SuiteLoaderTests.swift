@@ -93,4 +93,43 @@ struct SuiteLoaderTests {
             #expect(error.column == 3)
         }
     }
+
+    /// Lines of a JSONL suite whose text passes several times the size the loader checks for
+    /// UTF-8 at once, with two- and four-byte characters at every offset around those borders.
+    static func multibyteSuite(lines: Int) -> String {
+        (0..<lines).map { number in
+            let padding = String(repeating: "x", count: number % 7)
+            return #"{"id": "\#(number)", "input": "\#(padding)é😀 ünïcode", "n": \#(number)}"#
+        }.joined(separator: "\n") + "\n"
+    }
+
+    @Test("a large file with characters across the pieces UTF-8 is checked in loads whole")
+    func multibyteAcrossChunks() throws {
+        let text = Self.multibyteSuite(lines: 6000)
+        #expect(text.utf8.count > 4 * SuiteLoader.validationChunk)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("wide.jsonl")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let suite = try SuiteLoader.load(path: path)
+        #expect(suite.cases.count == 6000)
+        #expect(suite.cases[5998].fields["input"] == .string("xxxxxxé😀 ünïcode"))
+        #expect(suite.source?.sha256 == sha256Hex(Array(text.utf8)))
+    }
+
+    @Test("an invalid byte far into a large file is reported at its line and column")
+    func invalidByteLate() throws {
+        var bytes = Array(Self.multibyteSuite(lines: 6000).utf8)
+        let lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+        let line = 5000
+        bytes[lineStarts[line - 1] + 3] = 0xFF
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("late.jsonl")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: SuiteLoadError.self) { try SuiteLoader.load(path: path) }
+        #expect(error.code == .invalidEncoding)
+        #expect(error.line == line)
+        #expect(error.column == 4)
+    }
 }

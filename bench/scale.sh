@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Million-case suites: generates a seeded suite (bench/scale/generate.py) as JSONL with ids, as
+# JSONL without ids (every id a content hash) and as CSV, then prints for each file the load
+# time and peak memory of Assay (release build), Python's json line by line (csv.DictReader for
+# the CSV), pandas and polars (bench/scale-requirements.txt), with the ratios; then the time of
+# filter, map, group, sort and a wildcard path over the loaded JSONL suite.
+#
+# Environment: N (cases, 1000000), SEED (20261207), BENCH_VENV (bench/.venv), BENCH_OUT (where
+# the suites are written; a new temporary folder, removed afterwards, unless given), BENCH_BIN
+# or BENCH_SCRATCH (the binary measured; see assay-binary.sh), READERS (the Python readers,
+# "json pandas polars").
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+n="${N:-1000000}"
+seed="${SEED:-20261207}"
+readers="${READERS:-json pandas polars}"
+venv="$(realpath -m "${BENCH_VENV:-bench/.venv}")"
+requirements="bench/scale-requirements.txt"
+
+source bench/assay-binary.sh
+
+[[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+stamp="$venv/.scale-requirements.sha256"
+wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
+if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
+  echo "installing pandas and polars into $venv" >&2
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+  echo "$wanted" >"$stamp"
+fi
+python="$venv/bin/python"
+
+if [[ -n "${BENCH_OUT:-}" ]]; then
+  out="$BENCH_OUT"
+  mkdir -p "$out"
+else
+  out="$(mktemp -d -t assay-scale.XXXXXX)"
+  trap 'rm -rf "$out"' EXIT
+fi
+out="$(realpath "$out")"
+if [[ ! -f "$out/.generated-$n-$seed" ]]; then
+  echo "generating $n cases (seed $seed) into $out" >&2
+  "$python" bench/scale/generate.py --count "$n" --seed "$seed" --output "$out"
+  touch "$out/.generated-$n-$seed"
+fi
+
+echo "assay: $assay"
+echo "python: $("$python" -c 'import sys, pandas, polars; print(sys.version.split()[0], "pandas", pandas.__version__, "polars", polars.__version__)')"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Runs a command under /usr/bin/time -v; sets `wall` (s) and `peak` (MB) and leaves its output in $out/last.
+measure() {
+  /usr/bin/time -v "$@" >"$out/last" 2>"$out/last.time"
+  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$out/last.time")"
+  peak="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$out/last.time")"
+}
+
+# The time `:time on` reports for the cell (in seconds), from its stderr line `time: 1.2 s`.
+cell_seconds() {
+  awk '/^time: / { v = $2; u = $3; if (u == "ms") v /= 1000; else if (u == "µs" || u == "us") v /= 1000000; else if (u == "min") v *= 60; printf "%.3f\n", v }'
+}
+
+for file in big.jsonl big-hashed.jsonl big.csv; do
+  size_mb="$(awk -v b="$(stat -c %s "$out/$file")" 'BEGIN { printf "%.1f", b / 1000000 }')"
+  echo
+  echo "== $file: $n cases, $size_mb MB"
+  printf '%-22s %10s %10s %10s %12s\n' reader "load (s)" "wall (s)" "peak (MB)" "peak / file"
+  measure "$assay" -c $':time on\nlen(load("'"$out/$file"'"))'
+  count="$(tail -n1 "$out/last" | tr -d '[:space:]')"
+  [[ "$count" == "$n" ]] || { echo "assay loaded $count cases, not $n" >&2; cat "$out/last.time" >&2; exit 1; }
+  assay_load="$(cell_seconds <"$out/last.time" | tail -n1)"
+  printf '%-22s %10s %10s %10s %12s\n' assay "$assay_load" "$wall" "$peak" "$(awk -v p="$peak" -v f="$size_mb" 'BEGIN { printf "%.2f", p / f }')"
+  assay_peak="$peak"
+  for reader in $readers; do
+    [[ "$file" == big-hashed.jsonl && "$reader" != json ]] && continue
+    measure "$python" bench/scale/load_python.py "$reader" "$out/$file"
+    read -r count seconds <"$out/last"
+    [[ "$count" == "$n" ]] || { echo "$reader loaded $count records, not $n" >&2; exit 1; }
+    name="$reader"; [[ "$reader" == json && "$file" == *.csv ]] && name="csv.DictReader"
+    printf '%-22s %10s %10s %10s %12s   assay is %sx as fast, %sx the memory\n' "$name" "$seconds" "$wall" "$peak" \
+      "$(awk -v p="$peak" -v f="$size_mb" 'BEGIN { printf "%.2f", p / f }')" \
+      "$(awk -v a="$assay_load" -v b="$seconds" 'BEGIN { printf "%.2f", b / a }')" \
+      "$(awk -v a="$assay_peak" -v b="$peak" 'BEGIN { printf "%.2f", a / b }')"
+  done
+done
+
+echo
+echo "== operations over the loaded big.jsonl (each its own cell, timed by :time)"
+cat >"$out/load.assay" <<ASSAY
+s = load("$out/big.jsonl")
+ASSAY
+declare -A operations=(
+  [filter]='len(filter(s, c => "urgent" in c/tags))'
+  [map]='len(map(s, c => c/expected))'
+  [group]='len(group(s, "expected"))'
+  [sort]='len(sort(s, "input"))'
+  [wildcard]='len(s/*/tags/0)'
+  [filter_path]='len(filter(s, "expected"))'
+)
+names=(filter map group sort wildcard filter_path)
+script=$':time on\n:load '"$out/load.assay"
+for name in "${names[@]}"; do
+  printf '%s\n' "${operations[$name]}" >"$out/$name.assay"
+  script+=$'\n:load '"$out/$name.assay"
+done
+measure "$assay" -c "$script"
+mapfile -t seconds < <(cell_seconds <"$out/last.time")
+printf '%-12s %10s   %s\n' operation "time (s)" expression
+printf '%-12s %10s   %s\n' load "${seconds[0]}" "s = load(\"big.jsonl\")"
+for index in "${!names[@]}"; do
+  printf '%-12s %10s   %s\n' "${names[$index]}" "${seconds[$((index + 1))]}" "${operations[${names[$index]}]}"
+done
+echo "(whole process: $wall s, peak $peak MB)"
