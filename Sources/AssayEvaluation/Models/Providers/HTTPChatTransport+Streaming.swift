@@ -19,12 +19,7 @@ extension HTTPChatTransport {
     ) async throws(ModelCallError) -> ModelResponse {
         let redact: (String) -> String = { key?.redact($0) ?? $0 }
         if Task.isCancelled { throw ModelCallError(.cancelled, "the call to \(providerName) was cancelled") }
-        var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers.add(name: "content-type", value: "application/json")
-        request.headers.add(name: "accept", value: "text/event-stream")
-        for (name, value) in headers { request.headers.add(name: name, value: value) }
-        request.body = .bytes(ByteBuffer(string: body.serialized()))
+        let request = Self.request(url: url, headers: headers, body: body, accept: "text/event-stream")
         let clock = ContinuousClock()
         let start = clock.now
         var answer = answer

@@ -33,12 +33,7 @@ struct HTTPChatTransport: Sendable {
     ) async throws(ModelCallError) -> JSONValue {
         let redact: (String) -> String = { key?.redact($0) ?? $0 }
         if Task.isCancelled { throw ModelCallError(.cancelled, "the call to \(providerName) was cancelled") }
-        var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers.add(name: "content-type", value: "application/json")
-        request.headers.add(name: "accept", value: "application/json")
-        for (name, value) in headers { request.headers.add(name: name, value: value) }
-        request.body = .bytes(ByteBuffer(string: body.serialized()))
+        let request = Self.request(url: url, headers: headers, body: body, accept: "application/json")
         let status: Int
         let responseHeaders: HTTPHeaders
         let text: String
@@ -124,5 +119,19 @@ struct HTTPChatTransport: Sendable {
         if milliseconds < 1000 { return "\(milliseconds) ms" }
         if milliseconds % 1000 == 0 { return "\(milliseconds / 1000) s" }
         return "\(Double(milliseconds) / 1000) s"
+    }
+}
+
+extension HTTPChatTransport {
+    /// A JSON POST to `url` with the provider's headers, asking for `accept` (JSON, or server-sent
+    /// events when streaming).
+    static func request(url: String, headers: [(String, String)], body: JSONValue, accept: String) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(name: "accept", value: accept)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(string: body.serialized()))
+        return request
     }
 }
