@@ -64,14 +64,15 @@ struct TurnEvaluator: Sendable {
         }
     }
 
-    /// The case's result from its turns: usage, latency and retries summed, output, extracted value
-    /// and prompt from the last turn, each metric averaged when every turn has it.
+    /// The case's result from its turns: usage, latency and retries summed, output, extracted value,
+    /// tool calls and prompt from the last turn, each metric averaged when every turn has it.
     static func combine(_ turns: [TurnResult], item: Runner.WorkItem, turnCount: Int) -> CaseResult {
         let last = turns.last
         var result = CaseResult(
             caseID: item.testCase.id, sample: item.sample, position: item.position, prompt: last?.prompt ?? [],
             output: last?.output, extracted: last?.extracted, status: .ok
         )
+        result.toolCalls = last?.toolCalls
         let usages = turns.compactMap(\.usage)
         if !usages.isEmpty {
             result.usage = TokenUsage(prompt: usages.reduce(0) { $0 + $1.prompt }, completion: usages.reduce(0) { $0 + $1.completion })
@@ -89,7 +90,8 @@ struct TurnEvaluator: Sendable {
         TurnResult(
             turn: index, input: turnCase.input, expected: turnCase.expected, prompt: turn.prompt, output: turn.output,
             extracted: turn.extracted, metrics: turn.metrics, status: turn.status, error: turn.error,
-            latencyMilliseconds: turn.latencyMilliseconds, usage: turn.usage, retries: turn.retries, isCached: turn.isCached
+            latencyMilliseconds: turn.latencyMilliseconds, usage: turn.usage, retries: turn.retries, isCached: turn.isCached,
+            toolCalls: turn.toolCalls
         )
     }
 }
