@@ -11,6 +11,9 @@ import AssayEvaluation
 /// numbered list. A request that matches no case is answered with
 /// the expected value of the case whose input appears in the last user message, or nothing.
 ///
+/// A turn that gives tool results (``ToolResult``) is a user turn whose text is the results'
+/// contents, one per line, as ``MockResponder/userMessages(in:)`` reads them from a request.
+///
 /// A case may list the tool calls it expects (`expected_tool_calls: [{name, arguments}]`); a
 /// request that offers tools is answered with them (``calls(userMessages:)``).
 struct MockOracle: Sendable {
@@ -28,9 +31,11 @@ struct MockOracle: Sendable {
         conversations = suite.cases.compactMap { testCase -> [Turn]? in
             let turnCases = testCase.turns.map { turns in turns.indices.map(testCase.turn) } ?? [testCase]
             var turns: [Turn] = []
-            for turnCase in turnCases {
+            for (index, turnCase) in turnCases.enumerated() {
                 let calls = ToolCall.calls(from: turnCase.fields[MockChatModel.expectedCallsField])
-                guard let input = turnCase.input, turnCase.expected != nil || !calls.isEmpty else { return nil }
+                let results = (try? testCase.turns.flatMap { try ToolResult.results(in: $0[index]) }) ?? nil
+                guard let input = results.map({ .string($0.map(\.content).joined(separator: "\n")) }) ?? turnCase.input,
+                      turnCase.expected != nil || !calls.isEmpty else { return nil }
                 let inputText = Self.text(input)
                 guard !inputText.isEmpty else { return nil }
                 turns.append(Turn(input: inputText, answer: turnCase.expected.map(Self.text) ?? "", calls: calls))

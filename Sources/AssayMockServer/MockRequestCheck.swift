@@ -1,7 +1,8 @@
 import AssayCore
 
 /// What the real APIs refuse with 400 before answering: a request without a model or messages, or
-/// with fields of the wrong type. A mock that accepted them would hide the client's bugs.
+/// with fields of the wrong type, or tool results that answer no call (``MockToolHistoryCheck``).
+/// A mock that accepted them would hide the client's bugs.
 ///
 /// The messages follow each API's wording: OpenAI's sentences (`Missing required parameter:
 /// 'messages'.`) and Anthropic's field paths (`messages: Field required`).
@@ -48,6 +49,7 @@ enum MockRequestCheck {
                 return wrongType("\(place).content", expected: "one of a string or array of objects", got: other)
             }
         }
+        if let problem = MockToolHistoryCheck.openAIProblem(in: list) { return problem }
         if let problem = openAIToolProblem(in: body) { return problem }
         return commonTypeProblem(in: body, wording: wrongType)
     }
@@ -96,6 +98,7 @@ enum MockRequestCheck {
             default: return "messages.\(index).content: Input should be a valid string or a list of content blocks"
             }
         }
+        if let problem = MockToolHistoryCheck.anthropicProblem(in: list) { return problem }
         if let system = body["system"], system.stringValue == nil, system.arrayValue == nil {
             return "system: Input should be a valid string or a list of text blocks"
         }

@@ -25,15 +25,38 @@ struct MockResponder {
         userMessages(in: body).last ?? ""
     }
 
-    /// The texts of a request body's user messages, in order.
+    /// The texts of a request body's user turns, in order: each user message's, and for tool
+    /// results (a run of OpenAI's `tool` messages, or Anthropic's user message of `tool_result`
+    /// blocks) the results' contents, one per line.
     static func userMessages(in body: JSONObject) -> [String] {
-        let messages = body["messages"]?.arrayValue ?? []
-        return messages.filter { $0.objectValue?["role"]?.stringValue == "user" }.map { message in
-            switch message.objectValue?["content"] {
-            case .string(let text)?: text
-            case .array(let parts)?: parts.compactMap { $0.objectValue?["text"]?.stringValue }.joined()
-            default: ""
+        var texts: [String] = []
+        var results: [String]?
+        for message in body["messages"]?.arrayValue ?? [] {
+            let object = message.objectValue ?? JSONObject()
+            let role = object["role"]?.stringValue
+            if role == "tool" {
+                results = (results ?? []) + [text(of: object["content"])]
+                continue
             }
+            if let done = results { texts.append(done.joined(separator: "\n")) }
+            results = nil
+            guard role == "user" else { continue }
+            let parts = object["content"]?.arrayValue ?? []
+            let toolResults = parts.filter { $0.objectValue?["type"]?.stringValue == "tool_result" }
+            texts.append(toolResults.isEmpty
+                ? text(of: object["content"])
+                : toolResults.map { text(of: $0.objectValue?["content"]) }.joined(separator: "\n"))
+        }
+        if let done = results { texts.append(done.joined(separator: "\n")) }
+        return texts
+    }
+
+    /// The text of a message's or a tool result's content: a string, or its text parts joined.
+    private static func text(of content: JSONValue?) -> String {
+        switch content {
+        case .string(let text)?: text
+        case .array(let parts)?: parts.compactMap { $0.objectValue?["text"]?.stringValue }.joined()
+        default: ""
         }
     }
 

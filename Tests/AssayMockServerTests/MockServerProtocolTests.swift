@@ -38,7 +38,56 @@ struct MockServerProtocolTests {
                 message: "at least one message"),
         Refusal(path: "/v1/messages", body: #"{"model": "m", "max_tokens": 10, "messages": [{"role": "system", "content": "x"}]}"#,
                 message: "messages.0.role"),
+    ] + toolHistoryRefusals
+
+    static let weatherCall = #"{"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": "{\"city\":\"Paris\"}"}}"#
+    static let weatherUse = #"{"type": "tool_use", "id": "toolu_1", "name": "get_weather", "input": {"city": "Paris"}}"#
+
+    /// Tool results that answer no call, and calls left unanswered.
+    static let toolHistoryRefusals: [Refusal] = [
+        Refusal(path: "/v1/chat/completions",
+                body: #"{"model": "m", "messages": [{"role": "user", "content": "weather?"}, {"role": "tool", "tool_call_id": "call_1", "content": "sunny"}]}"#,
+                message: "messages with role 'tool' must be a response to a preceeding message with 'tool_calls'"),
+        Refusal(path: "/v1/chat/completions",
+                body: #"{"model": "m", "messages": [{"role": "user", "content": "weather?"}, {"role": "assistant", "tool_calls": ["# + weatherCall
+                    + #"]}, {"role": "tool", "tool_call_id": "call_9", "content": "sunny"}]}"#,
+                message: "'tool_call_id' of 'call_9' not found"),
+        Refusal(path: "/v1/chat/completions",
+                body: #"{"model": "m", "messages": [{"role": "user", "content": "weather?"}, {"role": "assistant", "tool_calls": ["# + weatherCall
+                    + #"]}, {"role": "user", "content": "well?"}]}"#,
+                message: "did not have response messages: call_1"),
+        Refusal(path: "/v1/chat/completions",
+                body: #"{"model": "m", "messages": [{"role": "user", "content": "weather?"}, {"role": "assistant", "tool_calls": [{"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": {}}}]}, {"role": "tool", "tool_call_id": "call_1", "content": "sunny"}]}"#,
+                message: "'messages[1].tool_calls[0].function.arguments': expected a string"),
+        Refusal(path: "/v1/chat/completions",
+                body: #"{"model": "m", "messages": [{"role": "user", "content": "weather?"}, {"role": "assistant", "tool_calls": ["# + weatherCall
+                    + #"]}, {"role": "tool", "content": "sunny"}]}"#,
+                message: "'messages[2].tool_call_id'"),
+        Refusal(path: "/v1/messages",
+                body: #"{"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_1", "content": "sunny"}]}]}"#,
+                message: "messages.0.content.0: unexpected `tool_use_id` found in `tool_result` blocks: toolu_1"),
+        Refusal(path: "/v1/messages",
+                body: #"{"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "weather?"}, {"role": "assistant", "content": ["# + weatherUse
+                    + #"]}, {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_9", "content": "sunny"}]}]}"#,
+                message: "messages.2.content.0: unexpected `tool_use_id`"),
+        Refusal(path: "/v1/messages",
+                body: #"{"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "weather?"}, {"role": "assistant", "content": ["# + weatherUse
+                    + #"]}, {"role": "user", "content": "well?"}]}"#,
+                message: "messages.1: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_1"),
     ]
+
+    @Test("a conversation whose tool results answer the calls before them is answered", arguments: [
+        ("/v1/chat/completions", #"{"model": "m", "messages": [{"role": "user", "content": "weather?"}, {"role": "assistant", "content": null, "tool_calls": ["# + weatherCall
+            + #"]}, {"role": "tool", "tool_call_id": "call_1", "content": "18°C, sunny"}]}"#),
+        ("/v1/messages", #"{"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "weather?"}, {"role": "assistant", "content": ["# + weatherUse
+            + #"]}, {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_1", "content": "18°C, sunny"}]}]}"#),
+    ])
+    func acceptsAnsweredCalls(path: String, body: String) async throws {
+        let server = try await MockServer.start(MockServerConfiguration())
+        let (status, answer) = try await MockServerTests.post(server, body, path: path)
+        await server.shutdown()
+        #expect(status == 200, "\(answer)")
+    }
 
     @Test("400 with an error body for what the real API refuses", arguments: refusals)
     func refuses(refusal: Refusal) async throws {

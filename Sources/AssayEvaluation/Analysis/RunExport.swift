@@ -83,7 +83,7 @@ public enum RunExport {
 
     /// One turn of a multi-turn case: `id`, `turn`, `input`, `expected`, `prompt`, `output`,
     /// `extracted`, `metrics`, `status`, `error`, `latency_ms`, `tokens` (also as `usage`),
-    /// `retries` and `cached`.
+    /// `retries` and `cached`; `tool_calls` when the run offered tools.
     ///
     /// - Parameters:
     ///   - turn: The turn's result.
@@ -101,6 +101,7 @@ public enum RunExport {
         object["usage"] = tokens
         object["retries"] = .int(turn.retries)
         object["cached"] = .bool(turn.isCached)
+        if let calls = turn.toolCalls { object["tool_calls"] = ToolCall.json(calls) }
         return .object(object)
     }
 

@@ -79,9 +79,15 @@ enum ConfigurationCoding {
         return withoutPrice(stored) == current
     }
 
-    /// A message list as an array of `{"role", "content"}` objects.
+    /// A message list as an array of `{"role", "content"}` objects, with `tool_calls` on an
+    /// assistant message that called tools and `tool_call_id` on a tool's result.
     static func json(_ messages: [ChatMessage]) -> JSONValue {
-        .array(messages.map { ["role": .string($0.role), "content": .string($0.content)] })
+        .array(messages.map { message in
+            var object: JSONObject = ["role": .string(message.role), "content": .string(message.content)]
+            if !message.toolCalls.isEmpty { object["tool_calls"] = ToolCall.json(message.toolCalls) }
+            if let id = message.toolCallID { object["tool_call_id"] = .string(id) }
+            return .object(object)
+        })
     }
 
     /// Reads messages written by ``json(_:)-([ChatMessage])``.
@@ -89,7 +95,8 @@ enum ConfigurationCoding {
         (value?.arrayValue ?? []).compactMap { element in
             guard let role = element.objectValue?["role"]?.stringValue,
                   let content = element.objectValue?["content"]?.stringValue else { return nil }
-            return ChatMessage(role: role, content: content)
+            return ChatMessage(role: role, content: content, toolCalls: ToolCall.calls(from: element.objectValue?["tool_calls"]),
+                               toolCallID: element.objectValue?["tool_call_id"]?.stringValue)
         }
     }
 

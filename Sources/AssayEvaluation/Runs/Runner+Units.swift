@@ -19,8 +19,19 @@ extension Runner {
                 throw RunError(.invalidSpec, "case '\(testCase.id)' has turns, and multi-turn cases cannot be grouped: "
                                + "run them with group: 1 (the default)")
             }
-            guard spec.history == .expected, let turns = testCase.turns else { continue }
-            for index in turns.indices.dropLast() where testCase.turn(index).expected == nil {
+            guard let turns = testCase.turns else { continue }
+            for (index, turn) in turns.enumerated() {
+                do {
+                    if try ToolResult.results(in: turn) != nil, index == 0 {
+                        throw ToolResultError("'\(ToolResult.field)' answers the calls of the answer before, and the first turn has none")
+                    }
+                } catch {
+                    throw RunError(.invalidSpec, "case '\(testCase.id)', turn \(index + 1): \(error)")
+                }
+            }
+            guard spec.history == .expected else { continue }
+            for index in turns.indices.dropLast() where testCase.turn(index).expected == nil
+                && testCase.turn(index).fields[MockChatModel.expectedCallsField] == nil {
                 throw RunError(.invalidSpec, "history: \"expected\" shows each earlier turn's expected value, but turn "
                                + "\(index + 1) of case '\(testCase.id)' has none: add it, or use history: \"model\"")
             }

@@ -3,7 +3,7 @@ import AssayCore
 /// One turn of a multi-turn case's result: what was sent, answered, extracted and scored.
 ///
 /// A multi-turn case's ``CaseResult`` sums the turns' usage and latency, takes its output and
-/// extracted value from the last turn done, and averages each metric over the turns (see
+/// extracted value (and its tool calls) from the last turn done, and averages each metric over the turns (see
 /// ``CaseResult/turns``).
 public struct TurnResult: Sendable, Hashable {
     /// The turn's 0-based index.
@@ -32,12 +32,15 @@ public struct TurnResult: Sendable, Hashable {
     public var retries: Int
     /// Whether the answer came from the response cache.
     public var isCached: Bool
+    /// The tools the turn's answer called, when the run offered tools (nil otherwise).
+    public var toolCalls: [ToolCall]?
 
     /// Creates a turn result.
     public init(
         turn: Int, input: JSONValue? = nil, expected: JSONValue? = nil, prompt: [ChatMessage] = [], output: String? = nil,
         extracted: JSONValue? = nil, metrics: JSONObject = JSONObject(), status: CaseStatus, error: String? = nil,
-        latencyMilliseconds: Double? = nil, usage: TokenUsage? = nil, retries: Int = 0, isCached: Bool = false
+        latencyMilliseconds: Double? = nil, usage: TokenUsage? = nil, retries: Int = 0, isCached: Bool = false,
+        toolCalls: [ToolCall]? = nil
     ) {
         self.turn = turn
         self.input = input
@@ -52,5 +55,6 @@ public struct TurnResult: Sendable, Hashable {
         self.usage = usage
         self.retries = retries
         self.isCached = isCached
+        self.toolCalls = toolCalls
     }
 }

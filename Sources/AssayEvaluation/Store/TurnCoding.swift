@@ -4,7 +4,7 @@ import AssayCore
 ///
 /// Members: `turn`, `input`, `expected`, `prompt`, `output`, `extracted`, `metrics`, `status`,
 /// `error`, `latency_ms`, `prompt_tokens`, `completion_tokens`, `retries`, `cached` (absent values
-/// as null).
+/// as null), and `tool_calls` when the run offered tools.
 enum TurnCoding {
     static func json(_ turns: [TurnResult]) -> JSONValue {
         .array(turns.map { turn in
@@ -17,6 +17,7 @@ enum TurnCoding {
             object["completion_tokens"] = turn.usage.map { .int($0.completion) } ?? .null
             object["retries"] = .int(turn.retries)
             object["cached"] = .bool(turn.isCached)
+            if let calls = turn.toolCalls { object["tool_calls"] = ToolCall.json(calls) }
             return .object(object)
         })
     }
@@ -37,7 +38,8 @@ enum TurnCoding {
                 status: object["status"]?.stringValue.flatMap(CaseStatus.init(rawValue:)) ?? .ok,
                 error: object["error"]?.stringValue, latencyMilliseconds: object["latency_ms"]?.doubleValue,
                 usage: promptTokens.map { TokenUsage(prompt: $0, completion: object["completion_tokens"]?.intValue ?? 0) },
-                retries: object["retries"]?.intValue ?? 0, isCached: object["cached"]?.boolValue ?? false
+                retries: object["retries"]?.intValue ?? 0, isCached: object["cached"]?.boolValue ?? false,
+                toolCalls: present("tool_calls").map(ToolCall.calls(from:))
             )
         }
     }

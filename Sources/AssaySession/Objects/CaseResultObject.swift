@@ -5,7 +5,8 @@ import AssayLanguage
 /// One case's result in a run, as the language sees it: `r/cases/3/output`,
 /// `r/cases/3/metrics/rouge/rougeL/f1`, `r/cases/*/status`; a multi-turn case's turns are records,
 /// `r/cases/0/turns/1/output` (null for a case without turns); `r/cases/0/tool_calls` lists the
-/// tools the answer called (`[{name, arguments}]`; null when the run offered no tools).
+/// tools the answer called (`[{name, arguments}]`; null when the run offered no tools), a
+/// conversation's its last turn's, and `r/cases/0/turns/1/tool_calls` each turn's.
 struct CaseResultObject: DomainObject, JSONConvertible {
     let result: CaseResult
     /// The case as it was in the suite (for `input`, `expected` and the other fields), when known.

@@ -42,4 +42,22 @@ import Testing
         #expect(await fixture.output("t/cases/1/tool_calls") == "[]")
         #expect(await fixture.output("t/cases/*/metrics/tool_calls_match/score") == "[1, 1]")
     }
+
+    @Test("a conversation with a tool-results turn: each turn's calls under r/cases/0/turns/k/tool_calls, both turns scored")
+    func toolResultTurns() async throws {
+        let fixture = MetricsFixture()
+        await fixture.run(#"""
+        cases = [{id: "p", turns: [
+            {input: "weather in Paris?", expected: "Let me look.", expected_tool_calls: [{name: "get_weather", arguments: {city: "Paris"}}]},
+            {tool_results: [{name: "get_weather", content: "18°C, sunny"}], expected: "Sunny in Paris."}]}]
+        r = run(cases, template: "{{ input }}", model: "perfect", tools: [{name: "get_weather", parameters: {type: "object"}}],
+                metrics: ["exact"])
+        """#)
+        #expect(await fixture.output("r/cases/0/status") == "ok")
+        #expect(await fixture.output("r/cases/0/turns/0/tool_calls/*/name") == #"["get_weather"]"#)
+        #expect(await fixture.output("r/cases/0/turns/1/tool_calls") == "[]")
+        #expect(await fixture.output("r/cases/0/tool_calls") == "[]")
+        #expect(await fixture.output("r/cases/0/turns/*/metrics/exact") == "[1, 1]")
+        #expect(await fixture.output("r/cases/0/output") == "Sunny in Paris.")
+    }
 }

@@ -34,9 +34,7 @@ public struct AnthropicChatModel: ChatModel {
         body["model"] = .string(descriptor.model ?? "")
         let system = request.messages.filter { $0.role == "system" }.map(\.content)
         if !system.isEmpty { body["system"] = .string(system.joined(separator: "\n\n")) }
-        body["messages"] = .array(request.messages.filter { $0.role != "system" }.map {
-            ["role": .string($0.role), "content": .string($0.content)]
-        })
+        body["messages"] = .array(ToolMessageShapes.anthropic(request.messages))
         let parameters = descriptor.parameters.merging(request.parameters)
         body["max_tokens"] = .int(parameters.maxTokens ?? Self.defaultMaxTokens)
         if let temperature = parameters.temperature { body["temperature"] = .double(temperature) }

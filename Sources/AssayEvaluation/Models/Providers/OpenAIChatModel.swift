@@ -73,7 +73,7 @@ public struct OpenAIChatModel: ChatModel {
     func body(for request: ModelRequest) -> JSONValue {
         var body = JSONObject()
         if let bodyModel { body["model"] = .string(bodyModel) }
-        body["messages"] = .array(request.messages.map { ["role": .string($0.role), "content": .string($0.content)] })
+        body["messages"] = .array(ToolMessageShapes.openAI(request.messages))
         let parameters = descriptor.parameters.merging(request.parameters)
         if let temperature = parameters.temperature { body["temperature"] = .double(temperature) }
         if let topP = parameters.topP { body["top_p"] = .double(topP) }
