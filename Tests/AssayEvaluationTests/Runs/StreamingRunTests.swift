@@ -72,7 +72,14 @@ import Testing
         let (run, stats) = try await Self.run(name, faults: .init(dropped: 1), retries: 2)
         #expect(run.results.map(\.status) == Array(repeating: .modelError, count: 6))
         #expect(run.results.allSatisfy { $0.output == nil && $0.retries == 2 })
-        #expect(run.results.allSatisfy { $0.error?.contains("after 3 events") == true }, "\(run.results.first?.error ?? "")")
+        // The server drops each stream after its third event; how many of them the client has read
+        // when the connection's end reaches it depends on how the last bytes and the close arrive
+        // together, so the message names a count of at most three, never a whole answer.
+        for result in run.results {
+            let error = try #require(result.error)
+            let seen = try #require(error.firstMatch(of: /after (\d+) events/).flatMap { Int($0.1) }, "\(error)")
+            #expect(seen <= 3, "\(error)")
+        }
         #expect(stats.requests.count == 18)
     }
 
