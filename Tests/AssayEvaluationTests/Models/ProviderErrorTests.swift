@@ -137,6 +137,13 @@ struct ProviderErrorTests {
         #expect(String(reflecting: key) == "<redacted>")
     }
 
+    @Test("a placeholder key shorter than eight characters is redacted where it is a word, not inside other words")
+    func shortKeyRedaction() {
+        let key = APIKey("k")
+        #expect(key.redact("Check the key k, or k=k.") == "Check the key <redacted>, or <redacted>=<redacted>.")
+        #expect(APIKey("EMPTY").redact("EMPTY key; NOTEMPTY stays") == "<redacted> key; NOTEMPTY stays")
+    }
+
     @Test("Retry-After is read as seconds, an HTTP date, or retry-after-ms")
     func retryAfter() throws {
         let now = try #require(RetryAfter.httpDate("Wed, 21 Oct 2015 07:28:00 GMT"))

@@ -18,8 +18,13 @@ struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugStringCon
     ///
     /// Some providers echo a masked key in their error messages (`Incorrect API key provided:
     /// sk-abc***…wxyz`): a word that shares the key's first or last six characters goes too.
+    ///
+    /// A key shorter than eight characters (a placeholder such as `x` or `EMPTY`, which local
+    /// OpenAI-compatible servers accept) is replaced where it stands as a word of its own, not
+    /// inside other words, so that `Check` survives the key `k`.
     func redact(_ text: String) -> String {
         guard !secret.isEmpty else { return text }
+        guard secret.count >= 8 else { return Self.replacingWord(secret, in: text) }
         var result = text.replacingOccurrences(of: secret, with: "<redacted>")
         guard secret.count >= 12 else { return result }
         let head = String(secret.prefix(6))
@@ -29,5 +34,20 @@ struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugStringCon
         }
         result = words.joined(separator: " ")
         return result
+    }
+
+    /// `text` with each occurrence of `word` that no letter or digit touches replaced by `<redacted>`.
+    private static func replacingWord(_ word: String, in text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let range = rest.range(of: word) {
+            let before = range.lowerBound > rest.startIndex ? rest[rest.index(before: range.lowerBound)] : nil
+            let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : nil
+            let touches = [before, after].contains { $0?.isLetter == true || $0?.isNumber == true }
+            result += rest[..<range.lowerBound]
+            result += touches ? String(rest[range]) : "<redacted>"
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 }
