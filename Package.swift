@@ -2,7 +2,7 @@
 // Assay: a native workbench for evaluating LLM prompts and models.
 //
 // Dependencies point one way:
-//   AssayCore       (nothing of ours; JSON, did-you-mean, source positions)
+//   AssayCore       (nothing of ours; JSON, ordered members, did-you-mean, source positions)
 //   AssayLanguage   -> AssayCore
 //   AssayMetrics    -> AssayCore
 //   AssayEvaluation -> AssayCore, AssayMetrics, AssayEncoder (the metric catalogue: every built-in

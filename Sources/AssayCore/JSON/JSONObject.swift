@@ -2,27 +2,13 @@
 ///
 /// Assigning to an existing key keeps its position; assigning `nil` removes the key. Two objects
 /// are equal when they hold the same keys in the same order with equal values, so equal objects
-/// always serialize to the same text.
-///
-/// The members are one array of key-value pairs. A lookup scans it while the object is small:
-/// suites hold a million objects of a few short keys each, and for those a scan is as fast as
-/// hashing while a dictionary beside the array would cost a second allocation and most of the
-/// memory. From ``indexThreshold`` members on, a dictionary from key to position is kept as well,
-/// so lookup in large objects stays O(1).
+/// always serialize to the same text. The members are kept by ``OrderedMembers``.
 public struct JSONObject: Sendable, Hashable {
     /// The members, in order.
-    private var members: [(key: String, value: JSONValue)]
-    /// The position of each key; only for objects of at least `indexThreshold` members.
-    private var index: [String: Int]?
-
-    /// The number of members from which lookups go through a dictionary instead of a scan.
-    static let indexThreshold = 16
+    private var members = OrderedMembers<JSONValue>()
 
     /// Creates an empty object.
-    public init() {
-        members = []
-        index = nil
-    }
+    public init() {}
 
     /// Creates an object from key-value pairs in order; a repeated key keeps its first position
     /// and its last value.
@@ -37,12 +23,12 @@ public struct JSONObject: Sendable, Hashable {
 
     /// The keys, in order.
     public var keys: [String] {
-        members.map(\.key)
+        members.keys
     }
 
     /// The first key, if any (without building ``keys``).
     package var firstKey: String? {
-        members.first?.key
+        members.pairs.first?.key
     }
 
     /// The number of members.
@@ -55,52 +41,15 @@ public struct JSONObject: Sendable, Hashable {
         members.isEmpty
     }
 
-    private func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        return members.firstIndex { $0.key == key }
-    }
-
     /// The value stored under `key`; setting `nil` removes the member.
     public subscript(key: String) -> JSONValue? {
-        get { position(of: key).map { members[$0].value } }
-        set {
-            if let newValue {
-                append(key: key, value: newValue)
-            } else if let found = position(of: key) {
-                members.remove(at: found)
-                rebuildIndex()
-            }
-        }
-    }
-
-    /// Stores `value` under `key`: in place when the key exists, else as the last member.
-    private mutating func append(key: String, value: JSONValue) {
-        if let found = position(of: key) {
-            members[found].value = value
-            return
-        }
-        members.append((key, value))
-        if index != nil {
-            index![key] = members.count - 1
-        } else if members.count >= Self.indexThreshold {
-            rebuildIndex()
-        }
-    }
-
-    private mutating func rebuildIndex() {
-        guard members.count >= Self.indexThreshold else {
-            index = nil
-            return
-        }
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(members.count)
-        for (position, member) in members.enumerated() { positions[member.key] = position }
-        index = positions
+        get { members[key] }
+        set { members[key] = newValue }
     }
 
     /// The values, in key order.
     public var values: [JSONValue] {
-        members.map(\.value)
+        members.values
     }
 
     /// Returns a copy whose member `key` comes first, holding `value`.
@@ -112,11 +61,10 @@ public struct JSONObject: Sendable, Hashable {
     public func placingFirst(_ key: String, value: JSONValue) -> JSONObject {
         var copy = JSONObject()
         copy.members.reserveCapacity(members.count + 1)
-        copy.members.append((key, value))
-        for member in members where member.key != key {
-            copy.members.append(member)
+        copy.members.set(value, for: key)
+        for member in members.pairs where member.key != key {
+            copy.members.set(member.value, for: member.key)
         }
-        copy.rebuildIndex()
         return copy
     }
 
@@ -146,7 +94,7 @@ public struct JSONObject: Sendable, Hashable {
         self.init()
         members.reserveCapacity(parsedMembers.count)
         for member in parsedMembers {
-            append(key: member.key, value: member.value)
+            members.set(member.value, for: member.key)
         }
     }
 
@@ -157,17 +105,13 @@ public struct JSONObject: Sendable, Hashable {
 
     /// Compares keys in order, then values.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        guard lhs.members.count == rhs.members.count else { return false }
-        for (left, right) in zip(lhs.members, rhs.members) where left.key != right.key || left.value != right.value {
-            return false
-        }
-        return true
+        lhs.members == rhs.members
     }
 
     /// Hashes keys and values in order.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(members.count)
-        for member in members {
+        for member in members.pairs {
             hasher.combine(member.key)
             hasher.combine(member.value)
         }
@@ -187,7 +131,7 @@ extension JSONObject: Sequence {
         /// The next member, or `nil` after the last.
         public mutating func next() -> (key: String, value: JSONValue)? {
             guard position < object.members.count else { return nil }
-            let member = object.members[position]
+            let member = object.members.member(at: position)
             position += 1
             return member
         }

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A value of the language.
 public enum Value: Sendable {
     case null
@@ -61,19 +63,10 @@ public enum Value: Sendable {
     }
 }
 
-/// An ordered record of named values.
-///
-/// The members are one array of key-value pairs, scanned on lookup while the record is small
-/// (a suite's million case records have a few short keys each: a scan is as fast as hashing,
-/// and a dictionary beside the array would double each record's memory). From
-/// `indexThreshold` members on, a dictionary from key to position is kept as well.
+/// An ordered record of named values, kept by ``OrderedMembers``: a later value for a key
+/// replaces the earlier one in its place.
 public struct Record: Sendable, Hashable {
-    private var members: [(key: String, value: Value)] = []
-    /// The position of each key; only for records of at least `indexThreshold` members.
-    private var index: [String: Int]?
-
-    /// The number of members from which lookups go through a dictionary instead of a scan.
-    static let indexThreshold = 16
+    private var members = OrderedMembers<Value>()
 
     /// Creates an empty record.
     public init() {}
@@ -85,48 +78,16 @@ public struct Record: Sendable, Hashable {
     }
 
     /// The keys in insertion order.
-    public var keys: [String] { members.map(\.key) }
+    public var keys: [String] { members.keys }
     /// The number of keys.
     public var count: Int { members.count }
     /// Whether the record has no keys.
     public var isEmpty: Bool { members.isEmpty }
 
-    private func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        return members.firstIndex { $0.key == key }
-    }
-
     /// The value at a key.
     public subscript(key: String) -> Value? {
-        get { position(of: key).map { members[$0].value } }
-        set {
-            if let newValue {
-                if let found = position(of: key) {
-                    members[found].value = newValue
-                    return
-                }
-                members.append((key, newValue))
-                if index != nil {
-                    index![key] = members.count - 1
-                } else if members.count >= Self.indexThreshold {
-                    rebuildIndex()
-                }
-            } else if let found = position(of: key) {
-                members.remove(at: found)
-                rebuildIndex()
-            }
-        }
-    }
-
-    private mutating func rebuildIndex() {
-        guard members.count >= Self.indexThreshold else {
-            index = nil
-            return
-        }
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(members.count)
-        for (position, member) in members.enumerated() { positions[member.key] = position }
-        index = positions
+        get { members[key] }
+        set { members[key] = newValue }
     }
 
     /// Reserves room for `capacity` members.
@@ -135,22 +96,18 @@ public struct Record: Sendable, Hashable {
     }
 
     /// The key–value pairs in order.
-    public var pairs: [(key: String, value: Value)] { members }
+    public var pairs: [(key: String, value: Value)] { members.pairs }
 
     /// The values in key order.
-    public var values: [Value] { members.map(\.value) }
+    public var values: [Value] { members.values }
 
     public static func == (lhs: Record, rhs: Record) -> Bool {
-        guard lhs.members.count == rhs.members.count else { return false }
-        for (left, right) in zip(lhs.members, rhs.members) where left.key != right.key || left.value != right.value {
-            return false
-        }
-        return true
+        lhs.members == rhs.members
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(members.count)
-        for member in members { hasher.combine(member.key) }
+        for member in members.pairs { hasher.combine(member.key) }
     }
 }
 
