@@ -6,7 +6,8 @@
 //   AssayLanguage   -> AssayCore
 //   AssayMetrics    -> AssayCore
 //   AssayEvaluation -> AssayCore, AssayMetrics, AssayEncoder (the metric catalogue: every built-in
-//                      metric, BERTScore's included, is built there from its stored spec)
+//                      metric, BERTScore's included, is built there from its stored spec; the run
+//                      store, in SQLite through GRDB or in PostgreSQL through postgres-nio)
 //   AssaySession    -> AssayCore, AssayLanguage, AssayEvaluation (and the metric libraries it
 //                      exposes); its API shows no language types
 //   AssayShell      -> AssaySession, CEditLine
@@ -56,6 +57,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .target(name: "AssayCore", swiftSettings: strict),
@@ -85,6 +89,10 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict

@@ -9,6 +9,7 @@ assay_required_packages=(
   libzmq3-dev        # ZeroMQ transport of the Jupyter kernel
   libopenblas-dev    # matrix products of the BERTScore encoder
   libsqlite3-dev     # the run store
+  postgresql         # the tests of the PostgreSQL run store start a throwaway server on loopback
   wordnet-base       # WordNet 3.0 for METEOR
   python3-venv       # test tooling (jupyter clients) lives in a virtual environment
   pkg-config

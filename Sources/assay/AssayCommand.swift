@@ -80,6 +80,8 @@ struct ScriptCommand: ParsableCommand {
     @Flag(help: "Do not run the project's assay.init.")
     var noInit = false
 
+    @OptionGroup var store: StoreOption
+
     func validate() throws {
         if code != nil, file != nil { throw ValidationError("give either a file or -c CODE, not both") }
         if batch, interactive { throw ValidationError("give either --batch or --interactive, not both") }

@@ -7,9 +7,10 @@ enum ProjectStore {
     /// The folder the command runs in.
     static var directory: String { FileManager.default.currentDirectoryPath }
 
-    /// The project's run store (`$ASSAY_HOME/runs.sqlite`, else `.assay/runs.sqlite`).
+    /// The project's run store (see ``StoreLocation``: `--store`, `ASSAY_STORE`, `.assay/config.json`,
+    /// else the SQLite file `.assay/runs.sqlite`).
     static func open() throws(RunStoreError) -> RunStore {
-        try RunStore(path: RunStore.defaultPath(environment: ProcessInfo.processInfo.environment, currentDirectory: directory))
+        try RunStore.open(StoreLocation.resolve(environment: ProcessInfo.processInfo.environment, currentDirectory: directory))
     }
 
     /// A stored run by selector (an id prefix, `latest`, `-1` …).

@@ -63,6 +63,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var gates: RunGates
 
+    @OptionGroup var store: StoreOption
+
     func validate() throws {
         if pipeline == nil, template == nil || model == nil {
             throw ValidationError("give a pipeline, or --template FILE and --model NAME, e.g. assay run \(suite) --template prompt.txt --model perfect")

@@ -11,6 +11,8 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("How many runs to list (20 by default).", valueName: "n"))
     var count: String?
 
+    @OptionGroup var store: StoreOption
+
     /// The number of runs asked for (`-1` is read as a number here, to say it is not one).
     func limit() throws -> Int? {
         guard let text = count.map(RunSelector.text) else { return nil }
@@ -72,6 +74,8 @@ struct CompareCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The metric path whose regressed and improved cases are listed.", valueName: "path"))
     var metric: String?
+
+    @OptionGroup var store: StoreOption
 
     func run() throws {
         let keywords: [(String, CallArgument)] = metric.map { [("metric", .json(.string($0)))] } ?? []

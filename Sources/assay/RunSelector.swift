@@ -35,6 +35,8 @@ struct StoredRunArgument: ParsableArguments {
     @Argument(help: ArgumentHelp("The run: an id prefix, latest, -1, -2 …", valueName: "run"))
     var written: String
 
+    @OptionGroup var store: StoreOption
+
     /// The selector as the user wrote it.
     var selector: String { RunSelector.text(written) }
 

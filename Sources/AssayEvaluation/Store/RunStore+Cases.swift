@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-internal import GRDB
 
 /// The cases a run evaluated, kept in the store so that a run is a record of its own and never a
 /// pointer to a file that may change.
@@ -27,31 +26,30 @@ extension RunStore {
     }
 
     /// Stores a list of cases unless the store has it already; returns the list's digest.
-    static func storeCases(_ digest: CaseListDigest, _ db: Database) throws -> String {
-        let known = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM case_lists WHERE list_sha = ?)", arguments: [digest.list]) ?? false
+    static func storeCases(_ digest: CaseListDigest, _ db: any StoreConnection) throws -> String {
+        let known = try db.fetchOne("SELECT 1 FROM case_lists WHERE list_sha = ? LIMIT 1", [digest.list]) != nil
         if known { return digest.list }
-        let insertCase = try db.cachedStatement(sql: "INSERT OR IGNORE INTO cases (sha256, fields) VALUES (?, ?)")
-        let insertMember = try db.cachedStatement(sql: "INSERT INTO case_lists (list_sha, position, case_sha) VALUES (?, ?, ?)")
         for (position, stored) in digest.cases.enumerated() {
-            try insertCase.execute(arguments: [stored.sha256, stored.text])
-            try insertMember.execute(arguments: [digest.list, position, stored.sha256])
+            try db.execute("INSERT INTO cases (sha256, fields) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING", [stored.sha256, stored.text])
+            // Two processes may store the same new list at once: the second's rows are the same.
+            try db.execute(
+                "INSERT INTO case_lists (list_sha, position, case_sha) VALUES (?, ?, ?) ON CONFLICT (list_sha, position) DO NOTHING",
+                [digest.list, position, stored.sha256])
         }
         return digest.list
     }
 
     /// The cases of a stored list, in order; nil when the store has no such list.
-    static func fetchCases(list: String, _ db: Database) throws -> [TestCase]? {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT cases.fields FROM case_lists JOIN cases ON cases.sha256 = case_lists.case_sha
-                WHERE case_lists.list_sha = ? ORDER BY case_lists.position
-                """,
-            arguments: [list])
+    static func fetchCases(list: String, _ db: any StoreConnection) throws -> [TestCase]? {
+        let rows = try db.fetchAll(
+            """
+            SELECT cases.fields FROM case_lists JOIN cases ON cases.sha256 = case_lists.case_sha
+            WHERE case_lists.list_sha = ? ORDER BY case_lists.position
+            """,
+            [list])
         guard !rows.isEmpty else { return nil }
         return try rows.map { row throws(RunStoreError) in
-            guard let fields = try StoredRows.json(row["fields"], "a stored case of list \(list.prefix(12))").objectValue else {
+            guard let fields = try StoredRows.json(row.get("fields"), "a stored case of list \(list.prefix(12))").objectValue else {
                 throw RunStoreError(.corrupt, "a stored case of list \(list.prefix(12)) is not a JSON object")
             }
             return TestCase(fields: fields)
@@ -64,8 +62,8 @@ extension RunStore {
     /// - Throws: ``RunStoreError`` if the store cannot be read.
     public func storedCaseCounts() throws(RunStoreError) -> (cases: Int, listEntries: Int) {
         try reading { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_lists") ?? 0)
+            (try db.fetchValue("SELECT COUNT(*) FROM cases") ?? 0,
+             try db.fetchValue("SELECT COUNT(*) FROM case_lists") ?? 0)
         }
     }
 }

@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-internal import GRDB
 
 extension RunStore {
     /// Replaces a run's stored configuration and model descriptor (when a resume brings a new
@@ -12,10 +11,9 @@ extension RunStore {
     ///   - model: The new model descriptor.
     /// - Throws: ``RunStoreError`` with code `noSuchRun` when there is no such run.
     func updateConfiguration(of id: UUID, configuration: JSONValue, model: JSONValue) async throws(RunStoreError) {
-        let arguments: StatementArguments = [configuration.serialized(), model.serialized(), ConfigurationCoding.text(id)]
+        let arguments: StoreArguments = [configuration.serialized(), model.serialized(), ConfigurationCoding.text(id)]
         try await writing { db in
-            try db.execute(sql: "UPDATE runs SET configuration = ?, model = ? WHERE id = ?", arguments: arguments)
-            if db.changesCount == 0 {
+            if try db.execute("UPDATE runs SET configuration = ?, model = ? WHERE id = ?", arguments) == 0 {
                 throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
             }
         }

@@ -1,28 +1,30 @@
-internal import GRDB
-
 extension RunStore {
-    /// Asks SQLite to check the whole database file.
+    /// Asks the database to check itself: SQLite's `PRAGMA integrity_check` on a SQLite store; a
+    /// PostgreSQL server keeps its own consistency and is not asked.
     ///
     /// - Returns: The problems found; empty when the database is sound.
     /// - Throws: ``RunStoreError`` when the check cannot run.
     public func integrityCheck() throws(RunStoreError) -> [String] {
-        let lines = try reading { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+        guard driver.dialect == .sqlite else { return [] }
+        let lines = try reading { db in try db.fetchAll("PRAGMA integrity_check", []).compactMap { $0.values.first.flatMap(String.decode) } }
         return lines == ["ok"] ? [] : lines
     }
 
-    /// The database's journal mode (`wal` for a store on disk).
+    /// A SQLite store's journal mode (`wal` for a store on disk).
     func journalMode() throws(RunStoreError) -> String {
-        try reading { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }
+        try reading { db in try db.fetchValue("PRAGMA journal_mode") ?? "" }
     }
 
-    /// The database's page size in bytes.
+    /// A SQLite store's page size in bytes.
     func pageSize() throws(RunStoreError) -> Int {
-        try reading { try Int.fetchOne($0, sql: "PRAGMA page_size") ?? 0 }
+        try reading { db in try db.fetchValue("PRAGMA page_size") ?? 0 }
     }
 
-    /// The schema versions applied to the database, oldest first.
+    /// The schema versions applied to the database, in the order of the schema (then any this
+    /// build does not know).
     func appliedSchemaVersions() throws(RunStoreError) -> [String] {
-        let migrator = Self.migrator
-        return try reading { try migrator.appliedMigrations($0) }
+        let applied = try driver.appliedMigrations()
+        let known = Self.schemaVersions.filter(applied.contains)
+        return known + applied.filter { !known.contains($0) }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 /// The embedding cache: token embeddings by (model, layer, text), so that BERTScore re-scores
 /// texts it has seen without running the encoder again.
@@ -48,55 +47,58 @@ extension RunStore {
     ///
     /// - Throws: ``RunStoreError`` when the database fails.
     package func hasEmbeddings() async throws(RunStoreError) -> Bool {
-        try await reading { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM embeddings)") ?? false }
+        try await reading { db in try db.fetchOne("SELECT 1 FROM embeddings LIMIT 1") != nil }
     }
 
     /// The number of cached embeddings.
     ///
     /// - Throws: ``RunStoreError`` when the database fails.
     package func embeddingCount() throws(RunStoreError) -> Int {
-        try reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM embeddings") ?? 0 }
+        try reading { db in try db.fetchValue("SELECT COUNT(*) FROM embeddings") ?? 0 }
     }
 
     /// The columns of one entry, computed before entering the database's queue.
-    private static func row(_ embedding: CachedEmbedding) -> StatementArguments {
+    private static func row(_ embedding: CachedEmbedding) -> StoreArguments {
         [
             embedding.key, embedding.modelDigest, embedding.layer, embedding.textSHA256,
             embedding.width, embedding.tokenCount, embedding.vectorBytes,
         ]
     }
 
-    private static func insert(_ rows: [StatementArguments], _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO embeddings (key, model_digest, layer, text_sha, dims, tokens, vectors, created_at)
+    private static func insert(_ rows: [StoreArguments], _ db: any StoreConnection) throws {
+        let sql = """
+            INSERT INTO embeddings (key, model_digest, layer, text_sha, dims, tokens, vectors, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            ON CONFLICT (key) DO UPDATE SET model_digest = excluded.model_digest, layer = excluded.layer,
+                text_sha = excluded.text_sha, dims = excluded.dims, tokens = excluded.tokens,
+                vectors = excluded.vectors, created_at = excluded.created_at
+            """
         let now = Date()
         for var arguments in rows {
             arguments += [now]
-            try statement.execute(arguments: arguments)
+            try db.execute(sql, arguments)
         }
     }
 
-    private static func fetchEmbeddings(_ keys: [String], _ db: Database) throws -> [String: CachedEmbedding] {
+    private static func fetchEmbeddings(_ keys: [String], _ db: any StoreConnection) throws -> [String: CachedEmbedding] {
         var found: [String: CachedEmbedding] = [:]
         // SQLite limits the number of parameters of a statement, so large lookups go in slices.
         for start in stride(from: 0, to: keys.count, by: 500) {
             let slice = Array(keys[start ..< min(start + 500, keys.count)])
             let placeholders = Array(repeating: "?", count: slice.count).joined(separator: ", ")
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT key, model_digest, layer, text_sha, dims, tokens, vectors FROM embeddings WHERE key IN (\(placeholders))",
-                arguments: StatementArguments(slice))
+            let rows = try db.fetchAll(
+                "SELECT key, model_digest, layer, text_sha, dims, tokens, vectors FROM embeddings WHERE key IN (\(placeholders))",
+                StoreArguments(slice))
             for row in rows {
-                let key: String = row["key"]
-                let width: Int = row["dims"]
-                let tokens: Int = row["tokens"]
-                let bytes: Data = row["vectors"]
+                let key: String = try row.get("key")
+                let width: Int = try row.get("dims")
+                let tokens: Int = try row.get("tokens")
+                let bytes: Data = try row.get("vectors")
                 guard let vectors = CachedEmbedding.vectors(from: bytes), vectors.count == width * tokens else {
                     throw RunStoreError(.corrupt, "the cached embedding \(key.prefix(12)) has \(bytes.count) bytes; expected \(tokens) × \(width) floats")
                 }
                 found[key] = CachedEmbedding(
-                    key: key, modelDigest: row["model_digest"], layer: row["layer"], textSHA256: row["text_sha"],
+                    key: key, modelDigest: try row.get("model_digest"), layer: try row.get("layer"), textSHA256: try row.get("text_sha"),
                     tokenCount: tokens, width: width, vectors: vectors)
             }
         }

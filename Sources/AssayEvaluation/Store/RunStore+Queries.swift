@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 
 extension RunStore {
     /// The stored runs, newest first.
@@ -100,8 +99,8 @@ extension RunStore {
     /// - Throws: ``RunStoreError``.
     public func template(sha256: String) throws(RunStoreError) -> (system: String?, user: String)? {
         try reading { db in
-            try Row.fetchOne(db, sql: "SELECT system, text FROM templates WHERE sha256 = ?", arguments: [sha256])
-                .map { (system: $0["system"], user: $0["text"]) }
+            try db.fetchOne("SELECT system, text FROM templates WHERE sha256 = ?", [sha256])
+                .map { row throws(RunStoreError) in (system: row["system"], user: try row.get("text")) }
         }
     }
 
@@ -110,47 +109,51 @@ extension RunStore {
     /// - Returns: The count.
     /// - Throws: ``RunStoreError``.
     public func cachedAnswerCount() throws(RunStoreError) -> Int {
-        try reading { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cache") ?? 0 }
+        try reading { db in try db.fetchValue("SELECT COUNT(*) FROM cache") ?? 0 }
     }
 
     /// Removes every answer from the response cache; runs and their results stay.
     ///
     /// - Throws: ``RunStoreError``.
     public func clearCache() throws(RunStoreError) {
-        try writing { try $0.execute(sql: "DELETE FROM cache") }
+        try writing { db in try db.execute("DELETE FROM cache") }
     }
 
-    static func fetchRuns(_ db: Database, limit: Int?) throws -> [RunRecord] {
-        let sql = "SELECT \(StoredRows.runColumns) FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?"
-        return try Row.fetchAll(db, sql: sql, arguments: [limit ?? -1]).map { try StoredRows.record(from: $0) }
+    static func fetchRuns(_ db: any StoreConnection, limit: Int?) throws -> [RunRecord] {
+        let order = "ORDER BY created_at DESC, \(db.dialect.insertionOrder) DESC"
+        if let limit {
+            let sql = "SELECT \(StoredRows.runColumns) FROM runs \(order) LIMIT ?"
+            return try db.fetchAll(sql, [max(0, limit)]).map { try StoredRows.record(from: $0) }
+        }
+        return try db.fetchAll("SELECT \(StoredRows.runColumns) FROM runs \(order)", []).map { try StoredRows.record(from: $0) }
     }
 
-    static func fetchRecord(_ db: Database, id: UUID) throws -> RunRecord? {
+    static func fetchRecord(_ db: any StoreConnection, id: UUID) throws -> RunRecord? {
         let sql = "SELECT \(StoredRows.runColumns) FROM runs WHERE id = ?"
-        return try Row.fetchOne(db, sql: sql, arguments: [ConfigurationCoding.text(id)]).map { try StoredRows.record(from: $0) }
+        return try db.fetchOne(sql, [ConfigurationCoding.text(id)]).map { try StoredRows.record(from: $0) }
     }
 
-    static func fetchStoredRun(_ db: Database, id: UUID) throws -> StoredRun {
+    static func fetchStoredRun(_ db: any StoreConnection, id: UUID) throws -> StoredRun {
         guard let record = try fetchRecord(db, id: id) else {
             throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
         }
         let sql = "SELECT \(StoredRows.resultColumns) FROM case_results WHERE run_id = ? ORDER BY position, sample, case_id"
-        let results = try Row.fetchAll(db, sql: sql, arguments: [ConfigurationCoding.text(id)]).map { try StoredRows.result(from: $0) }
+        let results = try db.fetchAll(sql, [ConfigurationCoding.text(id)]).map { try StoredRows.result(from: $0) }
         let cases = try record.casesSHA256.flatMap { try fetchCases(list: $0, db) }
         return StoredRun(record: record, results: results, cases: cases)
     }
 
-    static func updateStatus(_ db: Database, _ status: RunStatus, id: UUID) throws {
+    static func updateStatus(_ db: any StoreConnection, _ status: RunStatus, id: UUID) throws {
         let finishedAt: Date? = status == .running ? nil : Date()
         // A run that runs again (resumed) gets a new summary when it stops, and this process takes
         // its lease.
         let lease = status == .running ? ", summary = NULL, owner = ?, heartbeat_at = ?" : ""
-        let leaseArguments: StatementArguments = status == .running ? [RunLease.currentOwner, Date()] : []
-        try db.execute(
-            sql: "UPDATE runs SET status = ?, finished_at = ?\(lease) WHERE id = ?",
-            arguments: [status.rawValue, finishedAt] + leaseArguments + [ConfigurationCoding.text(id)]
+        let leaseArguments: StoreArguments = status == .running ? [RunLease.currentOwner, Date()] : []
+        let changed = try db.execute(
+            "UPDATE runs SET status = ?, finished_at = ?\(lease) WHERE id = ?",
+            [status.rawValue, finishedAt] + leaseArguments + [ConfigurationCoding.text(id)]
         )
-        if db.changesCount == 0 {
+        if changed == 0 {
             throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
         }
     }

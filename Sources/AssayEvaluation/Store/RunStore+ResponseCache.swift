@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-internal import GRDB
 
 extension RunStore {
     /// The cached answer to a request, as runs look it up (same key, same table); nil on a miss or a
@@ -31,11 +30,8 @@ extension RunStore {
         let stored = StoredRows.cacheJSON(response)
         try await writing { db in
             try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO cache (key, response, prompt_tokens, completion_tokens, latency_ms, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [key, stored.serialized(), response.usage?.prompt, response.usage?.completion, latencyMilliseconds, Date()])
+                Self.upsertAnswer,
+                [key, stored.serialized(), response.usage?.prompt, response.usage?.completion, latencyMilliseconds, Date(), nil])
         }
     }
 }

@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-internal import GRDB
 
 /// Reading runs and case results back from rows.
 enum StoredRows {
@@ -15,26 +14,26 @@ enum StoredRows {
         prompt_tokens, completion_tokens, retries, cached, turns, tool_calls, ttft_ms, tokens_per_s
         """
 
-    static func record(from row: Row) throws(RunStoreError) -> RunRecord {
-        let idText: String = row["id"]
+    static func record(from row: StoreRow) throws(RunStoreError) -> RunRecord {
+        let idText: String = try row.get("id")
         guard let id = UUID(uuidString: idText) else { throw corrupt("run id '\(idText)'") }
-        let statusText: String = row["status"]
+        let statusText: String = try row.get("status")
         guard var status = RunStatus(rawValue: statusText) else { throw corrupt("status '\(statusText)' of run \(idText)") }
         if status == .running, !RunLease.isAlive(owner: row["owner"], heartbeat: row["heartbeat_at"]) {
             status = .interrupted
         }
-        let tags = try json(row["tags"], "tags of run \(idText)").arrayValue?.compactMap(\.stringValue) ?? []
+        let tags = try json(row.get("tags"), "tags of run \(idText)").arrayValue?.compactMap(\.stringValue) ?? []
         let derivedText: String? = row["derived_from"]
         return RunRecord(
-            id: id, createdAt: row["created_at"], name: row["name"], tags: tags, status: status,
-            configuration: try json(row["configuration"], "configuration of run \(idText)"),
-            suitePath: row["suite_path"], suiteHash: row["suite_hash"], templateSHA256: row["template_sha"],
-            model: try json(row["model"], "model of run \(idText)"),
+            id: id, createdAt: try row.get("created_at"), name: try row.get("name"), tags: tags, status: status,
+            configuration: try json(row.get("configuration"), "configuration of run \(idText)"),
+            suitePath: row["suite_path"], suiteHash: try row.get("suite_hash"), templateSHA256: try row.get("template_sha"),
+            model: try json(row.get("model"), "model of run \(idText)"),
             derivedFrom: derivedText.flatMap(UUID.init(uuidString:)), pipeline: row["pipeline"],
             finishedAt: row["finished_at"],
             counts: RunCounts(
-                expected: row["expected_count"], finished: row["finished_count"], ok: row["ok_count"],
-                errors: row["error_count"], cached: row["cached_count"]
+                expected: try row.get("expected_count"), finished: try row.get("finished_count"), ok: try row.get("ok_count"),
+                errors: try row.get("error_count"), cached: try row.get("cached_count")
             ),
             casesSHA256: row["cases_sha"],
             summary: try summary(row["summary"], run: idText)
@@ -48,23 +47,23 @@ enum StoredRows {
         return RunStatistics(json: try json(text, "summary of run \(idText)"))
     }
 
-    static func result(from row: Row) throws(RunStoreError) -> CaseResult {
-        let caseID: String = row["case_id"]
-        let statusText: String = row["status"]
+    static func result(from row: StoreRow) throws(RunStoreError) -> CaseResult {
+        let caseID: String = try row.get("case_id")
+        let statusText: String = try row.get("status")
         guard let status = CaseStatus(rawValue: statusText) else { throw corrupt("status '\(statusText)' of case \(caseID)") }
         let extractedText: String? = row["extracted"]
         let promptTokens: Int? = row["prompt_tokens"]
         let completionTokens: Int? = row["completion_tokens"]
         let turnsText: String? = row["turns"]
         var result = CaseResult(
-            caseID: caseID, sample: row["sample"], position: row["position"],
-            prompt: ConfigurationCoding.messages(from: try json(row["prompt"], "prompt of case \(caseID)")),
+            caseID: caseID, sample: try row.get("sample"), position: try row.get("position"),
+            prompt: ConfigurationCoding.messages(from: try json(row.get("prompt"), "prompt of case \(caseID)")),
             output: row["output"],
             extracted: try extractedText.map { (text) throws(RunStoreError) in try json(text, "extracted value of case \(caseID)") },
-            metrics: try json(row["metrics"], "metrics of case \(caseID)").objectValue ?? JSONObject(),
+            metrics: try json(row.get("metrics"), "metrics of case \(caseID)").objectValue ?? JSONObject(),
             status: status, error: row["error"], latencyMilliseconds: row["latency_ms"],
             usage: promptTokens.map { TokenUsage(prompt: $0, completion: completionTokens ?? 0) },
-            retries: row["retries"], isCached: row["cached"]
+            retries: try row.get("retries"), isCached: try row.get("cached")
         )
         result.ttftMilliseconds = row["ttft_ms"]
         result.tokensPerSecond = row["tokens_per_s"]

@@ -1,16 +1,15 @@
 import Foundation
-internal import GRDB
 
 extension RunStore {
     /// Resolves a selector (see ``select(_:)``) inside a read.
-    static func select(_ selector: String, in db: Database) throws -> RunRecord {
+    static func select(_ selector: String, in db: any StoreConnection) throws -> RunRecord {
         let text = selector.trimmingWhitespace().lowercased()
         if let position = recencyPosition(of: text) {
-            let sql = "SELECT \(StoredRows.runColumns) FROM runs ORDER BY created_at DESC, rowid DESC LIMIT 1 OFFSET ?"
-            if let row = try Row.fetchOne(db, sql: sql, arguments: [position - 1]) {
+            let sql = "SELECT \(StoredRows.runColumns) FROM runs ORDER BY created_at DESC, \(db.dialect.insertionOrder) DESC LIMIT 1 OFFSET ?"
+            if let row = try db.fetchOne(sql, [position - 1]) {
                 return try StoredRows.record(from: row)
             }
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0
+            let count: Int = try db.fetchValue("SELECT COUNT(*) FROM runs") ?? 0
             let what = count == 0 ? "there are no runs yet" : "there \(count == 1 ? "is" : "are") only \(count) run\(count == 1 ? "" : "s")"
             throw RunStoreError(.noSuchRun, "no run '\(selector)': \(what)")
         }
@@ -20,8 +19,8 @@ extension RunStore {
                 "'\(selector)' does not select a run: use a prefix of a run id, 'latest', or -1, -2, … for the newest runs"
             )
         }
-        let sql = "SELECT \(StoredRows.runColumns) FROM runs WHERE id LIKE ? ORDER BY created_at DESC, rowid DESC LIMIT 11"
-        let matches = try Row.fetchAll(db, sql: sql, arguments: [text + "%"]).map { try StoredRows.record(from: $0) }
+        let sql = "SELECT \(StoredRows.runColumns) FROM runs WHERE id LIKE ? ORDER BY created_at DESC, \(db.dialect.insertionOrder) DESC LIMIT 11"
+        let matches = try db.fetchAll(sql, [text + "%"]).map { try StoredRows.record(from: $0) }
         switch matches.count {
         case 0:
             throw RunStoreError(.noSuchRun, "no run id starts with '\(text)'")

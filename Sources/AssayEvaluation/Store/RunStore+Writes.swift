@@ -1,13 +1,12 @@
 import AssayCore
 import Foundation
-internal import GRDB
 
 extension RunStore {
     /// Records a new run (status `running`) and its template.
     func createRun(id: UUID, spec: RunSpec, configuration: JSONValue) async throws(RunStoreError) {
         let template = spec.template
         let cases = CaseListDigest(spec.suite.cases)
-        let arguments: StatementArguments = [
+        let arguments: StoreArguments = [
             ConfigurationCoding.text(id), Date(), spec.name,
             JSONValue.array(spec.tags.map(JSONValue.string)).serialized(), RunStatus.running.rawValue,
             configuration.serialized(), spec.suite.source?.path, spec.suiteHash, template.sha256,
@@ -18,16 +17,16 @@ extension RunStore {
         try await writing { db in
             let list = try Self.storeCases(cases, db)
             try db.execute(
-                sql: """
-                    INSERT INTO runs (id, created_at, name, tags, status, configuration, suite_path, suite_hash,
-                        template_sha, model, derived_from, pipeline, expected_count, owner, heartbeat_at, cases_sha)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: arguments + [list]
+                """
+                INSERT INTO runs (id, created_at, name, tags, status, configuration, suite_path, suite_hash,
+                    template_sha, model, derived_from, pipeline, expected_count, owner, heartbeat_at, cases_sha)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                arguments + [list]
             )
             try db.execute(
-                sql: "INSERT OR IGNORE INTO templates (sha256, system, text) VALUES (?, ?, ?)",
-                arguments: [template.sha256, template.system, template.user]
+                "INSERT INTO templates (sha256, system, text) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                [template.sha256, template.system, template.user]
             )
         }
     }
@@ -39,15 +38,16 @@ extension RunStore {
         let runText = ConfigurationCoding.text(runID)
         try await writing { db in
             let now = Date()
-            let insertResult = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO case_results (run_id, case_id, sample, position, prompt, output, extracted,
+            let insertResult = """
+                INSERT INTO case_results (run_id, case_id, sample, position, prompt, output, extracted,
                     metrics, status, error, latency_ms, prompt_tokens, completion_tokens, retries, cached, finished_at, turns, tool_calls,
                     ttft_ms, tokens_per_s)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+                ON CONFLICT (run_id, case_id, sample) DO NOTHING
+                """
             var counts = RunCounts(expected: 0)
             for result in results {
-                try insertResult.execute(arguments: [
+                let inserted = try db.execute(insertResult, [
                     runText, result.caseID, result.sample, result.position,
                     ConfigurationCoding.json(result.prompt).serialized(), result.output,
                     result.extracted?.serialized(), JSONValue.object(result.metrics).serialized(),
@@ -57,28 +57,24 @@ extension RunStore {
                     result.toolCalls.map { ToolCall.json($0).serialized() },
                     result.ttftMilliseconds, result.tokensPerSecond,
                 ])
-                guard db.changesCount > 0 else { continue }
+                guard inserted > 0 else { continue }
                 counts.finished += 1
                 if result.status.isError { counts.errors += 1 } else { counts.ok += 1 }
                 if result.isCached { counts.cached += 1 }
             }
-            let insertAnswer = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO cache (key, response, prompt_tokens, completion_tokens, latency_ms, created_at, retries)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
             for answer in answers {
                 let response = StoredRows.cacheJSON(answer.response)
-                try insertAnswer.execute(arguments: [
+                try db.execute(Self.upsertAnswer, [
                     answer.key, response.serialized(), answer.response.usage?.prompt,
                     answer.response.usage?.completion, answer.latencyMilliseconds, now, answer.retries,
                 ])
             }
             try db.execute(
-                sql: """
-                    UPDATE runs SET finished_count = finished_count + ?, ok_count = ok_count + ?,
-                        error_count = error_count + ?, cached_count = cached_count + ? WHERE id = ?
-                    """,
-                arguments: [counts.finished, counts.ok, counts.errors, counts.cached, runText]
+                """
+                UPDATE runs SET finished_count = finished_count + ?, ok_count = ok_count + ?,
+                    error_count = error_count + ?, cached_count = cached_count + ? WHERE id = ?
+                """,
+                [counts.finished, counts.ok, counts.errors, counts.cached, runText]
             )
         }
     }
@@ -86,11 +82,10 @@ extension RunStore {
     /// The cached answer for a key, if any.
     func cachedAnswer(forKey key: String) async throws(RunStoreError) -> CachedAnswer? {
         try await reading { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT response, prompt_tokens, completion_tokens, latency_ms, retries FROM cache WHERE key = ?",
-                arguments: [key]
+            guard let row = try db.fetchOne(
+                "SELECT response, prompt_tokens, completion_tokens, latency_ms, retries FROM cache WHERE key = ?", [key]
             ) else { return nil }
-            let stored = try StoredRows.json(row["response"], "cached answer").objectValue
+            let stored = try StoredRows.json(row.get("response"), "cached answer").objectValue
             guard let text = stored?["text"]?.stringValue else { return nil }
             let promptTokens: Int? = row["prompt_tokens"]
             let completionTokens: Int? = row["completion_tokens"]
@@ -106,8 +101,8 @@ extension RunStore {
     func heartbeat(_ id: UUID) async throws(RunStoreError) {
         try await writing { db in
             try db.execute(
-                sql: "UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status = ? AND owner = ?",
-                arguments: [Date(), ConfigurationCoding.text(id), RunStatus.running.rawValue, RunLease.currentOwner]
+                "UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status = ? AND owner = ?",
+                [Date(), ConfigurationCoding.text(id), RunStatus.running.rawValue, RunLease.currentOwner]
             )
         }
     }
@@ -117,7 +112,16 @@ extension RunStore {
         let text = summary.json.serialized()
         try await writing { db in
             try Self.updateStatus(db, status, id: id)
-            try db.execute(sql: "UPDATE runs SET summary = ? WHERE id = ?", arguments: [text, ConfigurationCoding.text(id)])
+            try db.execute("UPDATE runs SET summary = ? WHERE id = ?", [text, ConfigurationCoding.text(id)])
         }
     }
+
+    /// Keeps an answer in the response cache, replacing an older answer to the same request.
+    static let upsertAnswer = """
+        INSERT INTO cache (key, response, prompt_tokens, completion_tokens, latency_ms, created_at, retries)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET response = excluded.response, prompt_tokens = excluded.prompt_tokens,
+            completion_tokens = excluded.completion_tokens, latency_ms = excluded.latency_ms,
+            created_at = excluded.created_at, retries = excluded.retries
+        """
 }

@@ -54,16 +54,21 @@ final class RunContext {
         openedCatalog = nil
     }
 
-    /// The run store: `$ASSAY_HOME/runs.sqlite`, else `.assay/runs.sqlite` in the project folder.
+    /// The run store (see ``StoreLocation``): `ASSAY_STORE`, the project's `.assay/config.json`,
+    /// `$ASSAY_HOME/runs.sqlite`, else `.assay/runs.sqlite` in the project folder.
     func store() throws(BuiltinFailure) -> RunStore {
         if let openedStore { return openedStore }
-        let path = RunStore.defaultPath(environment: options.environment, currentDirectory: options.baseDirectory)
-        do {
-            let store = try RunStore(path: path)
-            openedStore = store
-            return store
+        do throws(RunStoreError) {
+            let location = try StoreLocation.resolve(environment: options.environment, currentDirectory: options.baseDirectory)
+            do {
+                let store = try RunStore.open(location)
+                openedStore = store
+                return store
+            } catch {
+                throw RunStoreError(error.code, "cannot open the run store at \(location.displayed): \(error.message)")
+            }
         } catch {
-            throw BuiltinFailure(message: "cannot open the run store at \(path): \(error.message)", id: "io.store")
+            throw BuiltinFailure(message: error.message, id: "io.store")
         }
     }
 

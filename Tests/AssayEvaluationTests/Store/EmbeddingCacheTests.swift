@@ -94,9 +94,9 @@ struct EmbeddingCacheTests {
         defer { folder.remove() }
         // Make the store as the version before fingerprints wrote it, holding one old entry.
         try store.writing { db in
-            try db.execute(sql: "ALTER TABLE embeddings RENAME COLUMN model_digest TO model_sha")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'fingerprints'")
-            try db.execute(sql: """
+            try db.execute("ALTER TABLE embeddings RENAME COLUMN model_digest TO model_sha")
+            try db.execute("DELETE FROM grdb_migrations WHERE identifier = 'fingerprints'")
+            try db.execute("""
                 INSERT INTO embeddings (key, model_sha, layer, text_sha, dims, tokens, vectors, created_at)
                 VALUES ('k', '\(String(repeating: "ab", count: 32))', 6, 't', 3, 1, x'0000803F000000C00000003F', '2026-01-01')
                 """)

@@ -12,7 +12,7 @@ struct FullStoreTests {
         let earlier = try await RunStoreTests.run("earlier", in: store)
         // A pool's writes all go through its one writer connection, which the limit then binds;
         // SQLite raises a limit below the database's size to that size.
-        try await store.writing { try $0.execute(sql: "PRAGMA max_page_count = 1") }
+        try await store.writing { try $0.execute("PRAGMA max_page_count = 1") }
 
         do {
             _ = try await RunStoreTests.run("later", in: store, cases: 200)

@@ -78,12 +78,12 @@ struct RunRecordTests {
         let made = try await Runner(store: store).run(spec)
         // Make the store as the version before self-contained records wrote it.
         try await store.writing { db in
-            try db.execute(sql: "DROP TABLE case_lists")
-            try db.execute(sql: "DROP TABLE cases")
-            try db.execute(sql: "ALTER TABLE runs DROP COLUMN cases_sha")
-            try db.execute(sql: "ALTER TABLE runs DROP COLUMN summary")
-            try db.execute(sql: "ALTER TABLE cache DROP COLUMN retries")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'records'")
+            try db.execute("DROP TABLE case_lists")
+            try db.execute("DROP TABLE cases")
+            try db.execute("ALTER TABLE runs DROP COLUMN cases_sha")
+            try db.execute("ALTER TABLE runs DROP COLUMN summary")
+            try db.execute("ALTER TABLE cache DROP COLUMN retries")
+            try db.execute("DELETE FROM grdb_migrations WHERE identifier = 'records'")
         }
         let reopened = try RunStore(path: folder.path("runs.sqlite"))
         let loaded = try await reopened.load(made.record.id)

@@ -15,9 +15,9 @@ struct LegacyRunTests {
         await fixture.run(#"run(load("cases.jsonl"), template: "{{ input }}", model: "perfect", metrics: ["exact"])"#)
         let store = try RunStore(path: fixture.directory.appendingPathComponent(".assay-home/runs.sqlite").path)
         try await store.writing { db in
-            try db.execute(sql: "UPDATE runs SET cases_sha = NULL, summary = NULL")
-            try db.execute(sql: "DELETE FROM case_lists")
-            try db.execute(sql: "DELETE FROM cases")
+            try db.execute("UPDATE runs SET cases_sha = NULL, summary = NULL")
+            try db.execute("DELETE FROM case_lists")
+            try db.execute("DELETE FROM cases")
         }
         return fixture
     }

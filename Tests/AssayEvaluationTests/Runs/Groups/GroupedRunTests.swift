@@ -101,7 +101,7 @@ struct GroupedRunTests {
         spec.samples = 1
         let first = try await Runner(store: store).run(spec)
         try await store.writing { db in
-            try db.execute(sql: "DELETE FROM case_results WHERE case_id IN ('c1', 'c3', 'c4')")
+            try db.execute("DELETE FROM case_results WHERE case_id IN ('c1', 'c3', 'c4')")
         }
         let model = CountingModel(MockChatModel(.perfect))
         spec.model = model

@@ -17,9 +17,10 @@ struct RunProject {
     /// The run store's file.
     var storePath: String { folder.path(".assay-home/runs.sqlite") }
 
-    /// The environment every `assay` invocation gets: the store and the user config stay inside.
+    /// The environment every `assay` invocation gets: the store and the user config stay inside
+    /// (an `ASSAY_STORE` of the developer's own is cleared).
     var environment: [String: String] {
-        ["ASSAY_HOME": folder.path(".assay-home"), "XDG_CONFIG_HOME": folder.path("config")]
+        ["ASSAY_HOME": folder.path(".assay-home"), "XDG_CONFIG_HOME": folder.path("config"), "ASSAY_STORE": ""]
     }
 
     /// Writes `models.json` with the model `local` at `baseURL`.
