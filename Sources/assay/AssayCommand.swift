@@ -40,7 +40,7 @@ struct AssayCommand: ParsableCommand {
         subcommands: [
             RunCommand.self, RerunCommand.self, ResumeCommand.self, CompareCommand.self, PipelinesCommand.self,
             HistoryCommand.self, RunsCommand.self, SummarizeCommand.self, ExportCommand.self, ReportCommand.self, ModelsCommand.self,
-            AddIDsCommand.self, KernelSubcommand.self, MockServerSubcommand.self, ScriptCommand.self,
+            WorkerCommand.self, WorkersCommand.self, AddIDsCommand.self, KernelSubcommand.self, MockServerSubcommand.self, ScriptCommand.self,
         ],
         defaultSubcommand: ScriptCommand.self
     )

@@ -65,6 +65,12 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOption
 
+    @Flag(help: "Store the run as work for assay worker processes on the same store, and follow it as they fill it in.")
+    var queue = false
+
+    @Flag(help: "With --queue, return at once instead of following the run.")
+    var noWait = false
+
     func validate() throws {
         if pipeline == nil, template == nil || model == nil {
             throw ValidationError("give a pipeline, or --template FILE and --model NAME, e.g. assay run \(suite) --template prompt.txt --model perfect")
@@ -76,6 +82,7 @@ struct RunCommand: ParsableCommand {
                 throw ValidationError("--reduce: \(error.message); \(error.hint)")
             }
         }
+        if noWait, !queue { throw ValidationError("--no-wait applies to queued runs only: add --queue") }
         _ = try keywords()
     }
 
@@ -92,6 +99,8 @@ struct RunCommand: ParsableCommand {
         if !tag.isEmpty { keywords.append(("tags", .json(.array(tag.map(JSONValue.string))))) }
         if let input { keywords.append(("input", .json(.string(input)))) }
         if let expected { keywords.append(("expected", .json(.string(expected)))) }
+        if queue { keywords.append(("queue", .json(.bool(true)))) }
+        if noWait { keywords.append(("wait", .json(.bool(false)))) }
         return keywords
     }
 

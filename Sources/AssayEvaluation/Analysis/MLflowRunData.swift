@@ -117,7 +117,7 @@ public struct MLflowRunData: Sendable {
     /// MLflow's run status for an Assay run's.
     static func status(_ status: RunStatus) -> String {
         switch status {
-        case .running: return "RUNNING"
+        case .running, .queued: return "RUNNING"
         case .completed: return "FINISHED"
         case .failed: return "FAILED"
         default: return "KILLED"

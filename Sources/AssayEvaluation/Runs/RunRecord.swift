@@ -79,6 +79,9 @@ public struct RunRecord: Sendable, Hashable {
 public enum RunStatus: String, Sendable, Hashable, CaseIterable {
     /// Started and not yet stopped (or the process died: resume it).
     case running
+    /// Stored with its cases as work for `assay worker` processes, which fill it in; it becomes
+    /// `completed` when the last case is stored.
+    case queued
     /// Every case has a result.
     case completed
     /// Stopped by an interrupt; the finished cases are kept and the rest can be resumed.

@@ -81,6 +81,9 @@ public struct Runner: Sendable {
         try Self.validate(spec)
         let store = self.store
         let stored = try await Self.detached { () async throws(RunStoreError) in try await store.load(runID) }
+        if stored.record.status == .queued {
+            throw RunError(.invalidSpec, "run \(stored.record.idText.prefix(8)) is queued: workers fill it in; start assay worker on its store")
+        }
         try Self.checkResumable(stored.record, against: spec)
         let done = Set(stored.results.map(\.key))
         let work = Self.workItems(for: spec, skipping: done)

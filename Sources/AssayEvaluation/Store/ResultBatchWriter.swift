@@ -14,15 +14,19 @@ actor ResultBatchWriter {
 
     private let store: RunStore
     private let runID: UUID
+    private let fromQueue: Bool
     private var results: [CaseResult] = []
     private var answers: [CachedAnswer] = []
     private var generation = 0
     private var lastWrite: Task<Void, Never>?
     private var failure: RunStoreError?
 
-    init(store: RunStore, runID: UUID) {
+    /// - Parameter fromQueue: Whether the results are a queued run's, whose work items are removed
+    ///   as their results are stored.
+    init(store: RunStore, runID: UUID, fromQueue: Bool = false) {
         self.store = store
         self.runID = runID
+        self.fromQueue = fromQueue
     }
 
     /// Queues a result and, when the model was called, its answer for the cache.
@@ -66,10 +70,11 @@ actor ResultBatchWriter {
         let previous = lastWrite
         let store = self.store
         let runID = self.runID
+        let fromQueue = self.fromQueue
         lastWrite = Task {
             await previous?.value
             do throws(RunStoreError) {
-                try await store.write(results: batch, answers: cacheBatch, runID: runID)
+                try await store.write(results: batch, answers: cacheBatch, runID: runID, fromQueue: fromQueue)
             } catch {
                 self.record(error)
             }

@@ -217,6 +217,55 @@ extension RunStore {
                 "ALTER TABLE case_results ADD COLUMN tokens_per_s DOUBLE PRECISION",
             ]
         ),
+        // queue: runs queued for workers (status `queued`): a work item per case and sample until
+        // its result is stored, leased by one worker at a time; and the workers that are alive.
+        StoreMigration(
+            name: "queue",
+            sqlite: """
+                CREATE TABLE work_items (
+                    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    sample INTEGER NOT NULL,
+                    worker TEXT,
+                    lease_until DATETIME,
+                    PRIMARY KEY (run_id, position, sample)
+                );
+                CREATE INDEX work_items_by_worker ON work_items(worker);
+                CREATE TABLE workers (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    host TEXT NOT NULL,
+                    pid INTEGER NOT NULL,
+                    concurrency INTEGER NOT NULL,
+                    started_at DATETIME NOT NULL,
+                    heartbeat_at DATETIME NOT NULL,
+                    finished INTEGER NOT NULL DEFAULT 0
+                );
+                """,
+            postgres: [
+                """
+                CREATE TABLE work_items (
+                    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    position BIGINT NOT NULL,
+                    sample BIGINT NOT NULL,
+                    worker TEXT,
+                    lease_until TEXT,
+                    PRIMARY KEY (run_id, position, sample)
+                )
+                """,
+                "CREATE INDEX work_items_by_worker ON work_items(worker)",
+                """
+                CREATE TABLE workers (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    host TEXT NOT NULL,
+                    pid BIGINT NOT NULL,
+                    concurrency BIGINT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    heartbeat_at TEXT NOT NULL,
+                    finished BIGINT NOT NULL DEFAULT 0
+                )
+                """,
+            ]
+        ),
     ]
 
     /// The schema versions this build knows, oldest first.

@@ -2,18 +2,20 @@ import AssayCore
 import Foundation
 
 extension RunStore {
-    /// Records a new run (status `running`) and its template.
-    func createRun(id: UUID, spec: RunSpec, configuration: JSONValue) async throws(RunStoreError) {
+    /// Records a new run (status `running`, or `queued` with a work item per case and sample) and
+    /// its template.
+    func createRun(id: UUID, spec: RunSpec, configuration: JSONValue, queued: Bool = false) async throws(RunStoreError) {
         let template = spec.template
         let cases = CaseListDigest(spec.suite.cases)
         let arguments: StoreArguments = [
             ConfigurationCoding.text(id), Date(), spec.name,
-            JSONValue.array(spec.tags.map(JSONValue.string)).serialized(), RunStatus.running.rawValue,
+            JSONValue.array(spec.tags.map(JSONValue.string)).serialized(), (queued ? RunStatus.queued : .running).rawValue,
             configuration.serialized(), spec.suite.source?.path, spec.suiteHash, template.sha256,
             ConfigurationCoding.json(spec.model.descriptor).serialized(),
             spec.derivedFrom.map(ConfigurationCoding.text), spec.pipeline, spec.expectedResultCount,
-            RunLease.currentOwner, Date(),
+            queued ? nil : RunLease.currentOwner, Date(),
         ]
+        let work = queued ? (0 ..< spec.suite.cases.count).flatMap { position in (0 ..< spec.samples).map { (position, $0) } } : []
         try await writing { db in
             let list = try Self.storeCases(cases, db)
             try db.execute(
@@ -28,13 +30,15 @@ extension RunStore {
                 "INSERT INTO templates (sha256, system, text) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
                 [template.sha256, template.system, template.user]
             )
+            try Self.insertWork(work, runID: ConfigurationCoding.text(id), db)
         }
     }
 
     /// Writes a batch of results and cached answers in one transaction and updates the run's counts.
     ///
-    /// A result whose case and sample the run already has is ignored, so counts stay exact.
-    func write(results: [CaseResult], answers: [CachedAnswer], runID: UUID) async throws(RunStoreError) {
+    /// A result whose case and sample the run already has is ignored, so counts stay exact. For a
+    /// queued run (`fromQueue`), the work items of the results go in the same transaction.
+    func write(results: [CaseResult], answers: [CachedAnswer], runID: UUID, fromQueue: Bool = false) async throws(RunStoreError) {
         let runText = ConfigurationCoding.text(runID)
         try await writing { db in
             let now = Date()
@@ -57,6 +61,10 @@ extension RunStore {
                     result.toolCalls.map { ToolCall.json($0).serialized() },
                     result.ttftMilliseconds, result.tokensPerSecond,
                 ])
+                if fromQueue {
+                    try db.execute("DELETE FROM work_items WHERE run_id = ? AND position = ? AND sample = ?",
+                                   [runText, result.position, result.sample])
+                }
                 guard inserted > 0 else { continue }
                 counts.finished += 1
                 if result.status.isError { counts.errors += 1 } else { counts.ok += 1 }

@@ -16,10 +16,10 @@ enum RunBuiltins {
         [
             Builtin(
                 name: "run",
-                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, reduce: \"mean\", rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:, input: \"input\", expected: \"expected\", tools:, tool_choice:, response_format:, stream: false) or run(suite, pipeline, …overrides)",
+                usage: "run(suite, template:, model:, extract: \"text\", metrics: [], concurrency: 8, retries: 3, timeout: 60, samples: 1, reduce: \"mean\", rate_limit:, name:, tags:, cache: true, history: \"model\", group: 1, max_cost:, input: \"input\", expected: \"expected\", tools:, tool_choice:, response_format:, stream: false, queue: false, wait: true) or run(suite, pipeline, …overrides)",
                 summary: "Runs a model over a suite: renders each case, calls the model, extracts and scores the answer; stores everything.",
                 parameters: [.positional("suite"), .positional("pipeline", required: false), .keyword("template"), .keyword("model")]
-                    + settingKeywords.map { .keyword($0) }
+                    + settingKeywords.map { .keyword($0) } + queueKeywords.map { .keyword($0) }
             ) { [unowned state] call, _ throws(BuiltinFailure) in
                 let (arguments, pipeline) = try PipelineBuiltins.merged(call, state: state)
                 do throws(BuiltinFailure) {
@@ -29,6 +29,7 @@ enum RunBuiltins {
                     var spec = RunSpec(name: defaultName(model: model.descriptor.name, suite: suite), suite: suite, template: template, model: model)
                     spec.pipeline = pipeline?.name
                     try apply(arguments, to: &spec, state: state)
+                    if let wait = try queueMode(arguments) { return try executeQueued(spec, state: state, wait: wait) }
                     return try execute(spec, state: state, resuming: nil)
                 } catch {
                     throw PipelineBuiltins.attributed(error, to: pipeline, call: call)
@@ -38,6 +39,7 @@ enum RunBuiltins {
                 name: "rerun", usage: "rerun(r, model:, template:, suite:, metrics:, extract:, temperature:, …)",
                 summary: "Runs a stored run again on the cases it stored, with the named changes (suite: load(…) to run on a file as it is now); the new run records the one it derives from.",
                 parameters: [.positional("run"), .keyword("model"), .keyword("template"), .keyword("suite")] + settingKeywords.map { .keyword($0) }
+                    + queueKeywords.map { .keyword($0) }
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
                 let stored = try state.runs.storedRun(try arguments.required("run"), argument: "run", function: "rerun")
                 let suite = arguments["suite"] == nil ? nil : try SuiteBuiltins.suiteArgument(arguments, "suite")
@@ -48,6 +50,7 @@ enum RunBuiltins {
                 let wasDefault = stored.record.name == defaultName(model: storedModel, suite: spec.suite)
                 spec.name = wasDefault ? defaultName(model: spec.model.descriptor.name, suite: spec.suite) : stored.record.name
                 try apply(arguments, to: &spec, state: state)
+                if let wait = try queueMode(arguments) { return try executeQueued(spec, state: state, wait: wait) }
                 return try execute(spec, state: state, resuming: nil)
             },
             Builtin(

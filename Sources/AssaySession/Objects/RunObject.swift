@@ -90,7 +90,9 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         if let pipeline = record.pipeline { line += "pipeline \(pipeline) · " }
         line += "\(record.counts.finished) result\(record.counts.finished == 1 ? "" : "s"), \(record.counts.ok) ok, "
         line += "\(record.counts.errors) error\(record.counts.errors == 1 ? "" : "s")"
-        if record.counts.missing > 0 {
+        if record.status == .queued {
+            line += ", \(record.counts.missing) to go (assay worker processes on this store fill them in)"
+        } else if record.counts.missing > 0 {
             let how = record.status == .budgetExhausted ? "resume(r, max_cost: …) with a higher budget" : "resume(r)"
             line += ", \(record.counts.missing) missing (\(how) completes them)"
         }

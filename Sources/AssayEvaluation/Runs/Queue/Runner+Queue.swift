@@ -1,0 +1,79 @@
+import Foundation
+
+extension Runner {
+    /// Stores a spec as a queued run: the run, its cases and a work item per case and sample, for
+    /// `assay worker` processes to fill in (see ``QueueWorker``). Nothing is evaluated here.
+    ///
+    /// - Parameters:
+    ///   - spec: What to run; workers rebuild it from the stored record, as `rerun` in another
+    ///     process does, so its metrics and extraction must be rebuildable from their stored specs.
+    ///   - id: The new run's id.
+    /// - Returns: The stored run, status `queued`, without results.
+    /// - Throws: ``RunError`` when the spec is invalid or the store fails.
+    public func enqueue(_ spec: RunSpec, id: UUID = UUID()) async throws(RunError) -> StoredRun {
+        try Self.validate(spec)
+        let configuration = spec.configuration
+        let store = self.store
+        return try await Self.detached { () async throws(RunStoreError) in
+            try await store.createRun(id: id, spec: spec, configuration: configuration, queued: true)
+            return try await store.load(id)
+        }
+    }
+
+    /// Follows a queued run as workers fill it in, reporting progress from its stored counts, until
+    /// it is no longer queued (or the calling task is cancelled: the run goes on in the workers).
+    ///
+    /// - Parameters:
+    ///   - id: The queued run.
+    ///   - poll: How often the store is read.
+    ///   - progress: Called after each read whose counts changed, and once at the end.
+    /// - Returns: The stored run as it is when following stopped.
+    /// - Throws: ``RunError`` when the store fails or has no such run.
+    public func follow(
+        _ id: UUID, poll: Duration = .milliseconds(250), progress: (@Sendable (RunProgress) -> Void)? = nil
+    ) async throws(RunError) -> StoredRun {
+        let store = self.store
+        let started = ContinuousClock.now
+        var first: RunCounts?
+        var last: RunCounts?
+        while true {
+            let record = try await Self.detached { () async throws(RunStoreError) -> RunRecord in
+                // A run whose last worker died after storing its last result is completed here.
+                try await Self.completeIfDone(id, store: store)
+                guard let record = try await store.currentRecord(id: id) else {
+                    throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
+                }
+                return record
+            }
+            let counts = record.counts
+            if first == nil { first = counts }
+            let finished = record.status != .queued || Task.isCancelled
+            if counts != last || finished {
+                last = counts
+                let elapsed = Self.seconds(ContinuousClock.now - started)
+                let rate = elapsed > 0 ? Double(counts.finished - (first?.finished ?? 0)) / elapsed : 0
+                let left = rate > 0 ? Duration.seconds(Double(counts.expected - counts.finished) / rate) : nil
+                progress?(RunProgress(runID: record.idText, done: counts.finished, total: counts.expected, errors: counts.errors,
+                                      cached: counts.cached, requestsPerSecond: rate, estimatedRemaining: left,
+                                      promptTokens: 0, completionTokens: 0, isFinal: finished))
+            }
+            if finished { break }
+            try? await environment.sleep(poll)
+        }
+        return try await Self.detached { () async throws(RunStoreError) in try await store.load(id) }
+    }
+
+    /// Marks a queued run with no work left completed and stores its summary; does nothing for a
+    /// run with work left or already completed (by another worker).
+    static func completeIfDone(_ id: UUID, store: RunStore) async throws(RunStoreError) {
+        guard try await store.isQueuedAndDone(id) else { return }
+        let run = try await store.load(id)
+        let reducer = RunSettings.reducer(in: run.record.configuration) ?? .mean
+        _ = try await store.completeQueuedRun(id, summary: RunStatistics(results: run.results, reducer: reducer))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

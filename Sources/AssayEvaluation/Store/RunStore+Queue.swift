@@ -1,0 +1,165 @@
+import Foundation
+
+/// Queued runs' work: a row per case and sample in `work_items` until its result is stored, leased
+/// by one worker at a time; and the `workers` that are alive.
+///
+/// A worker claims items whose lease is free or has expired, in one write transaction. On
+/// PostgreSQL the rows are chosen with `FOR UPDATE SKIP LOCKED`, so workers claiming at once take
+/// different items without waiting for each other; SQLite's write transactions run one at a time,
+/// which gives the same. A worker renews its leases with its heartbeat; a worker that dies stops
+/// renewing, and once its leases expire another worker takes the items. An item leaves the table in
+/// the transaction that stores its result; a result stored twice (a worker that was only slow) is
+/// ignored by the results' unique key, so every case ends in the run exactly once.
+extension RunStore {
+    /// Work items claimed by a worker: a run and the positions and samples of its cases.
+    public struct ClaimedWork: Sendable, Equatable {
+        public let runID: UUID
+        public let items: [CaseKeyPosition]
+    }
+
+    /// A case of a run by its position in the suite and its sample.
+    public struct CaseKeyPosition: Sendable, Hashable {
+        public let position: Int
+        public let sample: Int
+    }
+
+    /// A worker process as the store knows it.
+    public struct WorkerRecord: Sendable, Equatable {
+        public let id: String
+        public let host: String
+        public let pid: Int
+        public let concurrency: Int
+        public let startedAt: Date
+        public let heartbeatAt: Date
+        /// The results it has stored.
+        public let finished: Int
+    }
+
+    static func insertWork(_ work: [(Int, Int)], runID: String, _ db: any StoreConnection) throws {
+        // Many rows per statement: a run of 100,000 cases is 200 statements, not 100,000.
+        for start in stride(from: 0, to: work.count, by: 500) {
+            let slice = work[start ..< min(start + 500, work.count)]
+            let rows = Array(repeating: "(?, ?, ?)", count: slice.count).joined(separator: ", ")
+            var arguments = StoreArguments()
+            for (position, sample) in slice { arguments += [runID, position, sample] }
+            try db.execute("INSERT INTO work_items (run_id, position, sample) VALUES \(rows)", arguments)
+        }
+    }
+
+    /// Leases up to `limit` free items of the oldest queued run that has any to a worker.
+    ///
+    /// - Parameters:
+    ///   - worker: The worker's id.
+    ///   - limit: The most items to take.
+    ///   - lease: How long the lease lasts unless renewed.
+    ///   - excluding: Runs the worker cannot work on.
+    /// - Returns: The items, or nil when no queued run has a free item.
+    public func claimWork(worker: String, limit: Int, lease: Duration, excluding: [UUID] = []) async throws(RunStoreError) -> ClaimedWork? {
+        guard limit > 0 else { return nil }
+        let excluded = excluding.map(ConfigurationCoding.text)
+        return try await writing { db in
+            let now = Date()
+            let lock = db.dialect == .postgres ? " FOR UPDATE OF w SKIP LOCKED" : ""
+            let skip = excluded.isEmpty ? "" : " AND w.run_id NOT IN (\(Array(repeating: "?", count: excluded.count).joined(separator: ", ")))"
+            let rows = try db.fetchAll(
+                """
+                SELECT w.run_id, w.position, w.sample FROM work_items w JOIN runs r ON r.id = w.run_id
+                WHERE r.status = ? AND (w.worker IS NULL OR w.lease_until < ?)\(skip)
+                ORDER BY r.created_at, w.run_id, w.position, w.sample LIMIT ?\(lock)
+                """,
+                [RunStatus.queued.rawValue, now] + StoreArguments(excluded) + [limit])
+            guard let first = rows.first else { return nil }
+            let runText: String = try first.get("run_id")
+            guard let runID = UUID(uuidString: runText) else {
+                throw RunStoreError(.corrupt, "the run store holds a work item of an unreadable run id '\(runText)'")
+            }
+            let until = now.addingTimeInterval(Self.seconds(lease))
+            var items: [CaseKeyPosition] = []
+            for row in rows where row["run_id"] == runText {
+                let item = CaseKeyPosition(position: try row.get("position"), sample: try row.get("sample"))
+                try db.execute("UPDATE work_items SET worker = ?, lease_until = ? WHERE run_id = ? AND position = ? AND sample = ?",
+                               [worker, until, runText, item.position, item.sample])
+                items.append(item)
+            }
+            return ClaimedWork(runID: runID, items: items)
+        }
+    }
+
+    /// Records a worker as alive, or refreshes its heartbeat, its count of results, and the leases
+    /// of the items it holds.
+    public func heartbeat(worker: WorkerRecord, lease: Duration) async throws(RunStoreError) {
+        let now = Date()
+        let until = now.addingTimeInterval(Self.seconds(lease))
+        try await writing { db in
+            try db.execute(
+                """
+                INSERT INTO workers (id, host, pid, concurrency, started_at, heartbeat_at, finished) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, finished = excluded.finished
+                """,
+                [worker.id, worker.host, worker.pid, worker.concurrency, worker.startedAt, now, worker.finished])
+            try db.execute("UPDATE work_items SET lease_until = ? WHERE worker = ?", [until, worker.id])
+        }
+    }
+
+    /// Forgets a worker that stops, and frees the items it still holds.
+    public func retire(worker id: String) async throws(RunStoreError) {
+        try await writing { db in
+            try db.execute("DELETE FROM workers WHERE id = ?", [id])
+            try db.execute("UPDATE work_items SET worker = NULL, lease_until = NULL WHERE worker = ?", [id])
+        }
+    }
+
+    /// Frees the items of a run that a worker holds (a run it cannot work on).
+    public func release(worker id: String, runID: UUID) async throws(RunStoreError) {
+        try await writing { db in
+            try db.execute("UPDATE work_items SET worker = NULL, lease_until = NULL WHERE worker = ? AND run_id = ?",
+                           [id, ConfigurationCoding.text(runID)])
+        }
+    }
+
+    /// The workers whose heartbeat is at most `within` old, the longest-running first.
+    public func liveWorkers(within: Duration = .seconds(15)) throws(RunStoreError) -> [WorkerRecord] {
+        let since = Date().addingTimeInterval(-Self.seconds(within))
+        return try reading { db in
+            try db.fetchAll("SELECT * FROM workers WHERE heartbeat_at >= ? ORDER BY started_at, id", [since]).map { row throws(RunStoreError) in
+                WorkerRecord(id: try row.get("id"), host: try row.get("host"), pid: try row.get("pid"),
+                             concurrency: try row.get("concurrency"), startedAt: try row.get("started_at"),
+                             heartbeatAt: try row.get("heartbeat_at"), finished: try row.get("finished"))
+            }
+        }
+    }
+
+    /// Whether a run is queued and has no work left (it is ready to be completed).
+    func isQueuedAndDone(_ id: UUID) async throws(RunStoreError) -> Bool {
+        let text = ConfigurationCoding.text(id)
+        return try await reading { db in
+            try db.fetchOne("SELECT 1 FROM runs WHERE id = ? AND status = ?", [text, RunStatus.queued.rawValue]) != nil
+                && db.fetchOne("SELECT 1 FROM work_items WHERE run_id = ? LIMIT 1", [text]) == nil
+        }
+    }
+
+    /// Marks a queued run with no work left completed, with its summary, in one statement; true
+    /// for the one call that did (any worker, or the session following the run, may call it).
+    func completeQueuedRun(_ id: UUID, summary: RunStatistics) async throws(RunStoreError) -> Bool {
+        let text = ConfigurationCoding.text(id)
+        let summaryText = summary.json.serialized()
+        return try await writing { db in
+            try db.execute(
+                """
+                UPDATE runs SET status = ?, finished_at = ?, summary = ?
+                WHERE id = ? AND status = ? AND NOT EXISTS (SELECT 1 FROM work_items WHERE run_id = ?)
+                """,
+                [RunStatus.completed.rawValue, Date(), summaryText, text, RunStatus.queued.rawValue, text]) > 0
+        }
+    }
+
+    /// The number of work items a run has left.
+    public func remainingWork(of id: UUID) throws(RunStoreError) -> Int {
+        try reading { db in try db.fetchValue("SELECT COUNT(*) FROM work_items WHERE run_id = ?", [ConfigurationCoding.text(id)]) ?? 0 }
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        let parts = duration.components
+        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
+    }
+}
