@@ -20,14 +20,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$assay" mock-server --port 0 --latency-ms "$latency_ms" --policy echo >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-for _ in $(seq 1 200); do
-  grep -q '^listening on ' "$work/server.out" 2>/dev/null && break
-  sleep 0.05
-done
-base_url="$(sed -n 's/^listening on //p' "$work/server.out")"
-[[ -n "$base_url" ]] || { echo "the mock server did not start: $(cat "$work/server.err")" >&2; exit 1; }
+# shellcheck source=bench/mock-server.sh
+source bench/mock-server.sh
 
 mkdir -p "$work/project" "$work/home" "$work/config"
 printf '[{"name": "local", "type": "OPENAI", "model": "bench", "base_url": "%s"}]\n' "$base_url" >"$work/project/models.json"

@@ -24,19 +24,13 @@ worker_pids=()
 cleanup() {
   for pid in "${worker_pids[@]:-}"; do [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true; done
   if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  [[ -d "$work/pg" ]] && "$root/scripts/postgres.sh" stop "$work/pg" || true
+  if [[ -n "${pg:-}" ]]; then "$root/scripts/postgres.sh" stop "$pg" || true; rm -rf "$pg"; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-"$assay" mock-server --port 0 --latency-ms "$latency_ms" --policy echo >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-for _ in $(seq 1 200); do
-  grep -q '^listening on ' "$work/server.out" 2>/dev/null && break
-  sleep 0.05
-done
-base_url="$(sed -n 's/^listening on //p' "$work/server.out")"
-[[ -n "$base_url" ]] || { echo "the mock server did not start: $(cat "$work/server.err")" >&2; exit 1; }
+# shellcheck source=bench/mock-server.sh
+source bench/mock-server.sh
 
 mkdir -p "$work/project" "$work/config"
 printf '[{"name": "local", "type": "OPENAI", "model": "bench", "base_url": "%s"}]\n' "$base_url" >"$work/project/models.json"
@@ -67,7 +61,8 @@ print(f"  {label:<28} {seconds:8.2f} s   ideal {ideal:7.2f} s   ideal/achieved {
 
 for store in $stores; do
   if [[ "$store" == postgres ]]; then
-    url="$("$root/scripts/postgres.sh" start "$work/pg")"
+    pg="$(mktemp -d)"  # not under $work: the server's user must be able to reach it
+    url="$("$root/scripts/postgres.sh" start "$pg")"
     export ASSAY_STORE="$url"
   else
     export ASSAY_STORE="$work/runs.sqlite"

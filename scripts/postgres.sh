@@ -31,6 +31,10 @@ as_owner() {
   fi
 }
 
+# Absolute, and run from / : the server's user may not enter the caller's working folder.
+dir="$(mkdir -p "$dir" && cd "$dir" && pwd)"
+cd /
+
 case "$command" in
   start)
     mkdir -p "$dir"

@@ -34,12 +34,7 @@ extension RunBuiltins {
         let id = UUID()
         context.liveSpecs[id] = spec
         let sink = state.sink
-        let displayID = state.makeDisplayID()
-        let shown = ShownOnce()
-        let progress: @Sendable (RunProgress) -> Void = { report in
-            let bundle = ProgressView.bundle(report)
-            if shown.first() { sink(.display(bundle, displayID: displayID)) } else { sink(.updateDisplay(bundle, displayID: displayID)) }
-        }
+        let progress = progressDisplay(state)
         let outcome = context.pump.run(interruption: state.interpreter.interruption) { () -> Result<StoredRun, RunError> in
             do throws(RunError) {
                 let queued = try await runner.enqueue(spec, id: id)

@@ -233,12 +233,7 @@ enum RunBuiltins {
         let runner = Runner(store: try context.store())
         let id = resuming ?? UUID()
         let sink = state.sink
-        let displayID = state.makeDisplayID()
-        let shown = ShownOnce()
-        let progress: @Sendable (RunProgress) -> Void = { report in
-            let bundle = ProgressView.bundle(report)
-            if shown.first() { sink(.display(bundle, displayID: displayID)) } else { sink(.updateDisplay(bundle, displayID: displayID)) }
-        }
+        let progress = progressDisplay(state)
         var prepared = given
         if resuming == nil { prepared.provenance = context.provenance() }
         let spec = prepared
@@ -276,6 +271,19 @@ extension RunBuiltins {
         let limit = record.maxCost.map(RunCost.dollars) ?? "?"
         return "run \(prefix) stopped at its budget: \(spent) of \(limit) spent, \(record.counts.finished) of \(record.counts.expected) "
             + "results kept; resume(runs(\"\(prefix)\"), max_cost: …) with a higher budget runs the rest"
+    }
+}
+
+extension RunBuiltins {
+    /// A run's progress shown as one display that each report updates.
+    static func progressDisplay(_ state: SessionState) -> @Sendable (RunProgress) -> Void {
+        let sink = state.sink
+        let displayID = state.makeDisplayID()
+        let shown = ShownOnce()
+        return { report in
+            let bundle = ProgressView.bundle(report)
+            if shown.first() { sink(.display(bundle, displayID: displayID)) } else { sink(.updateDisplay(bundle, displayID: displayID)) }
+        }
     }
 }
 

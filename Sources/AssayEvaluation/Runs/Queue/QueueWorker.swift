@@ -75,9 +75,12 @@ public struct QueueWorker: Sendable {
         }
         await withTaskGroup(of: Int.self) { group in
             var inFlight = 0
+            // Cases are leased in batches of at least a quarter of the concurrency (one write
+            // transaction each), not one whenever one finishes.
+            let batch = max(1, concurrency / 4)
             while !Task.isCancelled {
                 let free = concurrency - inFlight
-                let claimed = free > 0 ? await claim(free, state: state) : nil
+                let claimed = free >= batch || inFlight == 0 ? await claim(free, state: state) : nil
                 if let (prepared, units) = claimed {
                     for unit in units {
                         inFlight += unit.count
