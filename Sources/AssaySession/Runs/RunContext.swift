@@ -59,14 +59,10 @@ final class RunContext {
     func store() throws(BuiltinFailure) -> RunStore {
         if let openedStore { return openedStore }
         do throws(RunStoreError) {
-            let location = try StoreLocation.resolve(environment: options.environment, currentDirectory: options.baseDirectory)
-            do {
-                let store = try RunStore.open(location)
-                openedStore = store
-                return store
-            } catch {
-                throw RunStoreError(error.code, "cannot open the run store at \(location.displayed): \(error.message)")
-            }
+            // The store's errors name the store (its path, or its URL without the password).
+            let store = try RunStore.open(StoreLocation.resolve(environment: options.environment, currentDirectory: options.baseDirectory))
+            openedStore = store
+            return store
         } catch {
             throw BuiltinFailure(message: error.message, id: "io.store")
         }

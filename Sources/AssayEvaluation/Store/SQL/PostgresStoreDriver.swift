@@ -231,6 +231,19 @@ final class PostgresStoreDriver: StoreDriver {
         return state == "40001" || state == "40P01"
     }
 
+    /// A connection failure as words (told apart as the HTTP clients' failures are).
+    static func connectionProblem(_ error: any Error) -> String {
+        switch HTTPFailureText.problem(error) {
+        case .refused: "the connection was refused"
+        case .unknownHost: "the host name is not known"
+        case .tls(let text): "TLS failed (\(text))"
+        case .closed: "the server closed the connection"
+        case .unreachable: "the network cannot reach it"
+        case .connectTimeout: "it did not answer within 10 s"
+        case .other(let text): text
+        }
+    }
+
     /// A ``RunStoreError`` for any error of a database access, naming the server without its
     /// password; the server's own message is kept, the statement and its values are not.
     func mapped(_ error: any Error, opening: Bool = false) -> RunStoreError {
@@ -259,7 +272,7 @@ final class PostgresStoreDriver: StoreDriver {
                 return RunStoreError(opening ? .cannotOpen : .database, "the run store \(place) failed: \(message)\(hint) [\(state)]")
             }
         }
-        let cause = error.underlying.map { ": \($0)" } ?? ""
+        let cause = error.underlying.map { ": " + Self.connectionProblem($0) } ?? ""
         if error.code == .connectionError || error.code == .serverClosedConnection || error.code == .uncleanShutdown {
             return RunStoreError(opening ? .cannotOpen : .database,
                                  "cannot reach the PostgreSQL server of the run store \(place)\(cause); check that it runs and that ASSAY_STORE names it")
