@@ -151,7 +151,7 @@ enum RunQueryBuiltins {
                 if grouping != nil { row[grouping!] = .string(group.name) }
                 row["metric"] = .string(path.joined(separator: "/"))
                 row["mean"] = .string(StatisticObject.format(summary.mean))
-                row["95% CI"] = .string("[\(StatisticObject.format(summary.confidenceInterval.lower)), \(StatisticObject.format(summary.confidenceInterval.upper))]")
+                row["95% CI"] = .string(StatisticObject.interval(summary))
                 row["stdev"] = .string(StatisticObject.format(summary.standardDeviation))
                 row["n"] = .integer(summary.count)
                 row["errors"] = .integer(group.results.filter { $0.status != .ok }.count)
