@@ -9,7 +9,8 @@ import AssayMetrics
 /// ``MetricSummary/bootstrapLimit`` cases, the normal approximation mean ± 1.96·s/√n above
 /// (``MetricSummary/intervalMethod``). Results whose metric could not be computed do not
 /// contribute: `n` says how many did. A run's statistics are computed once, when it stops, and
-/// stored with it (``RunRecord/summary``).
+/// stored with it (``RunRecord/summary``); the values are collected in one pass over the results
+/// (``MetricColumns``).
 ///
 /// The statistics are over cases: a case's samples (`samples: n`) are first reduced to the case's
 /// one score by the run's ``SampleReducer`` (one sample reduced by `mean` is itself). A metric
@@ -55,16 +56,8 @@ public struct RunStatistics: Sendable, Hashable {
     ///   - reducer: How a case's samples become its score; `mean` by default.
     public init(results: [CaseResult], reducer: SampleReducer = .mean) {
         self.reducer = reducer
-        var order: [[String]] = []
-        var collected: [[String]: [Double]] = [:]
-        for scores in CaseScores.of(results, reducer: reducer) {
-            for (path, score) in scores.reduced {
-                if collected[path] == nil { order.append(path) }
-                collected[path, default: []].append(score)
-            }
-        }
-        entries = order.compactMap { path in
-            let values = collected[path] ?? []
+        let collected = MetricColumns(results: results, reducer: reducer)
+        entries = zip(collected.paths, collected.columns).compactMap { path, values in
             guard let summary = MetricSummary(values) else { return nil }
             return Entry(path: path, summary: summary, wilson: Self.wilson(of: values))
         }
@@ -116,14 +109,19 @@ public struct RunStatistics: Sendable, Hashable {
     ///   - prefix: The path of `value` itself.
     ///   - visit: Called with each leaf's path and number.
     public static func forEachNumber(in value: JSONValue, prefix: [String] = [], _ visit: ([String], Double) -> Void) {
-        switch value {
-        case .object(let object):
+        if case .object(let object) = value {
             for (key, member) in object { forEachNumber(in: member, prefix: prefix + [key], visit) }
-        case .bool(let flag):
-            visit(prefix, flag ? 1 : 0)
-        default:
-            if let number = value.doubleValue, number.isFinite { visit(prefix, number) }
+        } else if let number = leafNumber(value) {
+            visit(prefix, number)
         }
+    }
+
+    /// The number a metric value that is not an object counts as: a Boolean as 0 or 1, a finite
+    /// number as itself; nil for anything else.
+    static func leafNumber(_ value: JSONValue) -> Double? {
+        if case .bool(let flag) = value { return flag ? 1 : 0 }
+        guard let number = value.doubleValue, number.isFinite else { return nil }
+        return number
     }
 
     /// The number at a metric path (a Boolean as 0 or 1), if there is one.
@@ -138,9 +136,7 @@ public struct RunStatistics: Sendable, Hashable {
             guard let next = current.objectValue?[step] else { return nil }
             current = next
         }
-        if case .bool(let flag) = current { return flag ? 1 : 0 }
-        guard let number = current.doubleValue, number.isFinite else { return nil }
-        return number
+        return leafNumber(current)
     }
 }
 
