@@ -7,7 +7,7 @@ import AssayCore
 /// results, exactly as ``CaseScores/of(_:reducer:)`` reduces them; it is only built without the
 /// per-case arrays. A case with one result (the usual run, without `samples:`) is read straight
 /// from its metrics: the leaves are walked through a tree of the keys seen so far, so a value
-/// costs a few key comparisons and an append, with no path array made for it. A case with several
+/// costs a key comparison or two and an append, with no path array made for it. A case with several
 /// samples goes through ``CaseScores`` itself, so the reducers live in one place. The results are
 /// read field by field in place: copying a ``CaseResult`` retains every one of its strings and
 /// arrays, which at a million results costs more than everything else here.
@@ -17,13 +17,17 @@ struct MetricColumns {
     /// Each path's scores, in the order of ``paths``.
     private(set) var columns: [[Double]] = []
 
-    /// A node of the key tree: the path that leads to it, its children and the column of the
-    /// numbers found there, once there is one.
+    /// A node of the key tree: the path that leads to it, its children (indexed by key once there
+    /// are more than ``indexThreshold``) and the column of the numbers found there, once there is one.
     private struct Node {
         var path: [String]
         var children: [(key: String, node: Int)] = []
+        var index: [String: Int]?
         var column: Int?
     }
+
+    /// Up to this many children a node's keys are compared one by one; beyond, looked up by hash.
+    private static let indexThreshold = 16
 
     /// The key tree; node 0 is the root (the metrics object itself).
     private var nodes = [Node(path: [])]
@@ -67,7 +71,7 @@ struct MetricColumns {
     /// timings at `ttft_ms` and `tokens_per_s` unless the metrics have a number there (the order
     /// and rule of ``RunStatistics/values(of:)``).
     private mutating func add(metrics: JSONObject, ttft: Double?, tokensPerSecond: Double?) {
-        walk(.object(metrics), node: 0)
+        walk(metrics, node: 0)
         addTiming(ttft, named: "ttft_ms", metrics: metrics)
         addTiming(tokensPerSecond, named: "tokens_per_s", metrics: metrics)
     }
@@ -79,13 +83,18 @@ struct MetricColumns {
         addSample(value, at: child(of: 0, key: name))
     }
 
-    /// Adds every number inside `value` (as ``RunStatistics/forEachNumber(in:prefix:_:)`` finds
-    /// them) at the node of its path.
-    private mutating func walk(_ value: JSONValue, node: Int) {
-        if case .object(let object) = value {
-            for (key, member) in object { walk(member, node: child(of: node, key: key)) }
-        } else if let number = RunStatistics.leafNumber(value) {
-            addSample(number, at: node)
+    /// Adds every number inside `object` (as ``RunStatistics/forEachNumber(in:prefix:_:)`` finds
+    /// them) at the node of its path; `node` is the object's own.
+    private mutating func walk(_ object: JSONObject, node: Int) {
+        var position = 0
+        for (key, member) in object {
+            let child = child(of: node, key: key, hint: position)
+            if case .object(let inner) = member {
+                walk(inner, node: child)
+            } else if let number = RunStatistics.leafNumber(member) {
+                addSample(number, at: child)
+            }
+            position += 1
         }
     }
 
@@ -111,13 +120,27 @@ struct MetricColumns {
         path.reduce(0) { node, key in child(of: node, key: key) }
     }
 
-    /// The child of `node` under `key`, made when missing. Metrics objects have few keys, so the
-    /// children are scanned.
-    private mutating func child(of node: Int, key: String) -> Int {
-        for child in nodes[node].children where child.key == key { return child.node }
+    /// The child of `node` under `key`, made when missing.
+    private mutating func child(of node: Int, key: String, hint: Int? = nil) -> Int {
+        if let found = existingChild(of: node, key: key, hint: hint) { return found }
         let made = nodes.count
         nodes.append(Node(path: nodes[node].path + [key]))
         nodes[node].children.append((key, made))
+        if nodes[node].index != nil {
+            nodes[node].index?[key] = made
+        } else if nodes[node].children.count > Self.indexThreshold {
+            nodes[node].index = Dictionary(nodes[node].children.map { ($0.key, $0.node) }, uniquingKeysWith: { first, _ in first })
+        }
         return made
+    }
+
+    /// The child of `node` under `key`, if there is one. The results of a run mostly have the same
+    /// metrics in the same order, so the child at the member's own position (`hint`) is tried
+    /// first; then the children are scanned, or looked up in the node's index when it has many.
+    private func existingChild(of node: Int, key: String, hint: Int?) -> Int? {
+        let children = nodes[node].children
+        if let hint, hint < children.count, children[hint].key == key { return children[hint].node }
+        if let index = nodes[node].index { return index[key] }
+        return children.first { $0.key == key }?.node
     }
 }

@@ -63,6 +63,25 @@ struct RunStatisticsValuesTests {
         #expect(statistics.entries.map(\.summary) == expected.map { MetricSummary($0.values)! })
     }
 
+    @Test("a metric with many keys, in another order in each result, still gives each key's values in case order")
+    func manyKeys() {
+        var generator = Xoshiro256StarStar(seed: 12)
+        let labels = (0..<40).map { "label\($0)" }
+        let results = (0..<60).map { index in
+            // Each result lists a different subset of the labels, in a shuffled order.
+            var keys = labels.filter { _ in generator.nextDouble() < 0.7 }
+            for position in keys.indices.reversed() { keys.swapAt(position, generator.nextInt(below: position + 1)) }
+            let report = JSONObject(keys.map { ($0, JSONValue.double(generator.nextDouble())) })
+            return CaseResult(caseID: "c\(index)", sample: 0, position: index, prompt: [],
+                              metrics: ["report": .object(report), "exact": .bool(index % 2 == 0)], status: .ok)
+        }
+        let expected = Self.expected(results, reducer: .mean)
+        let collected = MetricColumns(results: results, reducer: .mean)
+        #expect(collected.paths == expected.map(\.path))
+        #expect(collected.columns == expected.map(\.values))
+        #expect(collected.paths.count == 41)
+    }
+
     @Test("a case's own ttft_ms metric is its value there; the streamed timing does not add a second")
     func metricBeforeTiming() throws {
         let ttft = MetricColumns(results: Self.results, reducer: .mean).columns[3]
