@@ -3,31 +3,37 @@
 # JSONL without ids (every id a content hash) and as CSV, then prints for each file the load
 # time and peak memory of Assay (release build), Python's json line by line (csv.DictReader for
 # the CSV), pandas and polars (bench/scale-requirements.txt), with the ratios; then the time of
-# filter, map, group, sort and a wildcard path over the loaded JSONL suite.
+# filter, map, group, sort and a wildcard path over the loaded JSONL suite; then the summary of
+# an N-result run (`score` over the JSONL suite, then `summarize` of that run, three times).
 #
 # Environment: N (cases, 1000000), SEED (20261207), BENCH_VENV (bench/.venv), BENCH_OUT (where
 # the suites are written; a new temporary folder, removed afterwards, unless given), BENCH_BIN
 # or BENCH_SCRATCH (the binary measured; see assay-binary.sh), READERS (the Python readers,
-# "json pandas polars").
+# "json pandas polars"), STEPS (which parts run, "load operations summary"; the Python
+# environment is made only for "load").
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 n="${N:-1000000}"
 seed="${SEED:-20261207}"
 readers="${READERS:-json pandas polars}"
+steps=" ${STEPS:-load operations summary} "
 venv="$(realpath -m "${BENCH_VENV:-bench/.venv}")"
 requirements="bench/scale-requirements.txt"
 
 source bench/assay-binary.sh
 
-[[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
-stamp="$venv/.scale-requirements.sha256"
-wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
-if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
-  echo "installing pandas and polars into $venv" >&2
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
-  echo "$wanted" >"$stamp"
+python=python3
+if [[ "$steps" == *" load "* ]]; then
+  [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+  stamp="$venv/.scale-requirements.sha256"
+  wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
+  if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
+    echo "installing pandas and polars into $venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+    echo "$wanted" >"$stamp"
+  fi
+  python="$venv/bin/python"
 fi
-python="$venv/bin/python"
 
 if [[ -n "${BENCH_OUT:-}" ]]; then
   out="$BENCH_OUT"
@@ -44,7 +50,9 @@ if [[ ! -f "$out/.generated-$n-$seed" ]]; then
 fi
 
 echo "assay: $assay"
-echo "python: $("$python" -c 'import sys, pandas, polars; print(sys.version.split()[0], "pandas", pandas.__version__, "polars", polars.__version__)')"
+if [[ "$steps" == *" load "* ]]; then
+  echo "python: $("$python" -c 'import sys, pandas, polars; print(sys.version.split()[0], "pandas", pandas.__version__, "polars", polars.__version__)')"
+fi
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Runs a command under /usr/bin/time -v; sets `wall` (s) and `peak` (MB) and leaves its output in $out/last.
@@ -60,6 +68,7 @@ cell_seconds() {
 }
 
 for file in big.jsonl big-hashed.jsonl big.csv; do
+  [[ "$steps" == *" load "* ]] || break
   size_mb="$(awk -v b="$(stat -c %s "$out/$file")" 'BEGIN { printf "%.1f", b / 1000000 }')"
   echo
   echo "== $file: $n cases, $size_mb MB"
@@ -83,30 +92,62 @@ for file in big.jsonl big-hashed.jsonl big.csv; do
   done
 done
 
-echo
-echo "== operations over the loaded big.jsonl (each its own cell, timed by :time)"
 cat >"$out/load.assay" <<ASSAY
 s = load("$out/big.jsonl")
 ASSAY
-declare -A operations=(
-  [filter]='len(filter(s, c => "urgent" in c/tags))'
-  [map]='len(map(s, c => c/expected))'
-  [group]='len(group(s, "expected"))'
-  [sort]='len(sort(s, "input"))'
-  [wildcard]='len(s/*/tags/0)'
-  [filter_path]='len(filter(s, "expected"))'
-)
-names=(filter map group sort wildcard filter_path)
-script=$':time on\n:load '"$out/load.assay"
-for name in "${names[@]}"; do
-  printf '%s\n' "${operations[$name]}" >"$out/$name.assay"
-  script+=$'\n:load '"$out/$name.assay"
-done
-measure "$assay" -c "$script"
-mapfile -t seconds < <(cell_seconds <"$out/last.time")
-printf '%-12s %10s   %s\n' operation "time (s)" expression
-printf '%-12s %10s   %s\n' load "${seconds[0]}" "s = load(\"big.jsonl\")"
-for index in "${!names[@]}"; do
-  printf '%-12s %10s   %s\n' "${names[$index]}" "${seconds[$((index + 1))]}" "${operations[${names[$index]}]}"
-done
-echo "(whole process: $wall s, peak $peak MB)"
+
+if [[ "$steps" == *" operations "* ]]; then
+  echo
+  echo "== operations over the loaded big.jsonl (each its own cell, timed by :time)"
+  declare -A operations=(
+    [filter]='len(filter(s, c => "urgent" in c/tags))'
+    [map]='len(map(s, c => c/expected))'
+    [group]='len(group(s, "expected"))'
+    [sort]='len(sort(s, "input"))'
+    [wildcard]='len(s/*/tags/0)'
+    [filter_path]='len(filter(s, "expected"))'
+  )
+  names=(filter map group sort wildcard filter_path)
+  script=$':time on\n:load '"$out/load.assay"
+  for name in "${names[@]}"; do
+    printf '%s\n' "${operations[$name]}" >"$out/$name.assay"
+    script+=$'\n:load '"$out/$name.assay"
+  done
+  measure "$assay" -c "$script"
+  mapfile -t seconds < <(cell_seconds <"$out/last.time")
+  printf '%-12s %10s   %s\n' operation "time (s)" expression
+  printf '%-12s %10s   %s\n' load "${seconds[0]}" "s = load(\"big.jsonl\")"
+  for index in "${!names[@]}"; do
+    printf '%-12s %10s   %s\n' "${names[$index]}" "${seconds[$((index + 1))]}" "${operations[${names[$index]}]}"
+  done
+  echo "(whole process: $wall s, peak $peak MB)"
+fi
+
+if [[ "$steps" == *" summary "* ]]; then
+  # A run of N results without a model: `score` reads each case's answer from its `input`, so the
+  # run has three metric paths over every case: contains and regex (proportions), edit_similarity.
+  # `summarize(r)` computes the statistics of the run's results again, from nothing, as a cell of
+  # its own; it runs three times. The run goes to a store of its own under $out.
+  echo
+  echo "== the summary of a run of $n results (each cell timed by :time; the summary three times)"
+  metrics='["contains", "edit_similarity", {regex: "refund|invoice"}]'
+  script=$':time on\n:load '"$out/load.assay"
+  printf '%s\n' "r = score(s, output: \"input\", metrics: $metrics)" >"$out/score.assay"
+  printf '%s\n' 'summarize(r)' >"$out/summarize.assay"
+  script+=$'\n:load '"$out/score.assay"$'\n:load '"$out/summarize.assay"$'\n:load '"$out/summarize.assay"
+  script+=$'\n:load '"$out/summarize.assay"$'\nr/summary'
+  rm -rf "$out/home"
+  ASSAY_HOME="$out/home" measure "$assay" -c "$script"
+  mapfile -t seconds < <(cell_seconds <"$out/last.time")
+  printf '%-12s %10s   %s\n' cell "time (s)" expression
+  printf '%-12s %10s   %s\n' load "${seconds[0]}" "s = load(\"big.jsonl\")"
+  printf '%-12s %10s   %s\n' score "${seconds[1]}" "r = score(s, output: \"input\", metrics: $metrics)"
+  for index in 2 3 4; do
+    printf '%-12s %10s   %s\n' summarize "${seconds[$index]}" "summarize(r)"
+  done
+  echo "the last summarize(r):"
+  awk '/^metric / { block = ""; on = 1 } on && /^run / { on = 0 } on { block = block "  " $0 "\n" } END { printf "%s", block }' "$out/last"
+  echo "r/summary, computed by score when the run stopped and stored with it:"
+  echo "  $(tail -n 1 "$out/last")"
+  echo "(whole process: $wall s, peak $peak MB; load afterwards $(cut -d' ' -f1-3 /proc/loadavg))"
+fi

@@ -97,7 +97,7 @@ public struct Expectation: Sendable, Hashable {
         }
         let summary = entry.summary
         var figures = "mean \(Self.number(summary.mean)) [\(Self.number(summary.confidenceInterval.lower)), "
-            + "\(Self.number(summary.confidenceInterval.upper))] n=\(summary.count)"
+            + "\(Self.number(summary.confidenceInterval.upper))]\(summary.intervalNote) n=\(summary.count)"
         if let wilson = entry.wilson { figures += ", Wilson [\(Self.number(wilson.lower)), \(Self.number(wilson.upper))]" }
         if statistics.reducer != .mean { figures += ", samples reduced by \(statistics.reducer.name)" }
         let cases = CaseScores.of(run.results, reducer: statistics.reducer).map { scores -> CaseVerdict in

@@ -5,9 +5,12 @@ import AssayMetrics
 ///
 /// A case's metrics `{exact: 1, rouge: {rougeL: {f1: 0.5}}}` contribute to the statistics at
 /// `exact` and `rouge/rougeL/f1` (a Boolean as 0 or 1). Each has mean, n, standard deviation, min,
-/// max and a 95% bootstrap interval of the mean (1,000 resamples, seed 0). Results whose metric
-/// could not be computed do not contribute: `n` says how many did. A run's statistics are computed
-/// once, when it stops, and stored with it (``RunRecord/summary``).
+/// max and a 95% interval of the mean: a bootstrap (1,000 resamples, seed 0) up to
+/// ``MetricSummary/bootstrapLimit`` cases, the normal approximation mean ± 1.96·s/√n above
+/// (``MetricSummary/intervalMethod``). Results whose metric could not be computed do not
+/// contribute: `n` says how many did. A run's statistics are computed once, when it stops, and
+/// stored with it (``RunRecord/summary``); the values are collected in one pass over the results
+/// (``MetricColumns``).
 ///
 /// The statistics are over cases: a case's samples (`samples: n`) are first reduced to the case's
 /// one score by the run's ``SampleReducer`` (one sample reduced by `mean` is itself). A metric
@@ -53,16 +56,8 @@ public struct RunStatistics: Sendable, Hashable {
     ///   - reducer: How a case's samples become its score; `mean` by default.
     public init(results: [CaseResult], reducer: SampleReducer = .mean) {
         self.reducer = reducer
-        var order: [[String]] = []
-        var collected: [[String]: [Double]] = [:]
-        for scores in CaseScores.of(results, reducer: reducer) {
-            for (path, score) in scores.reduced {
-                if collected[path] == nil { order.append(path) }
-                collected[path, default: []].append(score)
-            }
-        }
-        entries = order.compactMap { path in
-            let values = collected[path] ?? []
+        let collected = MetricColumns(results: results, reducer: reducer)
+        entries = zip(collected.paths, collected.columns).compactMap { path, values in
             guard let summary = MetricSummary(values) else { return nil }
             return Entry(path: path, summary: summary, wilson: Self.wilson(of: values))
         }
@@ -114,14 +109,19 @@ public struct RunStatistics: Sendable, Hashable {
     ///   - prefix: The path of `value` itself.
     ///   - visit: Called with each leaf's path and number.
     public static func forEachNumber(in value: JSONValue, prefix: [String] = [], _ visit: ([String], Double) -> Void) {
-        switch value {
-        case .object(let object):
+        if case .object(let object) = value {
             for (key, member) in object { forEachNumber(in: member, prefix: prefix + [key], visit) }
-        case .bool(let flag):
-            visit(prefix, flag ? 1 : 0)
-        default:
-            if let number = value.doubleValue, number.isFinite { visit(prefix, number) }
+        } else if let number = leafNumber(value) {
+            visit(prefix, number)
         }
+    }
+
+    /// The number a metric value that is not an object counts as: a Boolean as 0 or 1, a finite
+    /// number as itself; nil for anything else.
+    static func leafNumber(_ value: JSONValue) -> Double? {
+        if case .bool(let flag) = value { return flag ? 1 : 0 }
+        guard let number = value.doubleValue, number.isFinite else { return nil }
+        return number
     }
 
     /// The number at a metric path (a Boolean as 0 or 1), if there is one.
@@ -136,17 +136,16 @@ public struct RunStatistics: Sendable, Hashable {
             guard let next = current.objectValue?[step] else { return nil }
             current = next
         }
-        if case .bool(let flag) = current { return flag ? 1 : 0 }
-        guard let number = current.doubleValue, number.isFinite else { return nil }
-        return number
+        return leafNumber(current)
     }
 }
 
 extension RunStatistics {
     /// The stored form: `{"version": 1, "metrics": [{"path": […], "n", "mean", "stdev", "min",
-    /// "max", "ci": {"lower", "upper", "level"}, "resamples", "seed"}, …]}`, with `"wilson":
-    /// {"lower", "upper", "level"}` in a proportion's entry and `"reduce"` when the reducer is not
-    /// `mean`.
+    /// "max", "ci": {"lower", "upper", "level"}, "interval_method", "resamples", "seed"}, …]}`,
+    /// with `"wilson": {"lower", "upper", "level"}` in a proportion's entry and `"reduce"` when the
+    /// reducer is not `mean`. `interval_method` is `"bootstrap"` or `"normal"`
+    /// (``IntervalMethod``); summaries stored before it existed have none and were bootstrapped.
     public var json: JSONValue {
         let metrics: [JSONValue] = entries.map { entry in
             let summary = entry.summary
@@ -155,7 +154,8 @@ extension RunStatistics {
                 "path": .array(entry.path.map(JSONValue.string)), "n": .int(summary.count), "mean": .double(summary.mean),
                 "stdev": .double(summary.standardDeviation), "min": .double(summary.minimum), "max": .double(summary.maximum),
                 "ci": ["lower": .double(interval.lower), "upper": .double(interval.upper), "level": .double(interval.level)],
-                "resamples": .int(summary.resamples), "seed": .int(Int(truncatingIfNeeded: summary.seed)),
+                "interval_method": .string(summary.intervalMethod.rawValue), "resamples": .int(summary.resamples),
+                "seed": .int(Int(truncatingIfNeeded: summary.seed)),
             ]
             if let wilson = entry.wilson {
                 member["wilson"] = ["lower": .double(wilson.lower), "upper": .double(wilson.upper), "level": .double(wilson.level)]
@@ -183,10 +183,16 @@ extension RunStatistics {
                   let lower = interval["lower"]?.doubleValue, let upper = interval["upper"]?.doubleValue,
                   let level = interval["level"]?.doubleValue, let resamples = member["resamples"]?.intValue,
                   let seed = member["seed"]?.intValue else { return nil }
+            // Summaries stored before the normal interval existed name no method: they were bootstrapped.
+            var method = IntervalMethod.bootstrap
+            if let name = member["interval_method"] {
+                guard let known = name.stringValue.flatMap(IntervalMethod.init(rawValue:)) else { return nil }
+                method = known
+            }
             let summary = MetricSummary(
                 count: count, mean: mean, standardDeviation: deviation, minimum: minimum, maximum: maximum,
-                confidenceInterval: ConfidenceInterval(lower: lower, upper: upper, level: level), resamples: resamples,
-                seed: UInt64(truncatingIfNeeded: seed))
+                confidenceInterval: ConfidenceInterval(lower: lower, upper: upper, level: level), intervalMethod: method,
+                resamples: resamples, seed: UInt64(truncatingIfNeeded: seed))
             let wilson = member["wilson"]?.objectValue.flatMap { bounds -> WilsonInterval? in
                 guard let lower = bounds["lower"]?.doubleValue, let upper = bounds["upper"]?.doubleValue,
                       let level = bounds["level"]?.doubleValue else { return nil }
@@ -206,5 +212,14 @@ extension RunStatistics {
     public init(entries: [Entry], reducer: SampleReducer = .mean) {
         self.entries = entries
         self.reducer = reducer
+    }
+}
+
+extension MetricSummary {
+    /// What follows the interval where a summary is shown: ` (normal)` when it is the normal
+    /// approximation (more than ``MetricSummary/bootstrapLimit`` cases), nothing for the bootstrap,
+    /// which every interval was before.
+    public var intervalNote: String {
+        intervalMethod == .bootstrap ? "" : " (\(intervalMethod.rawValue))"
     }
 }

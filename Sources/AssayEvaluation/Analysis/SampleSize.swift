@@ -1,3 +1,4 @@
+import AssayMetrics
 import Foundation
 
 /// How many cases a paired comparison needs to detect a difference in a metric's mean, from the

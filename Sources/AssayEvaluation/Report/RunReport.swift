@@ -126,7 +126,8 @@ public enum RunReport {
             let summary = entry.summary
             let interval = summary.confidenceInterval
             rows += "<tr><td>\(HTML.escape(entry.name))</td><td class=\"num\">\(number(summary.mean))</td>"
-                + "<td class=\"num\">[\(number(interval.lower)), \(number(interval.upper))]</td><td class=\"num\">\(summary.count)</td>"
+                + "<td class=\"num\">[\(number(interval.lower)), \(number(interval.upper))]\(summary.intervalNote)</td>"
+                + "<td class=\"num\">\(summary.count)</td>"
                 + "<td class=\"num\">\(number(summary.standardDeviation))</td><td class=\"num\">\(number(summary.minimum))</td>"
                 + "<td class=\"num\">\(number(summary.maximum))</td>"
             if hasWilson {

@@ -145,16 +145,19 @@ enum RunQueryBuiltins {
         }
         var rows: [Record] = []
         for group in groups {
+            // Counted by index: iterating the results would copy each one (and retain its fields).
+            var errors = 0
+            for index in group.results.indices where group.results[index].status != .ok { errors += 1 }
             for entry in RunStatistics(results: group.results, reducer: run.run.record.reducer).entries {
                 let (path, summary) = (entry.path, entry.summary)
                 var row = Record()
                 if grouping != nil { row[grouping!] = .string(group.name) }
                 row["metric"] = .string(path.joined(separator: "/"))
                 row["mean"] = .string(StatisticObject.format(summary.mean))
-                row["95% CI"] = .string("[\(StatisticObject.format(summary.confidenceInterval.lower)), \(StatisticObject.format(summary.confidenceInterval.upper))]")
+                row["95% CI"] = .string(StatisticObject.interval(summary))
                 row["stdev"] = .string(StatisticObject.format(summary.standardDeviation))
                 row["n"] = .integer(summary.count)
-                row["errors"] = .integer(group.results.filter { $0.status != .ok }.count)
+                row["errors"] = .integer(errors)
                 rows.append(row)
             }
         }

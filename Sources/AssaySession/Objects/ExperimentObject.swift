@@ -113,8 +113,7 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
             let winner = best(path)
             for (index, row) in rows.enumerated() {
                 guard let summary = summary(row, path) else { cells[index].append("—"); continue }
-                let interval = summary.confidenceInterval
-                cells[index].append("\(StatisticObject.format(summary.mean)) [\(StatisticObject.format(interval.lower)), \(StatisticObject.format(interval.upper))]")
+                cells[index].append("\(StatisticObject.format(summary.mean)) \(StatisticObject.interval(summary))")
                 if index == winner { highlighted.insert([index, column + 2]) }
             }
         }

@@ -2,10 +2,12 @@ import AssayEvaluation
 import AssayLanguage
 import AssayMetrics
 
-/// A metric's summary over a run's cases: it shows as its mean with the 95% interval and n,
+/// A metric's summary over a run's cases: it shows as its mean with the 95% interval and n
+/// (`(normal)` after the interval when it is the normal approximation rather than the bootstrap),
 /// behaves as its mean in arithmetic and comparisons (`r/summary/exact > 0.9`), and exposes
-/// `/mean`, `/n`, `/stdev`, `/min`, `/max` and `/ci` (a record `{lower, upper, level}`); a
-/// proportion (every value 0 or 1) also `/wilson`, its Wilson interval (null for other metrics).
+/// `/mean`, `/n`, `/stdev`, `/min`, `/max` and `/ci` (a record `{lower, upper, level, method}`,
+/// method `"bootstrap"` or `"normal"`); a proportion (every value 0 or 1) also `/wilson`, its
+/// Wilson interval (null for other metrics).
 struct StatisticObject: DomainObject {
     let summary: MetricSummary
     var wilson: WilsonInterval?
@@ -26,6 +28,7 @@ struct StatisticObject: DomainObject {
                 ("lower", .float(summary.confidenceInterval.lower)),
                 ("upper", .float(summary.confidenceInterval.upper)),
                 ("level", .float(summary.confidenceInterval.level)),
+                ("method", .string(summary.intervalMethod.rawValue)),
             ]))
         case "wilson":
             wilson.map { .record(Record([("lower", .float($0.lower)), ("upper", .float($0.upper)), ("level", .float($0.level))])) } ?? .null
@@ -33,10 +36,16 @@ struct StatisticObject: DomainObject {
         }
     }
 
-    /// `0.8333 [0.5833, 1.0000] n=12`.
+    /// `0.8333 [0.5833, 1.0000] n=12`; `0.5012 [0.5002, 0.5022] (normal) n=1000000` for a normal interval.
     var plainText: String {
+        "\(Self.format(summary.mean)) \(Self.interval(summary)) n=\(summary.count)"
+    }
+
+    /// The interval of the mean as `[0.5833, 1.0000]`, followed by ` (normal)` when it is the
+    /// normal approximation (above ``MetricSummary/bootstrapLimit`` cases) rather than the bootstrap.
+    static func interval(_ summary: MetricSummary) -> String {
         let interval = summary.confidenceInterval
-        return "\(Self.format(summary.mean)) [\(Self.format(interval.lower)), \(Self.format(interval.upper))] n=\(summary.count)"
+        return "[\(format(interval.lower)), \(format(interval.upper))]\(summary.intervalNote)"
     }
 
     func isSame(as other: any DomainObject) -> Bool {

@@ -43,16 +43,14 @@ enum RunSummary {
         return record
     }
 
-    /// The summary as table rows: metric path, mean, interval, n, and when a metric is a proportion
-    /// its Wilson interval.
+    /// The summary as table rows: metric path, mean, interval (marked `(normal)` when it is the
+    /// normal approximation), n, and when a metric is a proportion its Wilson interval.
     static func table(of statistics: [(path: [String], summary: MetricSummary)], caption: String?,
                       wilson: [[String]: WilsonInterval] = [:]) -> Table {
         var rows: [[String]] = []
         for (path, summary) in statistics {
-            let interval = summary.confidenceInterval
             var row = [
-                path.joined(separator: "/"), StatisticObject.format(summary.mean),
-                "[\(StatisticObject.format(interval.lower)), \(StatisticObject.format(interval.upper))]",
+                path.joined(separator: "/"), StatisticObject.format(summary.mean), StatisticObject.interval(summary),
                 String(summary.count),
             ]
             if !wilson.isEmpty {

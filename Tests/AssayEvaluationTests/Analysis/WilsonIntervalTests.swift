@@ -1,5 +1,6 @@
 import AssayCore
 @testable import AssayEvaluation
+import AssayMetrics
 import Foundation
 import Testing
 

@@ -9,6 +9,7 @@ struct StatisticsDocumentationExampleTests {
         let summary = try #require(MetricSummary([0.2, 0.4, 0.9, 0.7]))
         #expect(abs(summary.mean - 0.55) < 1e-15)
         #expect(summary.confidenceInterval.contains(summary.mean))
+        #expect(summary.intervalMethod == .bootstrap)
     }
 
     @Test("Xoshiro256StarStar")

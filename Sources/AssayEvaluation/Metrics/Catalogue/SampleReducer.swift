@@ -80,9 +80,10 @@ public enum SampleReducer: Sendable, Hashable {
 
     /// The case's score from its samples' values; nil when it has none.
     ///
-    /// - Parameter values: The values of the samples that were scored.
+    /// - Parameter values: The values of the samples that were scored (an array, or one value as
+    ///   `CollectionOfOne`).
     /// - Returns: The reduced score.
-    public func reduce(_ values: [Double]) -> Double? {
+    public func reduce(_ values: some Collection<Double>) -> Double? {
         guard !values.isEmpty else { return nil }
         let passed = values.count { Self.passes($0) }
         switch self {
