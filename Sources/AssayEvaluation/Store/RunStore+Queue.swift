@@ -59,29 +59,31 @@ extension RunStore {
         let excluded = excluding.map(ConfigurationCoding.text)
         return try await writing { db in
             let now = Date()
-            let lock = db.dialect == .postgres ? " FOR UPDATE OF w SKIP LOCKED" : ""
-            let skip = excluded.isEmpty ? "" : " AND w.run_id NOT IN (\(Array(repeating: "?", count: excluded.count).joined(separator: ", ")))"
-            let rows = try db.fetchAll(
-                """
-                SELECT w.run_id, w.position, w.sample FROM work_items w JOIN runs r ON r.id = w.run_id
-                WHERE r.status = ? AND (w.worker IS NULL OR w.lease_until < ?)\(skip)
-                ORDER BY r.created_at, w.run_id, w.position, w.sample LIMIT ?\(lock)
-                """,
-                [RunStatus.queued.rawValue, now] + StoreArguments(excluded) + [limit])
-            guard let first = rows.first else { return nil }
-            let runText: String = try first.get("run_id")
-            guard let runID = UUID(uuidString: runText) else {
-                throw RunStoreError(.corrupt, "the run store holds a work item of an unreadable run id '\(runText)'")
+            // The queued runs, oldest first, then each one's free items in the order of its primary
+            // key: an index scan that stops at `limit`, however many items the run has.
+            let runs = try db.fetchAll("SELECT id FROM runs WHERE status = ? ORDER BY created_at, id", [RunStatus.queued.rawValue])
+            let lock = db.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+            for run in runs {
+                let runText: String = try run.get("id")
+                guard !excluded.contains(runText), let runID = UUID(uuidString: runText) else { continue }
+                let rows = try db.fetchAll(
+                    """
+                    SELECT position, sample FROM work_items WHERE run_id = ? AND (worker IS NULL OR lease_until < ?)
+                    ORDER BY run_id, position, sample LIMIT ?\(lock)
+                    """,
+                    [runText, now, limit])
+                guard !rows.isEmpty else { continue }
+                let until = now.addingTimeInterval(Self.seconds(lease))
+                var items: [CaseKeyPosition] = []
+                for row in rows {
+                    let item = CaseKeyPosition(position: try row.get("position"), sample: try row.get("sample"))
+                    try db.execute("UPDATE work_items SET worker = ?, lease_until = ? WHERE run_id = ? AND position = ? AND sample = ?",
+                                   [worker, until, runText, item.position, item.sample])
+                    items.append(item)
+                }
+                return ClaimedWork(runID: runID, items: items)
             }
-            let until = now.addingTimeInterval(Self.seconds(lease))
-            var items: [CaseKeyPosition] = []
-            for row in rows where row["run_id"] == runText {
-                let item = CaseKeyPosition(position: try row.get("position"), sample: try row.get("sample"))
-                try db.execute("UPDATE work_items SET worker = ?, lease_until = ? WHERE run_id = ? AND position = ? AND sample = ?",
-                               [worker, until, runText, item.position, item.sample])
-                items.append(item)
-            }
-            return ClaimedWork(runID: runID, items: items)
+            return nil
         }
     }
 

@@ -42,33 +42,48 @@ extension RunStore {
         let runText = ConfigurationCoding.text(runID)
         try await writing { db in
             let now = Date()
-            let insertResult = """
-                INSERT INTO case_results (run_id, case_id, sample, position, prompt, output, extracted,
-                    metrics, status, error, latency_ms, prompt_tokens, completion_tokens, retries, cached, finished_at, turns, tool_calls,
-                    ttft_ms, tokens_per_s)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (run_id, case_id, sample) DO NOTHING
-                """
             var counts = RunCounts(expected: 0)
-            for result in results {
-                let inserted = try db.execute(insertResult, [
-                    runText, result.caseID, result.sample, result.position,
-                    ConfigurationCoding.json(result.prompt).serialized(), result.output,
-                    result.extracted?.serialized(), JSONValue.object(result.metrics).serialized(),
-                    result.status.rawValue, result.error, result.latencyMilliseconds,
-                    result.usage?.prompt, result.usage?.completion, result.retries, result.isCached, now,
-                    result.turns.map { TurnCoding.json($0).serialized() },
-                    result.toolCalls.map { ToolCall.json($0).serialized() },
-                    result.ttftMilliseconds, result.tokensPerSecond,
-                ])
-                if fromQueue {
-                    try db.execute("DELETE FROM work_items WHERE run_id = ? AND position = ? AND sample = ?",
-                                   [runText, result.position, result.sample])
+            // Many rows per statement (a statement is parsed and planned once, and on PostgreSQL is
+            // one round trip); RETURNING names the rows inserted, so results already stored (a
+            // second worker's, a resumed run's) are not counted twice.
+            for start in stride(from: 0, to: results.count, by: Self.resultsPerStatement) {
+                let slice = results[start ..< min(start + Self.resultsPerStatement, results.count)]
+                var arguments = StoreArguments()
+                for result in slice {
+                    arguments += [
+                        runText, result.caseID, result.sample, result.position,
+                        ConfigurationCoding.json(result.prompt).serialized(), result.output,
+                        result.extracted?.serialized(), JSONValue.object(result.metrics).serialized(),
+                        result.status.rawValue, result.error, result.latencyMilliseconds,
+                        result.usage?.prompt, result.usage?.completion, result.retries, result.isCached, now,
+                        result.turns.map { TurnCoding.json($0).serialized() },
+                        result.toolCalls.map { ToolCall.json($0).serialized() },
+                        result.ttftMilliseconds, result.tokensPerSecond,
+                    ]
                 }
-                guard inserted > 0 else { continue }
-                counts.finished += 1
-                if result.status.isError { counts.errors += 1 } else { counts.ok += 1 }
-                if result.isCached { counts.cached += 1 }
+                let rows = Array(repeating: Self.resultRow, count: slice.count).joined(separator: ", ")
+                let inserted = try db.fetchAll(
+                    """
+                    INSERT INTO case_results (run_id, case_id, sample, position, prompt, output, extracted,
+                        metrics, status, error, latency_ms, prompt_tokens, completion_tokens, retries, cached, finished_at, turns, tool_calls,
+                        ttft_ms, tokens_per_s)
+                    VALUES \(rows)
+                    ON CONFLICT (run_id, case_id, sample) DO NOTHING RETURNING case_id, sample
+                    """,
+                    arguments)
+                var new = Set<CaseKey>()
+                for row in inserted { new.insert(CaseKey(caseID: try row.get("case_id"), sample: try row.get("sample"))) }
+                for result in slice where new.remove(result.key) != nil {
+                    counts.finished += 1
+                    if result.status.isError { counts.errors += 1 } else { counts.ok += 1 }
+                    if result.isCached { counts.cached += 1 }
+                }
+                if fromQueue {
+                    let items = Array(repeating: "(?, ?)", count: slice.count).joined(separator: ", ")
+                    var keys: StoreArguments = [runText]
+                    for result in slice { keys += [result.position, result.sample] }
+                    try db.execute("DELETE FROM work_items WHERE run_id = ? AND (position, sample) IN (VALUES \(items))", keys)
+                }
             }
             for answer in answers {
                 let response = StoredRows.cacheJSON(answer.response)
@@ -123,6 +138,11 @@ extension RunStore {
             try db.execute("UPDATE runs SET summary = ? WHERE id = ?", [text, ConfigurationCoding.text(id)])
         }
     }
+
+    /// The most results in one INSERT: 20 values each, within SQLite's and PostgreSQL's limits on
+    /// the values of a statement.
+    static let resultsPerStatement = 50
+    static let resultRow = "(" + Array(repeating: "?", count: 20).joined(separator: ", ") + ")"
 
     /// Keeps an answer in the response cache, replacing an older answer to the same request.
     static let upsertAnswer = """
