@@ -29,12 +29,22 @@ extension RunStore {
     static func storeCases(_ digest: CaseListDigest, _ db: any StoreConnection) throws -> String {
         let known = try db.fetchOne("SELECT 1 FROM case_lists WHERE list_sha = ? LIMIT 1", [digest.list]) != nil
         if known { return digest.list }
-        for (position, stored) in digest.cases.enumerated() {
-            try db.execute("INSERT INTO cases (sha256, fields) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING", [stored.sha256, stored.text])
+        // Many rows per statement: a suite of 100,000 cases is a few hundred statements, which
+        // matters most on PostgreSQL, where each is a round trip.
+        let members = Array(digest.cases.enumerated())
+        for start in stride(from: 0, to: members.count, by: 300) {
+            let slice = members[start ..< min(start + 300, members.count)]
+            var cases = StoreArguments()
+            var list = StoreArguments()
+            for (position, stored) in slice {
+                cases += [stored.sha256, stored.text]
+                list += [digest.list, position, stored.sha256]
+            }
+            try db.execute("INSERT INTO cases (sha256, fields) VALUES \(Self.rows(slice.count, of: 2)) ON CONFLICT (sha256) DO NOTHING", cases)
             // Two processes may store the same new list at once: the second's rows are the same.
             try db.execute(
-                "INSERT INTO case_lists (list_sha, position, case_sha) VALUES (?, ?, ?) ON CONFLICT (list_sha, position) DO NOTHING",
-                [digest.list, position, stored.sha256])
+                "INSERT INTO case_lists (list_sha, position, case_sha) VALUES \(Self.rows(slice.count, of: 3)) ON CONFLICT (list_sha, position) DO NOTHING",
+                list)
         }
         return digest.list
     }

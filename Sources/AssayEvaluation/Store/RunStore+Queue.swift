@@ -39,7 +39,7 @@ extension RunStore {
         // Many rows per statement: a run of 100,000 cases is 200 statements, not 100,000.
         for start in stride(from: 0, to: work.count, by: 500) {
             let slice = work[start ..< min(start + 500, work.count)]
-            let rows = Array(repeating: "(?, ?, ?)", count: slice.count).joined(separator: ", ")
+            let rows = Self.rows(slice.count, of: 3)
             var arguments = StoreArguments()
             for (position, sample) in slice { arguments += [runID, position, sample] }
             try db.execute("INSERT INTO work_items (run_id, position, sample) VALUES \(rows)", arguments)

@@ -26,12 +26,8 @@ extension RunStore {
     package func keep(
         _ response: ModelResponse, answering request: ModelRequest, from descriptor: ModelDescriptor, latencyMilliseconds: Double?
     ) async throws(RunStoreError) {
-        let key = ResponseCacheKey.make(for: request, descriptor: descriptor)
-        let stored = StoredRows.cacheJSON(response)
-        try await writing { db in
-            try db.execute(
-                Self.upsertAnswer,
-                [key, stored.serialized(), response.usage?.prompt, response.usage?.completion, latencyMilliseconds, Date(), nil])
-        }
+        let answer = CachedAnswer(key: ResponseCacheKey.make(for: request, descriptor: descriptor), response: response,
+                                  latencyMilliseconds: latencyMilliseconds, retries: 0)
+        try await writing { db in try Self.keep([answer], at: Date(), db) }
     }
 }

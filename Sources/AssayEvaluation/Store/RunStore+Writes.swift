@@ -61,7 +61,7 @@ extension RunStore {
                         result.ttftMilliseconds, result.tokensPerSecond,
                     ]
                 }
-                let rows = Array(repeating: Self.resultRow, count: slice.count).joined(separator: ", ")
+                let rows = Self.rows(slice.count, of: 20)
                 let inserted = try db.fetchAll(
                     """
                     INSERT INTO case_results (run_id, case_id, sample, position, prompt, output, extracted,
@@ -79,19 +79,13 @@ extension RunStore {
                     if result.isCached { counts.cached += 1 }
                 }
                 if fromQueue {
-                    let items = Array(repeating: "(?, ?)", count: slice.count).joined(separator: ", ")
+                    let items = Self.rows(slice.count, of: 2)
                     var keys: StoreArguments = [runText]
                     for result in slice { keys += [result.position, result.sample] }
                     try db.execute("DELETE FROM work_items WHERE run_id = ? AND (position, sample) IN (VALUES \(items))", keys)
                 }
             }
-            for answer in answers {
-                let response = StoredRows.cacheJSON(answer.response)
-                try db.execute(Self.upsertAnswer, [
-                    answer.key, response.serialized(), answer.response.usage?.prompt,
-                    answer.response.usage?.completion, answer.latencyMilliseconds, now, answer.retries,
-                ])
-            }
+            try Self.keep(answers, at: now, db)
             try db.execute(
                 """
                 UPDATE runs SET finished_count = finished_count + ?, ok_count = ok_count + ?,
@@ -142,14 +136,33 @@ extension RunStore {
     /// The most results in one INSERT: 20 values each, within SQLite's and PostgreSQL's limits on
     /// the values of a statement.
     static let resultsPerStatement = 50
-    static let resultRow = "(" + Array(repeating: "?", count: 20).joined(separator: ", ") + ")"
 
-    /// Keeps an answer in the response cache, replacing an older answer to the same request.
-    static let upsertAnswer = """
-        INSERT INTO cache (key, response, prompt_tokens, completion_tokens, latency_ms, created_at, retries)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (key) DO UPDATE SET response = excluded.response, prompt_tokens = excluded.prompt_tokens,
-            completion_tokens = excluded.completion_tokens, latency_ms = excluded.latency_ms,
-            created_at = excluded.created_at, retries = excluded.retries
-        """
+    /// Keeps answers in the response cache, replacing older answers to the same requests, many
+    /// rows per statement.
+    static func keep(_ answers: [CachedAnswer], at now: Date, _ db: any StoreConnection) throws {
+        // One row per key: PostgreSQL refuses a statement that would update a row twice.
+        var latest: [String: Int] = [:]
+        for (index, answer) in answers.enumerated() { latest[answer.key] = index }
+        let kept = answers.enumerated().filter { latest[$0.element.key] == $0.offset }.map(\.element)
+        for start in stride(from: 0, to: kept.count, by: 100) {
+            let slice = kept[start ..< min(start + 100, kept.count)]
+            var arguments = StoreArguments()
+            for answer in slice {
+                arguments += [
+                    answer.key, StoredRows.cacheJSON(answer.response).serialized(), answer.response.usage?.prompt,
+                    answer.response.usage?.completion, answer.latencyMilliseconds, now, answer.retries,
+                ]
+            }
+            let rows = Self.rows(slice.count, of: 7)
+            try db.execute(
+                """
+                INSERT INTO cache (key, response, prompt_tokens, completion_tokens, latency_ms, created_at, retries)
+                VALUES \(rows)
+                ON CONFLICT (key) DO UPDATE SET response = excluded.response, prompt_tokens = excluded.prompt_tokens,
+                    completion_tokens = excluded.completion_tokens, latency_ms = excluded.latency_ms,
+                    created_at = excluded.created_at, retries = excluded.retries
+                """,
+                arguments)
+        }
+    }
 }

@@ -46,6 +46,12 @@ public final class RunStore: Sendable {
         try RunStore(path: defaultPath())
     }
 
+    /// `(?, ?), (?, ?), …`: the placeholders of `count` rows of `width` values.
+    static func rows(_ count: Int, of width: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        return Array(repeating: row, count: count).joined(separator: ", ")
+    }
+
     /// Runs a read on the calling thread.
     func reading<Value>(_ body: (any StoreConnection) throws -> Value) throws(RunStoreError) -> Value {
         try driver.read(body)
