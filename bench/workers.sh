@@ -55,7 +55,8 @@ timed() { # label, ideal seconds, command...
 import sys
 label, ideal, started, ended, cases = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
 seconds = ended - started
-print(f"  {label:<28} {seconds:8.2f} s   ideal {ideal:7.2f} s   ideal/achieved {ideal / seconds:5.3f}   {cases / seconds:8.0f} results/s")
+against = f"ideal {ideal:7.2f} s   ideal/achieved {ideal / seconds:5.3f}" if ideal > 0 else " " * 41
+print(f"  {label:<28} {seconds:8.2f} s   {against}   {cases / seconds:8.0f} results/s")
 ' "$label" "$ideal" "$started" "$ended" "$cases"
 }
 
@@ -68,6 +69,8 @@ for store in $stores; do
     export ASSAY_STORE="$work/runs.sqlite"
   fi
   echo "store: $store · $cases cases · latency $latency_ms ms · concurrency $concurrency · cache off"
+  # The store's write path alone: score() stores a result per case without calling a model.
+  timed "score(), no model: writes" 0 "$assay" -c 'score(load("cases.jsonl"), output: "input", metrics: ["exact"])/counts'
   one_ideal="$(python3 -c "print($cases * $latency_ms / 1000 / $concurrency)")"
   timed "one process" "$one_ideal" \
     "$assay" -c 'run(load("cases.jsonl"), template: "{{ input }}", model: "local", metrics: ["exact"], concurrency: '"$concurrency"', cache: false)/counts'
