@@ -51,19 +51,22 @@ struct SessionInvocation: Equatable {
     }
 }
 
-/// Ctrl-C stops the session's running statement or call; a dispatch source keeps the work out of
-/// signal context.
+/// Ctrl-C (and, for a worker, SIGTERM) stops the session's running statement or call; dispatch
+/// sources keep the work out of signal context.
 final class Interrupts {
-    private let source: any DispatchSourceSignal
+    private let sources: [any DispatchSourceSignal]
 
-    init(_ session: Session) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { session.interrupt() }
-        source.resume()
+    init(_ session: Session, signals: [Int32] = [SIGINT]) {
+        sources = signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { session.interrupt() }
+            source.resume()
+            return source
+        }
     }
 
     func stop() {
-        source.cancel()
+        sources.forEach { $0.cancel() }
     }
 }

@@ -40,14 +40,8 @@ struct WorkerCommand: ParsableCommand {
         let session = Session()
         if !noInit, let failed = ScriptRunner(session: session, keepsGoing: false).runInitScript() { throw ExitCode(failed.rawValue) }
         // Ctrl-C and SIGTERM stop the worker: the cases in flight stop, the finished ones are stored.
-        let stops = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { session.interrupt() }
-            source.resume()
-            return source
-        }
-        defer { stops.forEach { $0.cancel() } }
+        let interrupts = Interrupts(session, signals: [SIGINT, SIGTERM])
+        defer { interrupts.stop() }
         let report: @Sendable (String) -> Void = { StandardStreams.write("assay worker: \($0)\n", to: .stderr) }
         switch session.serveQueue(concurrency: concurrency, lease: .milliseconds(Int(lease * 1000)), report: report) {
         case .success(let stored):

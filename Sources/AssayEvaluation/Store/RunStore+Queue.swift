@@ -73,7 +73,7 @@ extension RunStore {
                     """,
                     [runText, now, limit])
                 guard !rows.isEmpty else { continue }
-                let until = now.addingTimeInterval(Self.seconds(lease))
+                let until = now.addingTimeInterval(ConfigurationCoding.seconds(lease))
                 var items: [CaseKeyPosition] = []
                 for row in rows {
                     let item = CaseKeyPosition(position: try row.get("position"), sample: try row.get("sample"))
@@ -91,7 +91,7 @@ extension RunStore {
     /// of the items it holds.
     public func heartbeat(worker: WorkerRecord, lease: Duration) async throws(RunStoreError) {
         let now = Date()
-        let until = now.addingTimeInterval(Self.seconds(lease))
+        let until = now.addingTimeInterval(ConfigurationCoding.seconds(lease))
         try await writing { db in
             try db.execute(
                 """
@@ -121,7 +121,7 @@ extension RunStore {
 
     /// The workers whose heartbeat is at most `within` old, the longest-running first.
     public func liveWorkers(within: Duration = .seconds(15)) throws(RunStoreError) -> [WorkerRecord] {
-        let since = Date().addingTimeInterval(-Self.seconds(within))
+        let since = Date().addingTimeInterval(-ConfigurationCoding.seconds(within))
         return try reading { db in
             try db.fetchAll("SELECT * FROM workers WHERE heartbeat_at >= ? ORDER BY started_at, id", [since]).map { row throws(RunStoreError) in
                 WorkerRecord(id: try row.get("id"), host: try row.get("host"), pid: try row.get("pid"),
@@ -158,10 +158,5 @@ extension RunStore {
     /// The number of work items a run has left.
     public func remainingWork(of id: UUID) throws(RunStoreError) -> Int {
         try reading { db in try db.fetchValue("SELECT COUNT(*) FROM work_items WHERE run_id = ?", [ConfigurationCoding.text(id)]) ?? 0 }
-    }
-
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        let parts = duration.components
-        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
     }
 }

@@ -50,7 +50,7 @@ extension Runner {
             let finished = record.status != .queued || Task.isCancelled
             if counts != last || finished {
                 last = counts
-                let elapsed = Self.seconds(ContinuousClock.now - started)
+                let elapsed = ConfigurationCoding.seconds(ContinuousClock.now - started)
                 let rate = elapsed > 0 ? Double(counts.finished - (first?.finished ?? 0)) / elapsed : 0
                 let left = rate > 0 ? Duration.seconds(Double(counts.expected - counts.finished) / rate) : nil
                 progress?(RunProgress(runID: record.idText, done: counts.finished, total: counts.expected, errors: counts.errors,
@@ -70,10 +70,5 @@ extension Runner {
         let run = try await store.load(id)
         let reducer = RunSettings.reducer(in: run.record.configuration) ?? .mean
         _ = try await store.completeQueuedRun(id, summary: RunStatistics(results: run.results, reducer: reducer))
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }
