@@ -2,6 +2,8 @@
 # Workers: CASES cases against `assay mock-server` answering after LATENCY_MS, cache off, run
 #   (a) by one process at CONCURRENCY, and
 #   (b) queued and drained by WORKERS `assay worker` processes on this machine, each at CONCURRENCY,
+#   (c) as (b) with a budget (max_cost) too high to be reached: every request is reserved and settled
+#       in the store's ledger that the workers share,
 # on a SQLite store and on a PostgreSQL store (a throwaway cluster from scripts/postgres.sh).
 # Prints each wall time (the whole command) next to its ideal (cases x latency / calls in flight)
 # and the results stored per second.
@@ -33,7 +35,9 @@ trap cleanup EXIT
 source bench/mock-server.sh
 
 mkdir -p "$work/project" "$work/config"
-printf '[{"name": "local", "type": "OPENAI", "model": "bench", "base_url": "%s"}]\n' "$base_url" >"$work/project/models.json"
+printf '[{"name": "local", "type": "OPENAI", "model": "bench", "base_url": "%s"},
+  {"name": "priced", "type": "OPENAI", "model": "bench", "base_url": "%s", "price": {"input": 0.15, "output": 0.6}}]\n' \
+  "$base_url" "$base_url" >"$work/project/models.json"
 python3 - "$cases" >"$work/project/cases.jsonl" <<'PY'
 import json, sys
 for i in range(int(sys.argv[1])):
@@ -84,6 +88,9 @@ for store in $stores; do
   timed "$workers workers (queued)" "$many_ideal" \
     "$assay" -c 'run(load("cases.jsonl"), template: "{{ input }}", model: "local", metrics: ["exact"], cache: false, queue: true)/counts'
   grep -q "finished: $cases" "$work/last.out" || { echo "the queued run did not finish: $(cat "$work/last.out")" >&2; exit 1; }
+  timed "$workers workers, max_cost" "$many_ideal" \
+    "$assay" -c 'run(load("cases.jsonl"), template: "{{ input }}", model: "priced", metrics: ["exact"], cache: false, queue: true, max_cost: 1000000)/counts'
+  grep -q "finished: $cases" "$work/last.out" || { echo "the budgeted run did not finish: $(cat "$work/last.out")" >&2; exit 1; }
   for pid in "${worker_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   worker_pids=()
 done

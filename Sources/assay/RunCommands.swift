@@ -21,6 +21,7 @@ struct RunCommand: ParsableCommand {
               assay run calculator.yaml --template t.txt --model perfect --expected answer
               assay run cases.jsonl menu --samples 5 --reduce pass@3 --expect "exact>=0.9"
               assay run cases.jsonl menu --expect exact --baseline ab12cd34 --alpha 0.05 --junit gates.xml
+              assay run cases.jsonl menu --max-cost 2.50 --queue
 
             A gate that fails exits 2 (an error exits 1).
             """)
@@ -63,6 +64,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var gates: RunGates
 
+    @OptionGroup var budget: BudgetOption
+
     @OptionGroup var store: StoreOption
 
     @Flag(help: "Store the run as work for assay worker processes on the same store, and follow it as they fill it in.")
@@ -99,6 +102,7 @@ struct RunCommand: ParsableCommand {
         if !tag.isEmpty { keywords.append(("tags", .json(.array(tag.map(JSONValue.string))))) }
         if let input { keywords.append(("input", .json(.string(input)))) }
         if let expected { keywords.append(("expected", .json(.string(expected)))) }
+        keywords += try budget.keywords()
         if queue { keywords.append(("queue", .json(.bool(true)))) }
         if noWait { keywords.append(("wait", .json(.bool(false)))) }
         return keywords
@@ -160,25 +164,30 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var stored: StoredRunArgument
 
-    @Option(help: ArgumentHelp("A new budget in dollars for the whole run.", valueName: "dollars"))
+    @OptionGroup var budget: BudgetOption
+
+    func run() throws {
+        try Exit.with(SessionCall().show("resume", [stored.argument], keywords: try budget.keywords()))
+    }
+}
+
+/// `--max-cost DOLLARS`, of `run` and `resume`.
+struct BudgetOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The run's budget in dollars (a priced model's): no request starts that could pass it.",
+                               valueName: "dollars"))
     var maxCost: String?
 
-    /// The budget asked for, checked.
-    func budget() throws -> Double? {
-        guard let maxCost else { return nil }
+    func validate() throws {
+        _ = try keywords()
+    }
+
+    /// `max_cost` as a typed keyword argument, checked; none when not given.
+    func keywords() throws -> [(String, CallArgument)] {
+        guard let maxCost else { return [] }
         guard let dollars = Double(maxCost), dollars >= 0, dollars.isFinite else {
             throw ValidationError("--max-cost takes a number of dollars, not '\(maxCost)'")
         }
-        return dollars
-    }
-
-    func validate() throws {
-        _ = try budget()
-    }
-
-    func run() throws {
-        let keywords: [(String, CallArgument)] = try budget().map { [("max_cost", .json(.double($0)))] } ?? []
-        try Exit.with(SessionCall().show("resume", [stored.argument], keywords: keywords))
+        return [("max_cost", .json(.double(dollars)))]
     }
 }
 

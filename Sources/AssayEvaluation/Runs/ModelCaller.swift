@@ -20,7 +20,7 @@ package struct ModelCaller: Sendable {
     /// How long after the request's own timeout the runner gives up on a model that ignores it.
     let deadlineGrace: Duration
     /// The run's `max_cost`, when it has one: every call is admitted by it first.
-    let budget: CostBudget?
+    let budget: (any RunBudget)?
 
     /// A caller for one call outside a run (`ask()`): no rate limit and no budget.
     package init(model: any ChatModel, retries: Int, environment: RunEnvironment) {
@@ -28,7 +28,7 @@ package struct ModelCaller: Sendable {
     }
 
     init(model: any ChatModel, retries: Int, limiter: RateLimiter?, environment: RunEnvironment,
-         deadlineGrace: Duration = .seconds(2), budget: CostBudget? = nil) {
+         deadlineGrace: Duration = .seconds(2), budget: (any RunBudget)? = nil) {
         self.model = model
         self.retries = retries
         self.limiter = limiter

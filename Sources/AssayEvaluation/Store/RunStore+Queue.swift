@@ -46,7 +46,8 @@ extension RunStore {
         }
     }
 
-    /// Leases up to `limit` free items of the oldest queued run that has any to a worker.
+    /// Leases up to `limit` free items of the oldest queued run that has any to a worker (a run
+    /// whose budget is exhausted has none to give).
     ///
     /// - Parameters:
     ///   - worker: The worker's id.
@@ -61,7 +62,13 @@ extension RunStore {
             let now = Date()
             // The queued runs, oldest first, then each one's free items in the order of its primary
             // key: an index scan that stops at `limit`, however many items the run has.
-            let runs = try db.fetchAll("SELECT id FROM runs WHERE status = ? ORDER BY created_at, id", [RunStatus.queued.rawValue])
+            let runs = try db.fetchAll(
+                """
+                SELECT id FROM runs WHERE status = ?
+                    AND NOT EXISTS (SELECT 1 FROM run_budgets WHERE run_budgets.run_id = runs.id AND exhausted = 1)
+                ORDER BY created_at, id
+                """,
+                [RunStatus.queued.rawValue])
             let lock = db.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
             for run in runs {
                 let runText: String = try run.get("id")
@@ -87,8 +94,8 @@ extension RunStore {
         }
     }
 
-    /// Records a worker as alive, or refreshes its heartbeat, its count of results, and the leases
-    /// of the items it holds.
+    /// Records a worker as alive, or refreshes its heartbeat, its count of results, the leases of
+    /// the items it holds and its holds on queued runs' budgets.
     public func heartbeat(worker: WorkerRecord, lease: Duration) async throws(RunStoreError) {
         let now = Date()
         let until = now.addingTimeInterval(ConfigurationCoding.seconds(lease))
@@ -100,14 +107,28 @@ extension RunStore {
                 """,
                 [worker.id, worker.host, worker.pid, worker.concurrency, worker.startedAt, now, worker.finished])
             try db.execute("UPDATE work_items SET lease_until = ? WHERE worker = ?", [until, worker.id])
+            try db.execute("UPDATE budget_shares SET held_until = ? WHERE worker = ? AND held > 0", [until, worker.id])
         }
     }
 
-    /// Forgets a worker that stops, and frees the items it still holds.
+    /// Forgets a worker that stops, and frees the items and budget holds it still has.
     public func retire(worker id: String) async throws(RunStoreError) {
         try await writing { db in
             try db.execute("DELETE FROM workers WHERE id = ?", [id])
             try db.execute("UPDATE work_items SET worker = NULL, lease_until = NULL WHERE worker = ?", [id])
+            try db.execute("UPDATE budget_shares SET held = 0 WHERE worker = ?", [id])
+        }
+    }
+
+    /// Frees items a worker holds but did not finish (its run's budget held them back).
+    func release(worker id: String, runID: UUID, items: [CaseKeyPosition]) async throws(RunStoreError) {
+        let run = ConfigurationCoding.text(runID)
+        try await writing { db in
+            for item in items {
+                try db.execute(
+                    "UPDATE work_items SET worker = NULL, lease_until = NULL WHERE run_id = ? AND position = ? AND sample = ? AND worker = ?",
+                    [run, item.position, item.sample, id])
+            }
         }
     }
 
@@ -131,27 +152,40 @@ extension RunStore {
         }
     }
 
-    /// Whether a run is queued and has no work left (it is ready to be completed).
-    func isQueuedAndDone(_ id: UUID) async throws(RunStoreError) -> Bool {
+    /// How a queued run is ready to end, or nil when it is not: `completed` when it has no work
+    /// left; `budgetExhausted` when its budget has refused a request and no case is leased to a
+    /// live worker any more (the cases in flight at the refusal have been stored).
+    func queuedRunEnding(_ id: UUID) async throws(RunStoreError) -> RunStatus? {
         let text = ConfigurationCoding.text(id)
-        return try await reading { db in
-            try db.fetchOne("SELECT 1 FROM runs WHERE id = ? AND status = ?", [text, RunStatus.queued.rawValue]) != nil
-                && db.fetchOne("SELECT 1 FROM work_items WHERE run_id = ? LIMIT 1", [text]) == nil
+        return try await reading { db -> RunStatus? in
+            guard try db.fetchOne("SELECT 1 FROM runs WHERE id = ? AND status = ?", [text, RunStatus.queued.rawValue]) != nil else { return nil }
+            if try db.fetchOne("SELECT 1 FROM work_items WHERE run_id = ? LIMIT 1", [text]) == nil { return .completed }
+            guard try db.fetchOne("SELECT 1 FROM run_budgets WHERE run_id = ? AND exhausted = 1", [text]) != nil,
+                  try db.fetchOne(Self.liveLease, [text, Date()]) == nil else { return nil }
+            return .budgetExhausted
         }
     }
 
-    /// Marks a queued run with no work left completed, with its summary, in one statement; true
-    /// for the one call that did (any worker, or the session following the run, may call it).
-    func completeQueuedRun(_ id: UUID, summary: RunStatistics) async throws(RunStoreError) -> Bool {
+    /// A work item of a run leased to a worker whose lease has not expired.
+    private static let liveLease = "SELECT 1 FROM work_items WHERE run_id = ? AND worker IS NOT NULL AND lease_until >= ? LIMIT 1"
+
+    /// Ends a queued run as `ending` (what ``queuedRunEnding(_:)`` said) with its summary, in one
+    /// transaction that checks the condition again; true for the one call that did (any worker, or
+    /// the session following the run, may call it). A run ending at its budget loses the work
+    /// items it did not do: `resume` in one process runs them, under a higher budget.
+    func completeQueuedRun(_ id: UUID, as ending: RunStatus, summary: RunStatistics) async throws(RunStoreError) -> Bool {
         let text = ConfigurationCoding.text(id)
         let summaryText = summary.json.serialized()
         return try await writing { db in
-            try db.execute(
-                """
-                UPDATE runs SET status = ?, finished_at = ?, summary = ?
-                WHERE id = ? AND status = ? AND NOT EXISTS (SELECT 1 FROM work_items WHERE run_id = ?)
-                """,
-                [RunStatus.completed.rawValue, Date(), summaryText, text, RunStatus.queued.rawValue, text]) > 0
+            let condition = ending == .completed
+                ? "NOT EXISTS (SELECT 1 FROM work_items WHERE run_id = ?)"
+                : "NOT EXISTS (\(Self.liveLease))"
+            let arguments: StoreArguments = ending == .completed ? [text] : [text, Date()]
+            let ended = try db.execute(
+                "UPDATE runs SET status = ?, finished_at = ?, summary = ? WHERE id = ? AND status = ? AND \(condition)",
+                [ending.rawValue, Date(), summaryText, text, RunStatus.queued.rawValue] + arguments) > 0
+            if ended { try db.execute("DELETE FROM work_items WHERE run_id = ?", [text]) }
+            return ended
         }
     }
 

@@ -266,6 +266,50 @@ extension RunStore {
                 """,
             ]
         ),
+        // budgets: the `max_cost` of a queued run held across its workers: whether it has refused
+        // a request, and each worker's share (dollars held by its requests in flight until
+        // `held_until`, which its heartbeat renews; dollars spent; the requests metered).
+        StoreMigration(
+            name: "budgets",
+            sqlite: """
+                CREATE TABLE run_budgets (
+                    run_id TEXT PRIMARY KEY NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    exhausted INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE budget_shares (
+                    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    worker TEXT NOT NULL,
+                    held REAL NOT NULL DEFAULT 0,
+                    held_until DATETIME,
+                    spent REAL NOT NULL DEFAULT 0,
+                    metered_requests INTEGER NOT NULL DEFAULT 0,
+                    metered_cost REAL NOT NULL DEFAULT 0,
+                    PRIMARY KEY (run_id, worker)
+                );
+                CREATE INDEX budget_shares_by_worker ON budget_shares(worker);
+                """,
+            postgres: [
+                """
+                CREATE TABLE run_budgets (
+                    run_id TEXT PRIMARY KEY NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    exhausted BIGINT NOT NULL DEFAULT 0
+                )
+                """,
+                """
+                CREATE TABLE budget_shares (
+                    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    worker TEXT NOT NULL,
+                    held DOUBLE PRECISION NOT NULL DEFAULT 0,
+                    held_until TEXT,
+                    spent DOUBLE PRECISION NOT NULL DEFAULT 0,
+                    metered_requests BIGINT NOT NULL DEFAULT 0,
+                    metered_cost DOUBLE PRECISION NOT NULL DEFAULT 0,
+                    PRIMARY KEY (run_id, worker)
+                )
+                """,
+                "CREATE INDEX budget_shares_by_worker ON budget_shares(worker)",
+            ]
+        ),
     ]
 
     /// The schema versions this build knows, oldest first.

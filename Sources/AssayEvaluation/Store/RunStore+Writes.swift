@@ -31,6 +31,9 @@ extension RunStore {
                 [template.sha256, template.system, template.user]
             )
             try Self.insertWork(work, runID: ConfigurationCoding.text(id), db)
+            if queued, spec.maxCost != nil {
+                try db.execute("INSERT INTO run_budgets (run_id) VALUES (?)", [ConfigurationCoding.text(id)])
+            }
         }
     }
 

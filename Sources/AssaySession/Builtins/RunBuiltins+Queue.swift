@@ -21,11 +21,6 @@ extension RunBuiltins {
     /// Stores the spec as a queued run and, when `wait`, follows it with a progress display until
     /// the workers have finished it; returns the run as it then is.
     static func executeQueued(_ given: RunSpec, state: SessionState, wait: Bool) throws(BuiltinFailure) -> Value {
-        if given.maxCost != nil {
-            // Workers do not share a budget yet: refused rather than silently not held to.
-            throw BuiltinFailure(message: "max_cost cannot be held across workers yet",
-                                 hint: "run it in this process (without queue: true) to keep the budget", argument: "max_cost")
-        }
         let context = state.runs
         let runner = Runner(store: try context.store())
         var prepared = given
@@ -53,6 +48,7 @@ extension RunBuiltins {
                              + "the workers go on: runs(\"\(stored.record.idText.prefix(8))\") shows it as it fills in\n"))
                 throw BuiltinFailure(propagating: .interrupted)
             }
+            if stored.record.status == .budgetExhausted { sink(.stream(.stderr, budgetMessage(stored) + "\n")) }
             if !wait {
                 sink(.stream(.stderr, "run \(stored.record.idText.prefix(8)) queued: \(stored.record.counts.expected) results for `assay worker` processes "
                              + "on this store to fill in\n"))

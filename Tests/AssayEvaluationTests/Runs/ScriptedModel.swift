@@ -24,11 +24,11 @@ final class ScriptedModel: ChatModel {
 
     init(
         name: String = "scripted", parameters: ModelParameters = ModelParameters(), answersDependOnCase: Bool = false,
-        key: String? = nil, script: @escaping Script
+        key: String? = nil, price: ModelPrice? = nil, script: @escaping Script
     ) {
         descriptor = ModelDescriptor(
             name: name, provider: "mock", endpoint: "http://localhost:1/v1", model: "scripted-1",
-            parameters: parameters, answersDependOnCase: answersDependOnCase
+            parameters: parameters, answersDependOnCase: answersDependOnCase, price: price
         )
         self.key = key
         self.script = script

@@ -84,7 +84,7 @@ public struct QueueWorker: Sendable {
                 if let (prepared, units) = claimed {
                     for unit in units {
                         inFlight += unit.count
-                        group.addTask { await Self.evaluate(unit, with: prepared, state: state) }
+                        group.addTask { await evaluate(unit, with: prepared, state: state) }
                     }
                 } else if inFlight > 0 {
                     if let done = await group.next() { inFlight -= done }
@@ -141,9 +141,15 @@ public struct QueueWorker: Sendable {
             report("run \(ConfigurationCoding.text(runID).prefix(8)) is left to other workers: \(error.message)")
             return nil
         }
+        // The run's budget is the store's, shared with its other workers.
+        let budget = spec.maxCost.flatMap { limit in
+            spec.model.descriptor.price.map { price in
+                SharedCostBudget(store: store, runID: runID, worker: id, limit: limit, price: price, lease: lease, report: report)
+            }
+        }
         let caller = ModelCaller(model: spec.model, retries: spec.retries,
                                  limiter: spec.rateLimit.map { RateLimiter(requestsPerMinute: $0, sleep: environment.sleep, now: environment.now) },
-                                 environment: environment, budget: nil)
+                                 environment: environment, budget: budget)
         let prepared = PreparedRun(
             runID: runID, spec: spec, evaluator: CaseEvaluator(spec: spec, store: store, caller: caller),
             writer: ResultBatchWriter(store: store, runID: runID, fromQueue: true))
@@ -152,10 +158,18 @@ public struct QueueWorker: Sendable {
         return prepared
     }
 
-    private static func evaluate(_ unit: [Runner.WorkItem], with prepared: PreparedRun, state: WorkerState) async -> Int {
+    /// Evaluates a unit and hands its results to the run's writer; the cases that got none (the
+    /// budget held them back, or the worker is stopping) go back to the queue.
+    private func evaluate(_ unit: [Runner.WorkItem], with prepared: PreparedRun, state: WorkerState) async -> Int {
+        var unfinished = Set(unit.map { RunStore.CaseKeyPosition(position: $0.position, sample: $0.sample) })
         for evaluation in await prepared.evaluator.evaluate(unit) ?? [] {
             await prepared.writer.add(evaluation.result, cacheEntries: evaluation.cacheEntries)
+            unfinished.remove(RunStore.CaseKeyPosition(position: evaluation.result.position, sample: evaluation.result.sample))
             state.count()
+        }
+        if !unfinished.isEmpty, !Task.isCancelled {
+            // Cancelled, the worker retires and frees them all at once.
+            try? await store.release(worker: id, runID: prepared.runID, items: Array(unfinished))
         }
         return unit.count
     }

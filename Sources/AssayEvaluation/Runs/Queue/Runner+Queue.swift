@@ -63,12 +63,13 @@ extension Runner {
         return try await Self.detached { () async throws(RunStoreError) in try await store.load(id) }
     }
 
-    /// Marks a queued run with no work left completed and stores its summary; does nothing for a
-    /// run with work left or already completed (by another worker).
+    /// Ends a queued run that is ready to end, with its summary: completed when it has no work
+    /// left, at its budget when the budget refused a request and no case is in flight any more.
+    /// Does nothing for a run with work going on, or already ended (by another worker).
     static func completeIfDone(_ id: UUID, store: RunStore) async throws(RunStoreError) {
-        guard try await store.isQueuedAndDone(id) else { return }
+        guard let ending = try await store.queuedRunEnding(id) else { return }
         let run = try await store.load(id)
         let reducer = RunSettings.reducer(in: run.record.configuration) ?? .mean
-        _ = try await store.completeQueuedRun(id, summary: RunStatistics(results: run.results, reducer: reducer))
+        _ = try await store.completeQueuedRun(id, as: ending, summary: RunStatistics(results: run.results, reducer: reducer))
     }
 }

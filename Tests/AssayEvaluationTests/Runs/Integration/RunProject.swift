@@ -23,9 +23,10 @@ struct RunProject {
         ["ASSAY_HOME": folder.path(".assay-home"), "XDG_CONFIG_HOME": folder.path("config"), "ASSAY_STORE": ""]
     }
 
-    /// Writes `models.json` with the model `local` at `baseURL`.
-    func writeModels(baseURL: String, modelID: String = "mock-model") throws {
-        _ = try folder.write(#"[{"name": "local", "type": "OPENAI", "model": "\#(modelID)", "base_url": "\#(baseURL)"}]"#,
+    /// Writes `models.json` with the model `local` at `baseURL`, priced when `price` is given.
+    func writeModels(baseURL: String, modelID: String = "mock-model", price: ModelPrice? = nil) throws {
+        let priced = price.map { #", "price": {"input": \#($0.input), "output": \#($0.output)}"# } ?? ""
+        _ = try folder.write(#"[{"name": "local", "type": "OPENAI", "model": "\#(modelID)", "base_url": "\#(baseURL)"\#(priced)}]"#,
                              to: "models.json")
     }
 
