@@ -267,8 +267,8 @@ extension RunStore {
             ]
         ),
         // budgets: the `max_cost` of a queued run held across its workers: whether it has refused
-        // a request, and each worker's share (dollars held by its requests in flight until
-        // `held_until`, which its heartbeat renews; dollars spent; the requests metered).
+        // a request, and each worker's share (dollars it holds, allowance and requests in flight,
+        // until `held_until`, which its heartbeat renews; dollars spent; the requests metered).
         StoreMigration(
             name: "budgets",
             sqlite: """
@@ -283,7 +283,6 @@ extension RunStore {
                     held_until DATETIME,
                     spent REAL NOT NULL DEFAULT 0,
                     metered_requests INTEGER NOT NULL DEFAULT 0,
-                    metered_cost REAL NOT NULL DEFAULT 0,
                     PRIMARY KEY (run_id, worker)
                 );
                 CREATE INDEX budget_shares_by_worker ON budget_shares(worker);
@@ -303,7 +302,6 @@ extension RunStore {
                     held_until TEXT,
                     spent DOUBLE PRECISION NOT NULL DEFAULT 0,
                     metered_requests BIGINT NOT NULL DEFAULT 0,
-                    metered_cost DOUBLE PRECISION NOT NULL DEFAULT 0,
                     PRIMARY KEY (run_id, worker)
                 )
                 """,

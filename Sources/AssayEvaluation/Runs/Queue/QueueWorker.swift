@@ -11,7 +11,8 @@ import Synchronization
 /// rebuilt here is left to other workers, and the reason reported once. The worker's heartbeat
 /// renews the leases of the cases it holds; when it stops (cancelled), the cases in flight stop, the
 /// finished ones are stored, and the rest are freed for other workers. The worker that stores a
-/// run's last result marks the run completed and stores its summary.
+/// run's last result marks the run completed and stores its summary. A run's `max_cost` is held
+/// with its other workers through the store's ledger (``SharedCostBudget``).
 public struct QueueWorker: Sendable {
     /// Rebuilds a queued run's spec from its stored record.
     public typealias SpecBuilder = @Sendable (StoredRun) async throws(RunError) -> RunSpec
@@ -71,6 +72,7 @@ public struct QueueWorker: Sendable {
         let beat = Task.detached {
             while (try? await Task.sleep(for: min(lease / 3, .seconds(2)))) != nil {
                 try? await store.heartbeat(worker: record(), lease: lease)
+                for prepared in state.all() { await prepared.budget?.flush() }
             }
         }
         await withTaskGroup(of: Int.self) { group in
@@ -144,7 +146,8 @@ public struct QueueWorker: Sendable {
         // The run's budget is the store's, shared with its other workers.
         let budget = spec.maxCost.flatMap { limit in
             spec.model.descriptor.price.map { price in
-                SharedCostBudget(store: store, runID: runID, worker: id, limit: limit, price: price, lease: lease, report: report)
+                SharedCostBudget(store: store, runID: runID, worker: id, limit: limit, price: price, lease: lease,
+                                 chunk: concurrency / 4, report: report)
             }
         }
         let caller = ModelCaller(model: spec.model, retries: spec.retries,
@@ -152,7 +155,7 @@ public struct QueueWorker: Sendable {
                                  environment: environment, budget: budget)
         let prepared = PreparedRun(
             runID: runID, spec: spec, evaluator: CaseEvaluator(spec: spec, store: store, caller: caller),
-            writer: ResultBatchWriter(store: store, runID: runID, fromQueue: true))
+            writer: ResultBatchWriter(store: store, runID: runID, fromQueue: true), budget: budget)
         state.keep(prepared)
         report("working on run \(ConfigurationCoding.text(runID).prefix(8)) (\(spec.name))")
         return prepared
@@ -174,9 +177,11 @@ public struct QueueWorker: Sendable {
         return unit.count
     }
 
-    /// Stores what each run's writer holds and completes the runs that have no work left.
+    /// Stores what each run's writer holds, settles and gives back its budget share, and completes
+    /// the runs that have no work left. Called only when nothing is in flight.
     private func finishRuns(_ state: WorkerState) async {
         for prepared in state.all() {
+            await prepared.budget?.flush(returningAllowance: true)
             if let failure = await prepared.writer.finish() {
                 report("results of run \(prepared.runID.uuidString.prefix(8).lowercased()) could not be stored: \(failure.message)")
             }
@@ -199,6 +204,8 @@ struct PreparedRun: Sendable {
     let spec: RunSpec
     let evaluator: CaseEvaluator
     let writer: ResultBatchWriter
+    /// The run's share of its budget, when it has one.
+    let budget: SharedCostBudget?
 }
 
 /// What a worker keeps between leases: its prepared runs, the runs it cannot rebuild, its count.
