@@ -4,19 +4,21 @@
 # time and peak memory of Assay (release build), Python's json line by line (csv.DictReader for
 # the CSV), pandas and polars (bench/scale-requirements.txt), with the ratios; then the time of
 # filter, map, group, sort and a wildcard path over the loaded JSONL suite; then the summary of
-# an N-result run (`score` over the JSONL suite, then `summarize` of that run, three times).
+# an N-result run (`score` over the JSONL suite, then `summarize` of that run, three times); then
+# the export (JSONL, CSV, JSON), best, worst and compare of N-result runs, each in a process of its
+# own, and `history` over a store of 10,000 runs (HISTORY_RUNS).
 #
 # Environment: N (cases, 1000000), SEED (20261207), BENCH_VENV (bench/.venv), BENCH_OUT (where
 # the suites are written; a new temporary folder, removed afterwards, unless given), BENCH_BIN
 # or BENCH_SCRATCH (the binary measured; see assay-binary.sh), READERS (the Python readers,
-# "json pandas polars"), STEPS (which parts run, "load operations summary"; the Python
-# environment is made only for "load").
+# "json pandas polars"), STEPS (which parts run, "load operations summary results"; the Python
+# environment is made only for "load"), HISTORY_RUNS (10000).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 n="${N:-1000000}"
 seed="${SEED:-20261207}"
 readers="${READERS:-json pandas polars}"
-steps=" ${STEPS:-load operations summary} "
+steps=" ${STEPS:-load operations summary results} "
 venv="$(realpath -m "${BENCH_VENV:-bench/.venv}")"
 requirements="bench/scale-requirements.txt"
 
@@ -150,4 +152,79 @@ if [[ "$steps" == *" summary "* ]]; then
   echo "r/summary, computed by score when the run stopped and stored with it:"
   echo "  $(tail -n 1 "$out/last")"
   echo "(whole process: $wall s, peak $peak MB; load afterwards $(cut -d' ' -f1-3 /proc/loadavg))"
+fi
+
+if [[ "$steps" == *" results "* ]]; then
+  # Two runs of N results without a model, as in the summary above (the second scores `expected`
+  # as the answer, so the runs differ), in a store of their own; then each reading of them in a
+  # process of its own, the runs named by id as a user names them.
+  echo
+  echo "== reading the results of runs of $n results (each a process of its own: wall time and peak memory)"
+  metrics='["contains", "edit_similarity", {regex: "refund|invoice"}]'
+  home="$out/results-home"
+  rm -rf "$home"
+  script=$':load '"$out/load.assay"
+  script+=$'\nr = score(s, output: "input", metrics: '"$metrics"$')\nq = score(s, output: "expected", metrics: '"$metrics"$')'
+  script+=$'\nprint(r/id)\nprint(q/id)'
+  ASSAY_HOME="$home" measure "$assay" -c "$script"
+  first="$(tail -n 2 "$out/last" | head -n 1 | tr -d '"[:space:]')"
+  second="$(tail -n 1 "$out/last" | tr -d '"[:space:]')"
+  echo "(two runs made: $wall s, peak $peak MB)"
+  printf '%-22s %10s %10s   %s\n' reading "wall (s)" "peak (MB)" command
+  reading() {
+    local name="$1"
+    shift
+    ASSAY_HOME="$home" measure "$@"
+    printf '%-22s %10s %10s   %s\n' "$name" "$wall" "$peak" "${*:2}"
+  }
+  first="${first:0:8}"; second="${second:0:8}"
+  reading "export jsonl" "$assay" export "$first" --output "$out/run.jsonl"
+  reading "export csv" "$assay" export "$first" --format csv --output "$out/run.csv"
+  reading "export json" "$assay" export "$first" --format json --output "$out/run.json"
+  ls -l "$out/run.jsonl" "$out/run.csv" "$out/run.json" | awk '{ printf "  %s: %.1f MB\n", $NF, $5 / 1000000 }'
+  rm -f "$out/run.jsonl" "$out/run.csv" "$out/run.json"
+  reading "best 5" "$assay" -c "len(best(\"$first\", \"edit_similarity\", 5))"
+  reading "worst 5" "$assay" -c "len(worst(\"$first\", \"edit_similarity\", 5))"
+  reading "compare" "$assay" -c "compare(\"$first\", \"$second\")/paired"
+  reading "export (session)" "$assay" -c "export(\"$first\", \"$out/session.jsonl\")"
+  rm -f "$out/session.jsonl"
+  echo "(load afterwards $(cut -d' ' -f1-3 /proc/loadavg))"
+
+  # History: a store of HISTORY_RUNS runs (one run of 10 cases, its row copied with new ids and
+  # times by Python's sqlite3), listed by `assay history` (the whole process) and by history(20)
+  # in a cell timed by :time.
+  runs="${HISTORY_RUNS:-10000}"
+  echo
+  echo "== history over $runs runs"
+  home="$out/history-home"
+  rm -rf "$home"
+  head -n 10 "$out/big.jsonl" >"$out/small.jsonl"
+  ASSAY_HOME="$home" measure "$assay" -c "score(load(\"$out/small.jsonl\"), output: \"input\", metrics: $metrics)"
+  python3 - "$home/runs.sqlite" "$runs" <<'PYTHON'
+import sqlite3, sys, uuid, random
+from datetime import datetime, timedelta
+path, wanted = sys.argv[1], int(sys.argv[2])
+db = sqlite3.connect(path)
+columns = [row[1] for row in db.execute("PRAGMA table_info(runs)")]
+template = list(db.execute("SELECT * FROM runs").fetchone())
+start = datetime(2025, 1, 1)
+rng = random.Random(20261207)
+rows = []
+for number in range(wanted - 1):
+    row = list(template)
+    row[columns.index("id")] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    row[columns.index("created_at")] = (start + timedelta(minutes=number)).strftime("%Y-%m-%d %H:%M:%S.000")
+    rows.append(row)
+db.executemany(f"INSERT INTO runs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
+db.commit()
+print(db.execute("SELECT COUNT(*) FROM runs").fetchone()[0], "runs")
+PYTHON
+  printf '%-22s %10s %10s %10s\n' listing "cell (s)" "wall (s)" "peak (MB)"
+  for attempt in 1 2 3; do
+    ASSAY_HOME="$home" measure "$assay" history
+    printf '%-22s %10s %10s %10s\n' "assay history" "" "$wall" "$peak"
+    ASSAY_HOME="$home" measure "$assay" -c $':time on\nhistory(20)'
+    printf '%-22s %10s %10s %10s\n' "history(20)" "$(cell_seconds <"$out/last.time" | tail -n1)" "$wall" "$peak"
+  done
+  echo "(load afterwards $(cut -d' ' -f1-3 /proc/loadavg))"
 fi

@@ -61,21 +61,33 @@ struct ExportCommand: ParsableCommand {
     /// Exports the run; returns the exit status (1 for a missing run, store or file problem).
     func export() -> Int32 {
         do {
-            let stored = try ProjectStore.load(self.stored.selector, from: try ProjectStore.open())
+            let store = try ProjectStore.open()
+            let stored = try store.loadWithoutResults(try store.select(self.stored.selector).id)
             let suite = stored.evaluatedSuite()
             if suite == nil {
                 StandardStreams.write("assay: warning: run \(stored.record.idText.prefix(8)) was stored before runs kept their cases and its suite "
                                       + "file has changed or is gone: input and expected are left empty\n", to: .stderr)
             }
             let cases = suite?.cases ?? []
-            let text = try RunExport.text(of: stored, cases: cases, format: format)
+            let format = try RunExport.Format(format)
+            // The results are read from the store a page at a time and written as they come.
+            let results = RunResults(record: stored.record, store: store)
             if output == "-" {
-                StandardStreams.write(text, to: .stdout)
+                var buffer = ""
+                try RunExport.write(results, cases: cases, format: format) { piece in
+                    buffer += piece
+                    if buffer.utf8.count >= 1 << 20 {
+                        StandardStreams.write(buffer, to: .stdout)
+                        buffer = ""
+                    }
+                }
+                StandardStreams.write(buffer, to: .stdout)
                 return 0
             }
-            try ProjectStore.write(text, to: output)
-            let count = stored.results.count
-            StandardStreams.write("exported \(count) result\(count == 1 ? "" : "s") to \(output) (\(format.lowercased()))\n", to: .stdout)
+            let file = try ExportFile(path: ProjectStore.path(output))
+            let count = try RunExport.write(results, cases: cases, format: format) { piece throws(ExportError) in try file.write(piece) }
+            try file.commit()
+            StandardStreams.write("exported \(count) result\(count == 1 ? "" : "s") to \(output) (\(format.rawValue))\n", to: .stdout)
             return 0
         } catch let error as RunStoreError {
             StandardStreams.write("assay: error: \(error.message)\n", to: .stderr)

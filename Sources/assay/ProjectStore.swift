@@ -20,7 +20,11 @@ enum ProjectStore {
 
     /// Writes text to a path relative to the folder the command runs in.
     static func write(_ text: String, to path: String) throws {
-        let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
-        try text.write(to: target, atomically: true, encoding: .utf8)
+        try text.write(toFile: Self.path(path), atomically: true, encoding: .utf8)
+    }
+
+    /// A path relative to the folder the command runs in, made absolute.
+    static func path(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).path
     }
 }

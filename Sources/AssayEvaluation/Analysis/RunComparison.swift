@@ -112,10 +112,48 @@ public struct RunComparison: Sendable {
     ///   - metric: The focus metric's path (`rouge/rougeL/f1`), or nil for the first compared.
     /// - Throws: ``ComparisonError`` when the focus metric is not among the compared ones.
     public init(a: StoredRun, b: StoredRun, metric: String? = nil) throws(ComparisonError) {
+        try self.init(
+            a: a, b: b, casesA: CaseScores.of(a.results, reducer: a.reducer), casesB: CaseScores.of(b.results, reducer: b.reducer),
+            failedA: Self.erroredCases(a.results), failedB: Self.erroredCases(b.results), paths: Self.leafPaths(of: a.results + b.results),
+            metric: metric)
+    }
+
+    /// Compares two runs as their results are read (from the store, a page at a time): only each
+    /// case's scores are held, never the runs' results. The comparison is the one
+    /// ``init(a:b:metric:)`` makes of the same results; its ``a`` and ``b`` hold the runs' records
+    /// without their results unless both runs' results were held in memory already.
+    ///
+    /// - Parameters:
+    ///   - a: The baseline's results.
+    ///   - b: The results of the run compared with it.
+    ///   - metric: The focus metric's path, or nil for the first compared.
+    /// - Throws: ``ComparisonError`` when the focus metric is not among the compared ones;
+    ///   ``RunStoreError`` when the store cannot be read.
+    public init(a: RunResults, b: RunResults, metric: String? = nil) throws {
+        if let heldA = a.heldRun, let heldB = b.heldRun {
+            try self.init(a: heldA, b: heldB, metric: metric)
+            return
+        }
+        var paths = LeafPaths()
+        let gatheredA = try Gathered(a, paths: &paths), gatheredB = try Gathered(b, paths: &paths)
+        guard gatheredA.isContiguous, gatheredB.isContiguous else {
+            // A case whose results are not next to each other (never so for a run this build
+            // made) is grouped by the whole-run comparison.
+            try self.init(a: try a.stored(), b: try b.stored(), metric: metric)
+            return
+        }
+        try self.init(
+            a: StoredRun(record: a.record, results: []), b: StoredRun(record: b.record, results: []),
+            casesA: gatheredA.cases, casesB: gatheredB.cases, failedA: gatheredA.failed, failedB: gatheredB.failed,
+            paths: paths.order, metric: metric)
+    }
+
+    private init(
+        a: StoredRun, b: StoredRun, casesA: [CaseScores], casesB: [CaseScores], failedA: Set<String>, failedB: Set<String>,
+        paths: [[String]], metric: String?
+    ) throws(ComparisonError) {
         self.a = a
         self.b = b
-        let casesA = CaseScores.of(a.results, reducer: a.reducer)
-        let casesB = CaseScores.of(b.results, reducer: b.reducer)
         sideA = Side(reducer: a.reducer, samples: casesA.map(\.samples).max() ?? 0)
         sideB = Side(reducer: b.reducer, samples: casesB.map(\.samples).max() ?? 0)
         let scoresB = Dictionary(casesB.map { ($0.caseID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -124,11 +162,10 @@ public struct RunComparison: Sendable {
         pairedCases = pairs.map(\.0.caseID)
         onlyInA = casesA.filter { scoresB[$0.caseID] == nil }.map(\.caseID)
         onlyInB = casesB.filter { !idsA.contains($0.caseID) }.map(\.caseID)
-        let failedA = Self.erroredCases(a.results), failedB = Self.erroredCases(b.results)
         erroredInA = pairedCases.filter { failedA.contains($0) }
         erroredInB = pairedCases.filter { failedB.contains($0) }
         var entries: [Entry] = []
-        for path in Self.leafPaths(of: a.results + b.results) {
+        for path in paths {
             let values = pairs.compactMap { left, right -> PairedValue? in
                 guard let x = left.score(at: path), let y = right.score(at: path) else { return nil }
                 return PairedValue(label: left.caseID, a: x, b: y)
@@ -148,6 +185,53 @@ public struct RunComparison: Sendable {
             focus = entry
         } else {
             focus = entries.first
+        }
+    }
+
+    /// Numeric leaf paths in first-seen order.
+    private struct LeafPaths {
+        private var seen = Set<[String]>()
+        private(set) var order: [[String]] = []
+
+        mutating func add(_ metrics: JSONObject) {
+            RunStatistics.forEachNumber(in: .object(metrics)) { path, _ in
+                if seen.insert(path).inserted { order.append(path) }
+            }
+        }
+    }
+
+    /// One run's case scores, gathered from its results in order: a case's results (its samples)
+    /// come one after another, and each case is reduced when the next begins.
+    private struct Gathered {
+        private(set) var cases: [CaseScores] = []
+        private(set) var failed = Set<String>()
+        /// False when a case's results were not all next to each other.
+        private(set) var isContiguous = true
+
+        init(_ results: RunResults, paths: inout LeafPaths) throws {
+            let reducer = results.reducer
+            var cases: [CaseScores] = []
+            var failed = Set<String>()
+            var isContiguous = true
+            var finished = Set<String>()
+            var current: [CaseResult] = []
+            func close() {
+                guard let first = current.first else { return }
+                cases += CaseScores.of(current, reducer: reducer)
+                finished.insert(first.caseID)
+                current.removeAll(keepingCapacity: true)
+            }
+            try results.forEachScore { result in
+                if result.status != .ok { failed.insert(result.caseID) }
+                paths.add(result.metrics)
+                if let first = current.first, first.caseID != result.caseID { close() }
+                if current.isEmpty, finished.contains(result.caseID) { isContiguous = false }
+                current.append(result)
+            }
+            close()
+            self.cases = cases
+            self.failed = failed
+            self.isContiguous = isContiguous
         }
     }
 

@@ -21,19 +21,36 @@ public enum RunExport {
     /// - Returns: The export, ending with a line break.
     /// - Throws: ``ExportError`` for an unknown format, with a close name.
     public static func text(of run: StoredRun, cases: [TestCase], format: String) throws(ExportError) -> String {
-        let byID = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let format = try Format(format)
+        let byID = byID(cases)
         let price = run.record.price
-        switch format.lowercased() {
-        case "jsonl":
-            return jsonl(run.results, cases: byID, price: price)
-        case "json":
-            return runJSON(run, cases: byID).serialized(pretty: true) + "\n"
-        case "csv":
-            return csv(run.results, cases: byID, price: price)
-        default:
-            let hint = Suggestion.didYouMean(format, among: formats) ?? "use one of: " + formats.joined(separator: ", ")
-            throw ExportError(message: "unknown export format '\(format)'", hint: hint)
+        switch format {
+        case .jsonl: return jsonl(run.results, cases: byID, price: price)
+        case .json: return runJSON(run, cases: byID).serialized(pretty: true) + "\n"
+        case .csv: return csv(run.results, cases: byID, price: price)
         }
+    }
+
+    /// An export format.
+    public enum Format: String, Sendable, CaseIterable {
+        case jsonl, csv, json
+
+        /// The format a name (any case) stands for.
+        ///
+        /// - Parameter name: `jsonl`, `csv` or `json`.
+        /// - Throws: ``ExportError`` for an unknown name, with a close one.
+        public init(_ name: String) throws(ExportError) {
+            guard let format = Format(rawValue: name.lowercased()) else {
+                let hint = Suggestion.didYouMean(name, among: formats) ?? "use one of: " + formats.joined(separator: ", ")
+                throw ExportError(message: "unknown export format '\(name)'", hint: hint)
+            }
+            self = format
+        }
+    }
+
+    /// Cases by id; the first of a repeated id.
+    public static func byID(_ cases: [TestCase]) -> [String: TestCase] {
+        Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A run's case results as JSONL, one ``caseJSON(_:testCase:cost:)`` a line.
@@ -43,13 +60,16 @@ public enum RunExport {
     ///   - cases: The cases it evaluated.
     /// - Returns: The lines, each ending with a line break.
     public static func jsonl(of run: StoredRun, cases: [TestCase]) -> String {
-        jsonl(run.results, cases: Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), price: run.record.price)
+        jsonl(run.results, cases: byID(cases), price: run.record.price)
     }
 
     static func jsonl(_ results: [CaseResult], cases: [String: TestCase], price: ModelPrice?) -> String {
-        results.map { result in
-            caseJSON(result, testCase: cases[result.caseID], cost: RunCost.cost(of: result, price: price)).serialized(pretty: false) + "\n"
-        }.joined()
+        results.map { result in jsonlLine(result, testCase: cases[result.caseID], price: price) }.joined()
+    }
+
+    /// One result's line of a JSONL export, with its line break.
+    static func jsonlLine(_ result: CaseResult, testCase: TestCase?, price: ModelPrice?) -> String {
+        caseJSON(result, testCase: testCase, cost: RunCost.cost(of: result, price: price)).serialized(pretty: false) + "\n"
     }
 
     /// One case result as exported: `id`, `sample`, `input`, `expected`, `prompt`, `output`,
@@ -141,7 +161,15 @@ public enum RunExport {
     /// - Returns: The JSON object.
     public static func runJSON(_ run: StoredRun, cases: [String: TestCase]) -> JSONValue {
         let record = run.record
-        let cost = run.cost
+        var object = runMembers(record, statistics: run.statistics, cost: run.cost)
+        object["cases"] = .array(run.results.map { result in
+            caseJSON(result, testCase: cases[result.caseID], cost: RunCost.cost(of: result, price: record.price))
+        })
+        return .object(object)
+    }
+
+    /// The members of ``runJSON(_:cases:)`` but `cases`.
+    static func runMembers(_ record: RunRecord, statistics: RunStatistics, cost: RunCost) -> JSONObject {
         var object = JSONObject()
         object["id"] = .string(record.idText)
         object["name"] = .string(record.name)
@@ -154,11 +182,8 @@ public enum RunExport {
         object["derived_from"] = record.derivedFrom.map { .string(ConfigurationCoding.text($0)) } ?? .null
         object["pipeline"] = record.pipeline.map(JSONValue.string) ?? .null
         object["cost"] = costJSON(cost, maxCost: record.maxCost)
-        object["summary"] = run.statistics.json.objectValue?["metrics"] ?? .array([])
-        object["cases"] = .array(run.results.map { result in
-            caseJSON(result, testCase: cases[result.caseID], cost: RunCost.cost(of: result, price: record.price))
-        })
-        return .object(object)
+        object["summary"] = statistics.json.objectValue?["metrics"] ?? .array([])
+        return object
     }
 
     static func tokensJSON(_ usage: TokenUsage?) -> JSONValue {

@@ -37,30 +37,66 @@ public struct RunCost: Sendable, Hashable {
     ///   - grouped: Whether the run sent its cases in grouped requests (`group:` above 1), so that
     ///     results sharing a sample and a prompt came from one request.
     public init(results: [CaseResult], price: ModelPrice?, grouped: Bool = false) {
+        var tally = Tally(price: price, grouped: grouped)
+        for index in results.indices { tally.add(results[index]) }
+        self = tally.cost
+    }
+
+    private init(price: ModelPrice?, total: Double?, withoutCache: Double?, requests: Int, cached: Int, unmetered: Int,
+                 perCase: [CaseKey: Double?]) {
         self.price = price
-        var total = 0.0
-        var withoutCache = 0.0
-        var requests = 0
-        var cached = 0
-        var unmetered = 0
-        var perCase: [CaseKey: Double?] = [:]
-        var groupedRequests = Set<GroupedRequest>()
-        for result in results {
-            // A grouped request's later cases add nothing to the counts of requests.
-            let isNewRequest = !grouped || groupedRequests.insert(GroupedRequest(sample: result.sample, prompt: result.prompt)).inserted
-            if result.isCached { cached += 1 } else if Self.madeRequest(result), isNewRequest { requests += 1 }
-            if Self.madeRequest(result), isNewRequest, !result.isCached, result.status != .modelError, result.usage == nil { unmetered += 1 }
-            let cost = Self.cost(of: result, price: price)
-            perCase[result.key] = cost
-            total += cost ?? 0
-            if let price, let usage = result.usage { withoutCache += price.cost(of: usage) }
-        }
-        self.total = price == nil ? nil : total
-        self.withoutCache = price == nil ? nil : withoutCache
+        self.total = total
+        self.withoutCache = withoutCache
         self.requests = requests
         self.cached = cached
         self.unmetered = unmetered
         self.perCase = perCase
+    }
+
+    /// A run's cost added up one result at a time, in the run's order, for results read from the
+    /// store a page at a time: ``cost`` is what ``init(results:price:grouped:)`` gives for the
+    /// same results.
+    public struct Tally: Sendable {
+        /// The cost of the results added so far.
+        public private(set) var cost: RunCost
+        private let grouped: Bool
+        private let keepsPerCase: Bool
+        private var sum = 0.0
+        private var sumWithoutCache = 0.0
+        private var groupedRequests = Set<GroupedRequest>()
+
+        /// An empty tally.
+        ///
+        /// - Parameters:
+        ///   - price: The model's price, or nil when it is unknown.
+        ///   - grouped: Whether the run sent its cases in grouped requests.
+        ///   - keepsPerCase: Whether to keep each result's cost (``RunCost/perCase``); without it
+        ///     the tally's memory does not grow with the results.
+        public init(price: ModelPrice?, grouped: Bool, keepsPerCase: Bool = true) {
+            cost = RunCost(price: price, total: price == nil ? nil : 0, withoutCache: price == nil ? nil : 0, requests: 0, cached: 0,
+                           unmetered: 0, perCase: [:])
+            self.grouped = grouped
+            self.keepsPerCase = keepsPerCase
+        }
+
+        /// Adds a result.
+        public mutating func add(_ result: CaseResult) {
+            let price = cost.price
+            // A grouped request's later cases add nothing to the counts of requests.
+            let isNewRequest = !grouped || groupedRequests.insert(GroupedRequest(sample: result.sample, prompt: result.prompt)).inserted
+            if result.isCached { cost.cached += 1 } else if RunCost.madeRequest(result), isNewRequest { cost.requests += 1 }
+            if RunCost.madeRequest(result), isNewRequest, !result.isCached, result.status != .modelError, result.usage == nil {
+                cost.unmetered += 1
+            }
+            let one = RunCost.cost(of: result, price: price)
+            if keepsPerCase { cost.perCase[result.key] = one }
+            sum += one ?? 0
+            if let price, let usage = result.usage { sumWithoutCache += price.cost(of: usage) }
+            if price != nil {
+                cost.total = sum
+                cost.withoutCache = sumWithoutCache
+            }
+        }
     }
 
     /// One result's cost in its run, by the rules above.
@@ -77,7 +113,7 @@ public struct RunCost: Sendable, Hashable {
     }
 
     /// What the cases of one grouped request share.
-    private struct GroupedRequest: Hashable {
+    fileprivate struct GroupedRequest: Hashable, Sendable {
         let sample: Int
         let prompt: [ChatMessage]
     }
@@ -91,11 +127,16 @@ public struct RunCost: Sendable, Hashable {
 extension StoredRun {
     /// The run's cost at the price recorded with its model (see ``RunCost``).
     public var cost: RunCost {
-        RunCost(results: results, price: record.price, grouped: (record.configuration.objectValue?["group"]?.intValue ?? 1) > 1)
+        RunCost(results: results, price: record.price, grouped: record.isGrouped)
     }
 }
 
 extension RunRecord {
+    /// Whether the run sent its cases in grouped requests (`group:` above 1).
+    var isGrouped: Bool {
+        (configuration.objectValue?["group"]?.intValue ?? 1) > 1
+    }
+
     /// The price recorded with the run's model, if it had one.
     public var price: ModelPrice? {
         ConfigurationCoding.price(from: model.objectValue?["price"])

@@ -72,6 +72,21 @@ extension RunStore {
         try await reading { try Self.fetchStoredRun($0, id: id) }
     }
 
+    /// A run and the cases it evaluated, without its results (``StoredRun/results`` is empty): for
+    /// what reads the results a page at a time (``RunResults``).
+    ///
+    /// - Parameter id: The run's id.
+    /// - Returns: The run and its cases.
+    /// - Throws: ``RunStoreError`` with code `noSuchRun` when there is no such run.
+    public func loadWithoutResults(_ id: UUID) throws(RunStoreError) -> StoredRun {
+        try reading { db in
+            guard let record = try Self.fetchRecord(db, id: id) else {
+                throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
+            }
+            return StoredRun(record: record, results: [], cases: try record.casesSHA256.flatMap { try Self.fetchCases(list: $0, db) })
+        }
+    }
+
     /// Sets a run's status; a status other than `running` also records when it finished.
     ///
     /// - Parameters:

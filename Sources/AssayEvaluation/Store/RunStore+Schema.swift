@@ -308,6 +308,10 @@ extension RunStore {
                 "CREATE INDEX budget_shares_by_worker ON budget_shares(worker)",
             ]
         ),
+        // result_order: a run's results are read in pages, in their order (position, sample, case
+        // id), by exports, rankings and comparisons that do not hold a whole run; this index lets
+        // each page start where the last one stopped instead of sorting the run's results again.
+        StoreMigration(both: "result_order", "CREATE INDEX case_results_in_order ON case_results(run_id, position, sample, case_id)"),
     ]
 
     /// The schema versions this build knows, oldest first.

@@ -24,13 +24,13 @@ enum AnalysisBuiltins {
                 summary: "Pairs two runs by case id (each case's samples reduced first): per metric both means, delta, 95% paired-bootstrap CI, p; regressed and improved cases.",
                 parameters: [.positional("a"), .positional("b"), .keyword("metric")]
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
-                let first = try run(try arguments.required("a"), state: state, argument: "a", function: "compare")
-                let second = try run(try arguments.required("b"), state: state, argument: "b", function: "compare")
+                let first = try state.runs.reading(try arguments.required("a"), argument: "a", function: "compare")
+                let second = try state.runs.reading(try arguments.required("b"), argument: "b", function: "compare")
                 let metric = try arguments.string("metric")
-                do throws(ComparisonError) {
-                    return .object(ComparisonObject(comparison: try RunComparison(a: first.run, b: second.run, metric: metric)))
+                do {
+                    return .object(ComparisonObject(comparison: try RunComparison(a: first.results, b: second.results, metric: metric)))
                 } catch {
-                    throw BuiltinFailure(message: error.message, hint: error.hint, argument: "metric")
+                    throw RunReading.failure(error, argument: "a")
                 }
             },
             ranking("best", summary: "The n results with the highest value of a metric path: id, input, expected, output and score.", state: state),
@@ -49,26 +49,26 @@ enum AnalysisBuiltins {
             name: name, usage: "\(name)(r, \"rouge/rougeL/f1\", n: 5)", summary: summary,
             parameters: [.positional("run"), .positional("metric"), .positional("n", required: false)]
         ) { [unowned state] arguments, _ throws(BuiltinFailure) in
-            let runObject = try run(try arguments.required("run"), state: state, argument: "run", function: name)
+            let run = try state.runs.reading(try arguments.required("run"), argument: "run", function: name)
             guard let metric = try arguments.string("metric") else {
                 throw BuiltinFailure(message: "\(name) needs a metric path such as \"exact\" or \"rouge/rougeL/f1\"", argument: "metric")
             }
             let count = try arguments.integer("n") ?? 5
-            return .object(try table(runObject, metric: metric, count: count, highest: name == "best"))
+            return .object(try table(run, metric: metric, count: count, highest: name == "best"))
         }
     }
 
     /// The `count` results with the highest (or lowest) value at a metric path, ties in suite order
     /// (ranked by the engine's ``RunRanking``).
-    static func table(_ run: RunObject, metric: String, count: Int, highest: Bool) throws(BuiltinFailure) -> RecordTable {
+    static func table(_ run: RunReading, metric: String, count: Int, highest: Bool) throws(BuiltinFailure) -> RecordTable {
         let ranking: RunRanking
-        do throws(ComparisonError) { ranking = try RunRanking(run.run.results, metric: metric, count: count, highest: highest) } catch {
-            throw BuiltinFailure(message: error.message, hint: error.hint, argument: "metric")
+        do { ranking = try RunRanking(run.results, metric: metric, count: count, highest: highest) } catch {
+            throw RunReading.failure(error, argument: "run")
         }
         let ordered = ranking.entries.map { entry in
             (CaseResultObject(result: entry.result, testCase: run.cases[entry.result.caseID]), entry.score)
         }
-        let hasSamples = run.run.results.contains { $0.sample > 0 }
+        let hasSamples = ranking.hasSamples
         let records = ordered.map { object, number in
             var record = Record([("id", object.member("id") ?? .null)])
             if hasSamples { record["sample"] = .integer(object.result.sample) }
@@ -78,7 +78,7 @@ enum AnalysisBuiltins {
             record["score"] = .float(number)
             return record
         }
-        let caption = "\(highest ? "best" : "worst") \(records.count) of \(ranking.scoredCount) by \(metric) · \(run.headline)"
+        let caption = "\(highest ? "best" : "worst") \(records.count) of \(ranking.scoredCount) by \(metric) · \(try run.headline())"
         return RecordTable(records: records, caption: caption, numericColumns: ["score"])
     }
 }

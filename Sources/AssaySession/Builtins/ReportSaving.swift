@@ -18,9 +18,10 @@ enum ReportSaving {
             what = "the report of run \(run.run.record.idText.prefix(8)) (\(run.run.results.count) results)"
         case let comparison as ComparisonObject:
             try expect(path, "html", for: "a comparison's report")
-            let a = comparison.comparison.a, b = comparison.comparison.b
-            text = RunReport.html(of: comparison.comparison, casesA: a.evaluatedSuite()?.cases ?? [], casesB: b.evaluatedSuite()?.cases ?? [])
-            what = "the comparison of runs \(a.record.idText.prefix(8)) and \(b.record.idText.prefix(8)) (\(comparison.comparison.pairing))"
+            let whole = try wholeComparison(comparison.comparison, state)
+            let a = whole.a, b = whole.b
+            text = RunReport.html(of: whole, casesA: a.evaluatedSuite()?.cases ?? [], casesB: b.evaluatedSuite()?.cases ?? [])
+            what = "the comparison of runs \(a.record.idText.prefix(8)) and \(b.record.idText.prefix(8)) (\(whole.pairing))"
         case let chart as Chart:
             try expect(path, "svg", for: "a chart")
             text = chart.svg
@@ -35,6 +36,20 @@ enum ReportSaving {
         }
         invoker.write("saved \(what) to \(path)\n")
         return .null
+    }
+
+    /// The comparison with both runs' results, which the report shows: a comparison of runs read
+    /// from the store a page at a time holds only their records, so they are read whole now.
+    private static func wholeComparison(_ comparison: RunComparison, _ state: SessionState) throws(BuiltinFailure) -> RunComparison {
+        let holdsResults = [comparison.a, comparison.b].allSatisfy { !$0.results.isEmpty || $0.record.counts.finished == 0 }
+        guard !holdsResults else { return comparison }
+        let store = try state.runs.store()
+        do {
+            return try RunComparison(a: try store.load(comparison.a.record.id), b: try store.load(comparison.b.record.id),
+                                     metric: comparison.focus?.name)
+        } catch {
+            throw RunReading.failure(error, argument: "value")
+        }
     }
 
     private static func expect(_ path: String, _ suffix: String, for what: String) throws(BuiltinFailure) {

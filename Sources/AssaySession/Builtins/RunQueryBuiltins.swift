@@ -37,10 +37,11 @@ enum RunQueryBuiltins {
                 parameters: [.positional("run"), .positional("path", required: false), .keyword("format"), .keyword("mlflow"), .keyword("experiment")],
                 isSilent: true
             ) { [unowned state] arguments, invoker throws(BuiltinFailure) in
-                let run = try runObject(arguments, state: state, function: "export")
                 if let server = try arguments.string("mlflow") {
+                    let run = try runObject(arguments, state: state, function: "export")
                     return try MLflowExporting.export(run, server: server, arguments: arguments, state: state, invoker: invoker)
                 }
+                let run = try state.runs.reading(try arguments.required("run"), argument: "run", function: "export")
                 guard let path = try arguments.string("path") else {
                     throw BuiltinFailure(message: "export needs a path (\"-\" prints the results) or mlflow: a server URL",
                                          hint: "write export(r, \"cases.jsonl\") or export(r, mlflow: \"http://127.0.0.1:5000\", experiment: \"evals\")",
@@ -51,23 +52,47 @@ enum RunQueryBuiltins {
                                          hint: "write export(r, mlflow: \"http://127.0.0.1:5000\", experiment: \"evals\")", argument: "experiment")
                 }
                 let format = try arguments.string("format") ?? (URL(fileURLWithPath: path).pathExtension.isEmpty ? "jsonl" : URL(fileURLWithPath: path).pathExtension)
-                let text: String
-                do throws(ExportError) { text = try RunExport.text(of: run.run, cases: Array(run.cases.values), format: format) } catch {
+                let exportFormat: RunExport.Format
+                do throws(ExportError) { exportFormat = try RunExport.Format(format) } catch {
                     throw BuiltinFailure(message: error.message, hint: error.hint, argument: "format")
                 }
-                if path == "-" {
-                    invoker.write(text)
-                    return .null
-                }
-                do {
-                    try text.write(toFile: state.resolvePath(path), atomically: true, encoding: .utf8)
-                } catch {
-                    throw BuiltinFailure(message: "cannot write \(path): \(error.localizedDescription)", argument: "path", id: "io.export")
-                }
-                invoker.write("exported \(run.run.results.count) result\(run.run.results.count == 1 ? "" : "s") to \(path) (\(format))\n")
+                let count = try export(run, format: exportFormat, to: path, state: state, invoker: invoker)
+                if path != "-" { invoker.write("exported \(count) result\(count == 1 ? "" : "s") to \(path) (\(format))\n") }
                 return .null
             },
         ]
+    }
+
+    /// Writes a run's export as its results are read: to the output a megabyte at a time for
+    /// path "-", else to a file that takes its place when complete. Returns how many results.
+    private static func export(
+        _ run: RunReading, format: RunExport.Format, to path: String, state: SessionState, invoker: any Invoker
+    ) throws(BuiltinFailure) -> Int {
+        let cases = Array(run.cases.values)
+        if path == "-" {
+            var buffer = ""
+            do {
+                let count = try RunExport.write(run.results, cases: cases, format: format) { piece in
+                    buffer += piece
+                    if buffer.utf8.count >= 1 << 20 {
+                        invoker.write(buffer)
+                        buffer = ""
+                    }
+                }
+                invoker.write(buffer)
+                return count
+            } catch {
+                throw RunReading.failure(error, argument: "run")
+            }
+        }
+        do {
+            let file = try ExportFile(path: state.resolvePath(path))
+            let count = try RunExport.write(run.results, cases: cases, format: format) { piece throws(ExportError) in try file.write(piece) }
+            try file.commit()
+            return count
+        } catch {
+            throw RunReading.failure(error, argument: "run")
+        }
     }
 
     static func runObject(_ arguments: CallArguments, state: SessionState, function: String) throws(BuiltinFailure) -> RunObject {

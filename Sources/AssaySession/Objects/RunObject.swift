@@ -84,7 +84,11 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     /// `run 1f3a9c2e "menu" completed · model perfect · 12 results, 12 ok, 0 errors`, with
     /// `pipeline NAME · ` before the counts when a pipeline made it.
     var headline: String {
-        let record = run.record
+        Self.headline(run.record, cost: cost)
+    }
+
+    /// The headline of a run: its record's, with the cost line when its model has a price.
+    static func headline(_ record: RunRecord, cost: RunCost?) -> String {
         let modelName = record.model.objectValue?["name"]?.stringValue ?? "?"
         var line = "run \(record.idText.prefix(8)) \"\(record.name)\" \(record.status.rawValue) · model \(modelName) · "
         if let pipeline = record.pipeline { line += "pipeline \(pipeline) · " }
@@ -96,7 +100,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
             let how = record.status == .budgetExhausted ? "resume(r, max_cost: …) with a higher budget" : "resume(r)"
             line += ", \(record.counts.missing) missing (\(how) completes them)"
         }
-        if let cost = CostText.line(run, cost: cost) { line += "\n" + cost }
+        if let cost, let text = CostText.line(record, cost: cost) { line += "\n" + text }
         return line
     }
 

@@ -90,27 +90,51 @@ final class RunContext {
 
     /// The stored run a value stands for: a run object, or a selector (`latest`, `-1`, an id prefix).
     func storedRun(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> StoredRun {
+        let id = try runID(value, argument: argument, function: function)
         let store = try store()
-        let id: UUID
-        switch value {
-        case .object(let object as RunObject): id = object.run.record.id
-        case .string(let selector):
-            do {
-                id = try store.select(selector).id
-            } catch {
-                let hint = error.candidates.isEmpty ? "history() lists the runs" : "matching runs: " + error.candidates.joined(separator: ", ")
-                throw BuiltinFailure(message: error.message, hint: hint, argument: argument, id: "name.run")
-            }
-        case .integer(let offset) where offset < 0:
-            return try storedRun(.string(String(offset)), argument: argument, function: function)
-        default:
-            throw BuiltinFailure.type(function, argument, expected: "a run or a run selector such as \"latest\"", found: value)
-        }
         do {
             return try store.load(id)
         } catch {
             throw BuiltinFailure(message: error.message, argument: argument, id: "io.store")
         }
+    }
+
+    /// The id of the run a value stands for: a run object's, or the stored run a selector names.
+    func runID(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> UUID {
+        switch value {
+        case .object(let object as RunObject):
+            return object.run.record.id
+        case .string(let selector):
+            let store = try store()
+            do {
+                return try store.select(selector).id
+            } catch {
+                let hint = error.candidates.isEmpty ? "history() lists the runs" : "matching runs: " + error.candidates.joined(separator: ", ")
+                throw BuiltinFailure(message: error.message, hint: hint, argument: argument, id: "name.run")
+            }
+        case .integer(let offset) where offset < 0:
+            return try runID(.string(String(offset)), argument: argument, function: function)
+        default:
+            throw BuiltinFailure.type(function, argument, expected: "a run or a run selector such as \"latest\"", found: value)
+        }
+    }
+
+    /// A run whose results are read in order (``RunReading``): a run object's as it holds them, or a
+    /// stored run's, read from the store a page at a time.
+    func reading(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> RunReading {
+        if case .object(let object as RunObject) = value {
+            return RunReading(results: RunResults(object.run), cases: object.cases, object: object)
+        }
+        let id = try runID(value, argument: argument, function: function)
+        let store = try store()
+        let run: StoredRun
+        do {
+            run = try store.loadWithoutResults(id)
+        } catch {
+            throw BuiltinFailure(message: error.message, argument: argument, id: "io.store")
+        }
+        let cases = RunExport.byID(suite(of: run)?.cases ?? [])
+        return RunReading(results: RunResults(record: run.record, store: store), cases: cases, object: nil)
     }
 
     /// The run as a language object, with the cases it evaluated.

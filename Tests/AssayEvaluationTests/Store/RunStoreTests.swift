@@ -4,7 +4,7 @@ import Testing
 
 /// The run store: schema, WAL, batched writes, selection, integrity, and no secrets.
 struct RunStoreTests {
-    static let currentVersions = ["v1", "v2", "turns", "fingerprints", "records", "leases", "tool_calls", "streaming", "queue", "budgets"]
+    static let currentVersions = ["v1", "v2", "turns", "fingerprints", "records", "leases", "tool_calls", "streaming", "queue", "budgets", "result_order"]
 
     static func run(_ name: String, in store: RunStore, cases: Int = 3, model: (any ChatModel)? = nil) async throws -> StoredRun {
         let spec = RunSpec(
