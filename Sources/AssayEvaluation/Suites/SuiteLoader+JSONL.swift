@@ -4,10 +4,13 @@ import Foundation
 extension SuiteLoader {
     static let jsonlRecordHint = "each line of a JSONL suite is one case, such as {\"id\": \"a\", \"input\": \"...\", \"expected\": \"...\"}"
 
-    /// Reads one JSON object per line; blank lines are ignored.
-    static func readJSONL(_ bytes: UnsafeBufferPointer<UInt8>, into collector: inout CaseCollector) throws(SuiteLoadError) {
+    /// Reads one JSON object per line; blank lines are ignored. `offset` is where `bytes` starts
+    /// in the file (after a byte order mark), for the spans of cases that keep their text.
+    static func readJSONL(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int, into collector: inout CaseCollector) throws(SuiteLoadError) {
         var lineStart = 0
         var lineNumber = 0
+        collector.reserveCapacity(lineCount(bytes))
+        collector.keepText(csvHeader: nil)
         var parser = JSONParser(bytes: UnsafeBufferPointer(rebasing: bytes[0..<0]))
         while lineStart < bytes.count {
             lineNumber += 1
@@ -33,8 +36,23 @@ extension SuiteLoader {
                 ))
                 continue
             }
-            try collector.add(record, line: lineNumber, column: recordColumn, hintForNonObject: jsonlRecordHint)
+            try collector.add(
+                record, line: lineNumber, column: recordColumn, hintForNonObject: jsonlRecordHint,
+                span: (offset + lineStart + recordColumn - 1)..<(offset + lineEnd)
+            )
         }
+    }
+
+    /// The number of lines, to size the cases array once instead of growing (and copying) it.
+    private static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 1
+        var position = 0
+        while position < bytes.count, let found = memchr(base + position, Int32(UInt8(ascii: "\n")), bytes.count - position) {
+            count += 1
+            position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+        }
+        return count
     }
 
     private static func jsonlHint(for failure: JSONParseFailure) -> String? {

@@ -1,0 +1,70 @@
+import AssayLanguage
+
+extension CollectionBuiltins {
+    /// The positions of `keys` in sorted order: nulls last either way, ties in their original
+    /// order (so the sort is stable).
+    ///
+    /// When every key is a string, or every key an integer (nulls aside), the keys are compared
+    /// as such from an array of their own: comparing through ``Value/compare(to:)`` copies and
+    /// switches over two values per comparison, which made sorting a million cases take seconds.
+    static func sortedPositions(_ keys: [Value], descending: Bool, by argument: String) throws(BuiltinFailure) -> [Int] {
+        if let strings = plain(keys, { if case .string(let text) = $0 { text } else { nil } }) {
+            return sorted(strings, descending: descending)
+        }
+        if let integers = plain(keys, { if case .integer(let number) = $0 { number } else { nil } }) {
+            return sorted(integers, descending: descending)
+        }
+        var failure: BuiltinFailure?
+        var order = Array(keys.indices)
+        order.sort { left, right in
+            switch (keys[left], keys[right]) {
+            case (.null, .null): return left < right
+            case (.null, _): return false
+            case (_, .null): return true
+            default: break
+            }
+            guard let comparison = keys[left].compare(to: keys[right]) else {
+                failure = failure ?? BuiltinFailure(
+                    message: "sort() cannot order \(keys[left].typeName) against \(keys[right].typeName)",
+                    hint: "sort by a path or lambda that gives numbers or strings", argument: argument
+                )
+                return left < right
+            }
+            if comparison == 0 { return left < right }
+            return descending ? comparison > 0 : comparison < 0
+        }
+        if let failure { throw failure }
+        return order
+    }
+
+    /// The keys as `Key`s (nil for null), or nil when one is neither null nor a `Key`.
+    private static func plain<Key>(_ keys: [Value], _ extract: (Value) -> Key?) -> [Key?]? {
+        var result: [Key?] = []
+        result.reserveCapacity(keys.count)
+        for key in keys {
+            if case .null = key {
+                result.append(nil)
+            } else if let plain = extract(key) {
+                result.append(plain)
+            } else {
+                return nil
+            }
+        }
+        return result
+    }
+
+    private static func sorted<Key: Comparable>(_ keys: [Key?], descending: Bool) -> [Int] {
+        var order = Array(keys.indices)
+        order.sort { left, right in
+            switch (keys[left], keys[right]) {
+            case (nil, nil): return left < right
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let a?, let b?):
+                if a == b { return left < right }
+                return descending ? a > b : a < b
+            }
+        }
+        return order
+    }
+}
