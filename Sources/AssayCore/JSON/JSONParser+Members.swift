@@ -2,9 +2,10 @@ extension JSONParser {
     /// The value of member `key` of the object that starts at the parser's position, parsing that
     /// value alone and stepping over every other member; `nil` when there is no such member.
     ///
-    /// A repeated key gives its last value, as ``JSONObject`` keeps it. The text must be a JSON
-    /// object already parsed successfully once (a loaded suite's case): stepping over a value
-    /// checks only what it needs to find the value's end.
+    /// A repeated key gives its last value, as ``JSONObject`` keeps it. Stepping over a value
+    /// checks only what it needs to find the value's end, so the answer is the member's only for
+    /// valid JSON (a loaded suite's case, or a text checked with ``isPlainDocument()``); on other
+    /// text it is some value or nil, never a crash.
     ///
     /// Hand-tuned because a suite kept as its text answers `c/tags` for every case through it;
     /// building the whole object to read one member would allocate every other member's strings.

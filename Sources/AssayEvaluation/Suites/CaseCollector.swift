@@ -98,8 +98,33 @@ struct CaseCollector {
         } else {
             testCase = TestCase(fields: fields)
         }
+        let wasDerived = fields["id"].flatMap(TestCase.idText(of:)).map(\.isEmpty) ?? true
+        let own = (fields["id"] ?? fields["uuid"]).flatMap(TestCase.idText(of:)).map { !$0.isEmpty } ?? false
+        try append(testCase, line: line, column: column, wasDerived: wasDerived, hasOwnID: own)
+    }
+
+    /// Adds a JSON object known to be valid whose text stays the case's, given only its `id` and
+    /// `uuid` members, without its other fields; `false` (nothing added) when the record needs
+    /// ``add(_:line:column:hintForNonObject:span:)``: it has no id of its own, or an id that is
+    /// not a string or an integer.
+    mutating func addText(id: JSONValue?, uuid: JSONValue?, line: Int, column: Int, span: Range<Int>) throws(SuiteLoadError) -> Bool {
+        guard let text else { return false }
+        let ownID: String
+        if let id {
+            guard let idText = TestCase.idText(of: id), !idText.isEmpty else { return false }
+            ownID = idText
+        } else {
+            guard let uuid, let uuidText = TestCase.idText(of: uuid), !uuidText.isEmpty else { return false }
+            ownID = uuidText
+        }
+        let testCase = TestCase(id: ownID, text: text, start: span.lowerBound, count: span.count)
+        try append(testCase, line: line, column: column, wasDerived: id == nil, hasOwnID: true)
+        return true
+    }
+
+    /// Adds a case unless its id is taken.
+    private mutating func append(_ testCase: TestCase, line: Int, column: Int?, wasDerived: Bool, hasOwnID: Bool) throws(SuiteLoadError) {
         if let first = ids.insert(cases.count, id: testCase.id, of: cases) {
-            let wasDerived = fields["id"].flatMap(TestCase.idText(of:)).map(\.isEmpty) ?? true
             try reject(SuiteLoadError(
                 .duplicateID, path: path, line: line, column: column,
                 message: "duplicate id \"\(testCase.id)\": line \(placements[first].line) and line \(line) have the same id",
@@ -110,8 +135,7 @@ struct CaseCollector {
             return
         }
         cases.append(testCase)
-        let own = (fields["id"] ?? fields["uuid"]).flatMap(TestCase.idText(of:)).map { !$0.isEmpty } ?? false
-        placements.append(Placement(line: line, column: column, hasOwnID: own))
+        placements.append(Placement(line: line, column: column, hasOwnID: hasOwnID))
     }
 
     /// Fails with `error`, or records it as skipped when `skipBad` allows.

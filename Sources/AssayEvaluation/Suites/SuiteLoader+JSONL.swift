@@ -24,6 +24,25 @@ extension SuiteLoader {
             parser.skipWhitespace()
             if parser.isAtEnd { continue }
             let recordColumn = parser.index + 1
+            let span = (offset + lineStart + recordColumn - 1)..<(offset + lineEnd)
+            // A plain line (see `isPlainDocument`) whose case keeps its text needs only its id:
+            // nothing else of it is built.
+            // The id is looked up first (safely, whatever the text): a line without one is parsed
+            // whole anyway, for its content hash.
+            if collector.text != nil, parser.peek == UInt8(ascii: "{") {
+                var lookup = JSONParser(bytes: line, start: parser.index)
+                let id = lookup.member("id")
+                var uuid: JSONValue?
+                if id == nil {
+                    lookup.index = parser.index
+                    uuid = lookup.member("uuid")
+                }
+                var checker = JSONParser(bytes: line, start: parser.index)
+                if id != nil || uuid != nil, checker.isPlainDocument(),
+                   try collector.addText(id: id, uuid: uuid, line: lineNumber, column: recordColumn, span: span) {
+                    continue
+                }
+            }
             let record: JSONValue
             do {
                 record = try parser.parseDocument()
@@ -38,7 +57,7 @@ extension SuiteLoader {
             }
             try collector.add(
                 record, line: lineNumber, column: recordColumn, hintForNonObject: jsonlRecordHint,
-                span: (offset + lineStart + recordColumn - 1)..<(offset + lineEnd)
+                span: span
             )
         }
     }

@@ -33,3 +33,41 @@ struct JSONMemberLookupTests {
         }
     }
 }
+
+@Suite("Checking a JSON text without building it")
+struct JSONPlainDocumentTests {
+    @Test("plain values are accepted, and whatever is accepted parses", arguments: [
+        #"{"id": "a", "input": "x \"q\" \\ \/ \n", "n": -12, "z": 0, "ok": true, "no": false, "nothing": null}"#,
+        #" {"nested": {"list": [1, [2, {"k": []}], {}]}, "e": ""} "#,
+        #"[]"#, #""text""#, #"123456789012345678"#,
+    ])
+    func plainAccepted(text: String) throws {
+        var text = text
+        try text.withUTF8 { buffer in
+            var checker = JSONParser(bytes: buffer)
+            let isPlain = checker.isPlainDocument()
+            #expect(isPlain)
+            var parser = JSONParser(bytes: buffer)
+            _ = try parser.parseDocument()
+        }
+    }
+
+    @Test("invalid text and values left to the full parser are not accepted; looking a member up in it does not fail", arguments: [
+        #"{"a": 1,}"#, #"[1, 2,]"#, #"{"a" 1}"#, #"{"a": 01}"#, #"{"a": 1.5}"#, #"{"a": 1e3}"#, #"{"a": -}"#,
+        #"{"a": "\u0041"}"#, #"{"a": "\x"}"#, "{\"a\": \"tab\there\"}", #"{"a": tru}"#, #"{"a": 1} x"#,
+        #"{"a": 1234567890123456789}"#, #"{'a': 1}"#, #"{"a": [1 2]}"#, #"{"a": "unterminated}"#, #"{"a": 1"#, "",
+        String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+    ])
+    func notAccepted(text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var checker = JSONParser(bytes: buffer)
+            let isPlain = checker.isPlainDocument()
+            #expect(!isPlain)
+            for key in ["a", "id"] {
+                var lookup = JSONParser(bytes: buffer)
+                _ = lookup.member(key)
+            }
+        }
+    }
+}
