@@ -14,6 +14,17 @@ extension JSONParser {
         return key.withUTF8 { keyBytes in member(utf8: keyBytes) }
     }
 
+    /// The first key of the object at the parser's position, if it is an object with a member;
+    /// the parser is left after that key.
+    package mutating func firstKey() -> String? {
+        skipWhitespace()
+        guard peek == UInt8(ascii: "{") else { return nil }
+        index += 1
+        skipWhitespace()
+        guard peek == UInt8(ascii: "\"") else { return nil }
+        return try? parseString()
+    }
+
     private mutating func member(utf8 key: UnsafeBufferPointer<UInt8>) -> JSONValue? {
         skipWhitespace()
         guard peek == UInt8(ascii: "{") else { return nil }

@@ -27,9 +27,12 @@ extension SuiteLoader {
             let span = (offset + lineStart + recordColumn - 1)..<(offset + lineEnd)
             // A plain line (see `isPlainDocument`) whose case keeps its text needs only its id:
             // nothing else of it is built.
-            // The id is looked up first (safely, whatever the text): a line without one is parsed
-            // whole anyway, for its content hash.
-            if collector.text != nil, parser.peek == UInt8(ascii: "{") {
+            // Only a line that starts with its id takes this way (suites write the id first; a
+            // repeated key still makes the last one count): a line without an id is parsed whole
+            // anyway, for its content hash, and looking for an id all along it first would be
+            // wasted.
+            var probe = JSONParser(bytes: line, start: parser.index)
+            if collector.text != nil, let first = probe.firstKey(), first == "id" || first == "uuid" {
                 var lookup = JSONParser(bytes: line, start: parser.index)
                 let id = lookup.member("id")
                 var uuid: JSONValue?

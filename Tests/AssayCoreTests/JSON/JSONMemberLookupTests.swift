@@ -71,3 +71,18 @@ struct JSONPlainDocumentTests {
         }
     }
 }
+
+@Suite("The first key of a JSON object's text")
+struct JSONFirstKeyTests {
+    @Test("an object's first key, or nil for an empty object or another value", arguments: [
+        (#" {"id": 1, "x": 2}"#, "id"), (#"{"a\"b": 1}"#, #"a"b"#), (#"{}"#, nil), (#"[1]"#, nil), (#""id""#, nil), (#"{"#, nil),
+    ] as [(String, String?)])
+    func firstKey(text: String, expected: String?) {
+        var text = text
+        text.withUTF8 { buffer in
+            var parser = JSONParser(bytes: buffer)
+            let key = parser.firstKey()
+            #expect(key == expected)
+        }
+    }
+}

@@ -69,6 +69,10 @@ struct SuiteRecordsTests {
         #expect(mixed.standardOutputLines == ["[1, 1.5, 2, null]"])
         let (_, strings) = await fixture.run(#"sort(["b", null, "a", "b"], desc: true)"#)
         #expect(strings.standardOutputLines == [#"["b", "b", "a", null]"#])
+        let (_, prefixes) = await fixture.run(#"[sort(["ab", "a", "abc", "b", ""]), sort(["ab", "a", "abc", "b"], desc: true)]"#)
+        #expect(prefixes.standardOutputLines == [#"[["", "a", "ab", "abc", "b"], ["b", "abc", "ab", "a"]]"#])
+        let (_, accented) = await fixture.run(#"sort(["é", "e", "f", "ea"])"#)
+        #expect(accented.standardOutputLines == [#"["e", "ea", "f", "é"]"#])
     }
 }
 
