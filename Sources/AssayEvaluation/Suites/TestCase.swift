@@ -76,8 +76,8 @@ public struct TestCase: Sendable, Hashable {
         }
     }
 
-    /// A case kept as its record's text in `text`, whose parsed form is `record` and whose id is
-    /// `id` (as ``init(fields:)`` gives it for `record`).
+    /// A case kept as its record's text: `count` bytes of `text` from `start`, a record that
+    /// parsed, whose id is `id` (as ``init(fields:)`` gives it for that record).
     init(id: String, text: SuiteText, start: Int, count: Int) {
         self.id = id
         storage = .text(text, start: start, count: Int32(count))
