@@ -45,6 +45,9 @@ struct CSVReader {
         self.bytes = bytes
     }
 
+    /// The offset of the next unread byte: after ``next()``, where the record it read ends.
+    var position: Int { index }
+
     /// The 1-based column of `offset`, which must lie on the current line.
     func column(of offset: Int) -> Int {
         position(of: offset, lineStart: lineStart, line: line).column
@@ -166,5 +169,35 @@ struct CSVReader {
         let byte = bytes[offset]
         if byte < 0x80 && byte >= 0x20 { return "'\(Character(Unicode.Scalar(byte)))'" }
         return "a non-ASCII character"
+    }
+}
+
+extension CSVReader {
+    /// The column whose cells are split on `;` into a list of tags.
+    static let tagsColumn = "tags"
+
+    /// The case of one row: each column's cell under its name, a `tags` cell as a list.
+    static func caseFields(header: [String], cells: [String]) -> JSONObject {
+        var fields = JSONObject()
+        fields.reserveCapacity(header.count)
+        for (name, cell) in zip(header, cells) {
+            fields[name] = name == tagsColumn ? tagList(cell) : .string(cell)
+        }
+        return fields
+    }
+
+    /// The case of the one row in `bytes` (a span a ``SuiteText`` keeps).
+    static func caseFields(header: [String], row bytes: UnsafeBufferPointer<UInt8>) -> JSONObject? {
+        var reader = CSVReader(bytes: bytes)
+        guard case .record(let record)? = reader.next() else { return nil }
+        return caseFields(header: header, cells: record.fields)
+    }
+
+    /// Splits a `tags` cell on `;` into trimmed, non-empty strings.
+    static func tagList(_ cell: String) -> JSONValue {
+        .array(cell.split(separator: ";").compactMap { part in
+            let tag = part.trimmingWhitespace()
+            return tag.isEmpty ? nil : .string(tag)
+        })
     }
 }

@@ -1,14 +1,24 @@
 internal import Crypto
 
-/// The SHA-256 of `bytes` as 64 lowercase hexadecimal digits.
-func sha256Hex(_ bytes: some Sequence<UInt8>) -> String {
+/// The SHA-256 of `bytes` as lowercase hexadecimal digits: all 64, or the first `digits`.
+func sha256Hex(_ bytes: some Sequence<UInt8>, digits: Int = 64) -> String {
     let digest = SHA256.hash(data: Array(bytes))
-    let digits: [UInt8] = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(64)
-    for byte in digest {
-        text.append(digits[Int(byte >> 4)])
-        text.append(digits[Int(byte & 0x0F)])
+    // Written straight into the string, without a table or a prefix of the whole text: a suite
+    // without ids hashes every case, a million of them for a large one.
+    return String(unsafeUninitializedCapacity: digits) { text in
+        var written = 0
+        for byte in digest where written < digits {
+            text[written] = hexDigit(byte >> 4)
+            written += 1
+            if written < digits {
+                text[written] = hexDigit(byte & 0x0F)
+                written += 1
+            }
+        }
+        return written
     }
-    return String(decoding: text, as: UTF8.self)
+}
+
+private func hexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
 }

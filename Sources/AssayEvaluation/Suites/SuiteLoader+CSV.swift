@@ -1,13 +1,12 @@
 import AssayCore
 
 extension SuiteLoader {
-    /// The column whose cells are split on `;` into a list of tags.
-    static let tagsColumn = "tags"
-
-    /// Reads a header row, then one case per row.
-    static func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, into collector: inout CaseCollector) throws(SuiteLoadError) {
+    /// Reads a header row, then one case per row. `offset` is where `bytes` starts in the file
+    /// (after a byte order mark), for the spans of cases that keep their text.
+    static func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int, into collector: inout CaseCollector) throws(SuiteLoadError) {
         var reader = CSVReader(bytes: bytes)
         let header = try readHeader(&reader, path: collector.path)
+        collector.keepText(csvHeader: header)
         while let outcome = reader.next() {
             switch outcome {
             case .failure(let failure):
@@ -21,22 +20,12 @@ extension SuiteLoader {
                     try collector.reject(columnCountError(record, header: header, reader: reader, path: collector.path))
                     continue
                 }
-                var fields = JSONObject()
-                fields.reserveCapacity(header.count)
-                for (name, cell) in zip(header, record.fields) {
-                    fields[name] = name == tagsColumn ? tagList(cell) : .string(cell)
-                }
-                try collector.add(.object(fields), line: record.line, column: nil, hintForNonObject: "")
+                try collector.add(
+                    .object(CSVReader.caseFields(header: header, cells: record.fields)), line: record.line, column: nil, hintForNonObject: "",
+                    span: (offset + record.fieldOffsets[0])..<(offset + reader.position)
+                )
             }
         }
-    }
-
-    /// Splits a `tags` cell on `;` into trimmed, non-empty strings.
-    static func tagList(_ cell: String) -> JSONValue {
-        .array(cell.split(separator: ";").compactMap { part in
-            let tag = part.trimmingWhitespace()
-            return tag.isEmpty ? nil : .string(tag)
-        })
     }
 
     private static func readHeader(_ reader: inout CSVReader, path: String) throws(SuiteLoadError) -> [String] {

@@ -4,10 +4,13 @@ import Foundation
 extension SuiteLoader {
     static let jsonlRecordHint = "each line of a JSONL suite is one case, such as {\"id\": \"a\", \"input\": \"...\", \"expected\": \"...\"}"
 
-    /// Reads one JSON object per line; blank lines are ignored.
-    static func readJSONL(_ bytes: UnsafeBufferPointer<UInt8>, into collector: inout CaseCollector) throws(SuiteLoadError) {
+    /// Reads one JSON object per line; blank lines are ignored. `offset` is where `bytes` starts
+    /// in the file (after a byte order mark), for the spans of cases that keep their text.
+    static func readJSONL(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int, into collector: inout CaseCollector) throws(SuiteLoadError) {
         var lineStart = 0
         var lineNumber = 0
+        collector.reserveCapacity(lineCount(bytes))
+        collector.keepText(csvHeader: nil)
         var parser = JSONParser(bytes: UnsafeBufferPointer(rebasing: bytes[0..<0]))
         while lineStart < bytes.count {
             lineNumber += 1
@@ -21,6 +24,28 @@ extension SuiteLoader {
             parser.skipWhitespace()
             if parser.isAtEnd { continue }
             let recordColumn = parser.index + 1
+            let span = (offset + lineStart + recordColumn - 1)..<(offset + lineEnd)
+            // A plain line (see `isPlainDocument`) whose case keeps its text needs only its id:
+            // nothing else of it is built.
+            // Only a line that starts with its id takes this way (suites write the id first; a
+            // repeated key still makes the last one count): a line without an id is parsed whole
+            // anyway, for its content hash, and looking for an id all along it first would be
+            // wasted.
+            var probe = JSONParser(bytes: line, start: parser.index)
+            if collector.text != nil, let first = probe.firstKey(), first == "id" || first == "uuid" {
+                var lookup = JSONParser(bytes: line, start: parser.index)
+                let id = lookup.member("id")
+                var uuid: JSONValue?
+                if id == nil {
+                    lookup.index = parser.index
+                    uuid = lookup.member("uuid")
+                }
+                var checker = JSONParser(bytes: line, start: parser.index)
+                if id != nil || uuid != nil, checker.isPlainDocument(),
+                   try collector.addText(id: id, uuid: uuid, line: lineNumber, column: recordColumn, span: span) {
+                    continue
+                }
+            }
             let record: JSONValue
             do {
                 record = try parser.parseDocument()
@@ -33,8 +58,23 @@ extension SuiteLoader {
                 ))
                 continue
             }
-            try collector.add(record, line: lineNumber, column: recordColumn, hintForNonObject: jsonlRecordHint)
+            try collector.add(
+                record, line: lineNumber, column: recordColumn, hintForNonObject: jsonlRecordHint,
+                span: span
+            )
         }
+    }
+
+    /// The number of lines, to size the cases array once instead of growing (and copying) it.
+    private static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 1
+        var position = 0
+        while position < bytes.count, let found = memchr(base + position, Int32(UInt8(ascii: "\n")), bytes.count - position) {
+            count += 1
+            position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+        }
+        return count
     }
 
     private static func jsonlHint(for failure: JSONParseFailure) -> String? {

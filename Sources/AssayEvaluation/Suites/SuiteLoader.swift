@@ -56,20 +56,25 @@ public enum SuiteLoader {
 
     static func parse(bytes: [UInt8], format: SuiteFormat, path: String, skipBad: Bool) throws(SuiteLoadError) -> Suite {
         let source = SuiteSource(path: path, format: format, sha256: sha256Hex(bytes))
-        return try collect(bytes: bytes, format: format, path: path, skipBad: skipBad).suite(source: source)
+        // JSONL and CSV cases keep their records' text in the file rather than their fields.
+        return try collect(bytes: bytes, format: format, path: path, skipBad: skipBad, keepText: true).suite(source: source)
     }
 
-    /// The cases of a suite's bytes, with where each starts.
-    static func collect(bytes: [UInt8], format: SuiteFormat, path: String, skipBad: Bool) throws(SuiteLoadError) -> CaseCollector {
+    /// The cases of a suite's bytes, with where each starts; with `keepText`, JSONL and CSV
+    /// cases keep their text in `bytes` (see ``SuiteText``).
+    static func collect(
+        bytes: [UInt8], format: SuiteFormat, path: String, skipBad: Bool, keepText: Bool = false
+    ) throws(SuiteLoadError) -> CaseCollector {
         var content = bytes[...]
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
         try validateUTF8(content, path: path)
-        var collector = CaseCollector(path: path, skipBadRecords: skipBad)
+        var collector = CaseCollector(path: path, skipBadRecords: skipBad, bytes: keepText ? bytes : nil)
+        let offset = content.startIndex
         try content.withUnsafeBufferPointer { (buffer) throws(SuiteLoadError) in
             switch format {
-            case .jsonl: try readJSONL(buffer, into: &collector)
+            case .jsonl: try readJSONL(buffer, offset: offset, into: &collector)
             case .json: try readJSON(buffer, into: &collector)
-            case .csv: try readCSV(buffer, into: &collector)
+            case .csv: try readCSV(buffer, offset: offset, into: &collector)
             case .yaml: try readYAML(buffer, into: &collector)
             }
         }

@@ -8,13 +8,13 @@ import AssayCore
 extension TestCase {
     /// Whether the case has a `turns` field (valid or not).
     public var isMultiTurn: Bool {
-        fields["turns"] != nil
+        field("turns") != nil
     }
 
     /// The turns' own fields, in order; nil when the case has no `turns` field or when it is not a
     /// non-empty list of records (``turnsProblem`` says what is wrong).
     public var turns: [JSONObject]? {
-        guard case .array(let elements)? = fields["turns"], !elements.isEmpty else { return nil }
+        guard case .array(let elements)? = field("turns"), !elements.isEmpty else { return nil }
         var turns: [JSONObject] = []
         for element in elements {
             guard case .object(let object) = element else { return nil }
@@ -25,7 +25,7 @@ extension TestCase {
 
     /// Why the `turns` field cannot be used, naming the case; nil when it can or when there is none.
     public var turnsProblem: String? {
-        guard let value = fields["turns"], turns == nil else { return nil }
+        guard let value = field("turns"), turns == nil else { return nil }
         let found: String = switch value {
         case .array(let elements) where elements.isEmpty: "an empty list"
         case .array: "a list with an element that is not a record"

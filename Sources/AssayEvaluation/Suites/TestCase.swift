@@ -4,11 +4,50 @@ import AssayCore
 ///
 /// `fields` always holds `id` as its first member. The conventional fields `input`, `expected`
 /// and `tags` have conveniences; every other field passes through to templates untouched.
+///
+/// A case loaded from a JSONL file keeps its line of the file instead of its fields (a
+/// ``SuiteText`` shared by every case of the suite): a million cases then cost their text and
+/// a few words each, not one heap object per field. ``fields`` parses the line when asked, and
+/// ``field(_:)`` reads one field from it; either way the case reads as if it held its fields.
 public struct TestCase: Sendable, Hashable {
     /// The case's id, unique within its suite.
     public let id: String
+    private let storage: Storage
+
+    private enum Storage: Sendable {
+        case object(JSONObject)
+        /// The record's JSON text: `count` bytes of `text` from `start`.
+        case text(SuiteText, start: Int, count: Int32)
+    }
+
     /// Every field of the record, `id` first.
-    public let fields: JSONObject
+    public var fields: JSONObject {
+        switch storage {
+        case .object(let fields):
+            return fields
+        case .text(let text, let start, let count):
+            guard case .object(let record)? = text.value(start: start, count: Int(count)) else { return ["id": .string(id)] }
+            if Self.ownID(of: record) != nil { return Self.arranged(record, id: id) }
+            var content = record
+            content["id"] = nil
+            return Self.arranged(content, id: id)
+        }
+    }
+
+    /// The field `key`, as `fields[key]` gives it, without making the other fields.
+    public func field(_ key: String) -> JSONValue? {
+        switch storage {
+        case .object(let fields):
+            return fields[key]
+        case .text(let text, let start, let count):
+            guard key == "id" else { return text.member(key, start: start, count: Int(count)) }
+            // A record's own id stays as written (`7` or `"7"`); any other case's id is a string.
+            if let own = text.member("id", start: start, count: Int(count)), let ownText = Self.idText(of: own), !ownText.isEmpty {
+                return own
+            }
+            return .string(id)
+        }
+    }
 
     /// Creates a case with an explicit id.
     ///
@@ -20,14 +59,7 @@ public struct TestCase: Sendable, Hashable {
     ///   - fields: The record's fields.
     public init(id: String, fields: JSONObject) {
         self.id = id
-        let existing = fields["id"]
-        if fields.firstKey == "id", let existing, Self.idText(of: existing) == id {
-            // Already in place (a suite's records usually start with their id): no copy.
-            self.fields = fields
-            return
-        }
-        let stored: JSONValue = existing.flatMap(Self.idText(of:)) == id ? existing! : .string(id)
-        self.fields = fields.placingFirst("id", value: stored)
+        storage = .object(Self.arranged(fields, id: id))
     }
 
     /// Creates a case whose id comes from `fields`: its `id` when that is a non-empty string or
@@ -35,10 +67,8 @@ public struct TestCase: Sendable, Hashable {
     ///
     /// - Parameter fields: The record's fields.
     public init(fields: JSONObject) {
-        if let existing = fields["id"], let text = Self.idText(of: existing), !text.isEmpty {
-            self.init(id: text, fields: fields)
-        } else if fields["id"] == nil, let uuid = fields["uuid"], let text = Self.idText(of: uuid), !text.isEmpty {
-            self.init(id: text, fields: fields)
+        if let own = Self.ownID(of: fields) {
+            self.init(id: own, fields: fields)
         } else {
             var content = fields
             content["id"] = nil
@@ -46,20 +76,62 @@ public struct TestCase: Sendable, Hashable {
         }
     }
 
+    /// A case kept as its record's text: `count` bytes of `text` from `start`, a record that
+    /// parsed, whose id is `id` (as ``init(fields:)`` gives it for that record).
+    init(id: String, text: SuiteText, start: Int, count: Int) {
+        self.id = id
+        storage = .text(text, start: start, count: Int32(count))
+    }
+
+    /// The id a record names for itself: its `id` when that is a non-empty string or an integer,
+    /// else (when it has no `id`) its non-empty `uuid`; `nil` when its id must be derived.
+    static func ownID(of fields: JSONObject) -> String? {
+        if let existing = fields["id"], let text = idText(of: existing), !text.isEmpty { return text }
+        if fields["id"] == nil, let uuid = fields["uuid"], let text = idText(of: uuid), !text.isEmpty { return text }
+        return nil
+    }
+
+    /// `fields` with `id` first: the member already there when it spells `id`, else the string.
+    private static func arranged(_ fields: JSONObject, id: String) -> JSONObject {
+        let existing = fields["id"]
+        if fields.firstKey == "id", let existing, idText(of: existing) == id {
+            // Already in place (a suite's records usually start with their id): no copy.
+            return fields
+        }
+        let stored: JSONValue = existing.flatMap(idText(of:)) == id ? existing! : .string(id)
+        return fields.placingFirst("id", value: stored)
+    }
+
+    /// The same id and the same fields.
+    public static func == (lhs: TestCase, rhs: TestCase) -> Bool {
+        guard lhs.id == rhs.id else { return false }
+        if case .text(let left, let leftStart, _) = lhs.storage, case .text(let right, let rightStart, _) = rhs.storage,
+           left === right, leftStart == rightStart {
+            return true
+        }
+        return lhs.fields == rhs.fields
+    }
+
+    /// Hashes the id and the fields.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(fields)
+    }
+
     /// The `input` field, else GoTaglio's `user`, if present.
     public var input: JSONValue? {
-        fields["input"] ?? fields["user"]
+        field("input") ?? field("user")
     }
 
     /// The `expected` field, if present.
     public var expected: JSONValue? {
-        fields["expected"]
+        field("expected")
     }
 
     /// The `tags` field as strings (else GoTaglio's `keywords`): a list's string elements, or a
     /// single string as one tag.
     public var tags: [String] {
-        switch fields["tags"] ?? fields["keywords"] {
+        switch field("tags") ?? field("keywords") {
         case .array(let elements)?: elements.compactMap(\.stringValue)
         case .string(let tag)?: [tag]
         default: []
@@ -75,7 +147,7 @@ public struct TestCase: Sendable, Hashable {
     /// - Parameter fields: The record's fields, without `id`.
     /// - Returns: Twelve lowercase hexadecimal digits.
     public static func derivedID(for fields: JSONObject) -> String {
-        String(sha256Hex(JSONValue.object(fields).canonicalBytes()).prefix(12))
+        sha256Hex(JSONValue.object(fields).canonicalBytes(), digits: 12)
     }
 
     /// The text of an id value: strings as they are, integers in decimal; `nil` otherwise.

@@ -77,53 +77,58 @@ extension Interpreter {
                 throw fail("path.bad-key", "a key must be a string or a whole number, got \(other.typeName)", expression.range, source)
             }
         }
-        let at = pathText(base, upTo: step, source)
+        // The path's text goes only into messages: made for every step, it was a string
+        // allocation per case of a path over a large suite.
+        func at() -> String { pathText(base, upTo: step, source) }
         switch (value, selector) {
         case (.record(let record), .name(let key)), (.record(let record), .key(let key)):
             if let found = record[key] { return found }
-            return try missing(key, keys: record.keys, kind: "record", at: at, step: step, source: source)
+            return try missing(key, keys: record.keys, kind: "record", at: at(), step: step, source: source)
         case (.record(let record), .index(let position)):
             if let found = record[String(position)] { return found }
-            return try missing(String(position), keys: record.keys, kind: "record", at: at, step: step, source: source)
+            return try missing(String(position), keys: record.keys, kind: "record", at: at(), step: step, source: source)
         case (.list(let values), .index(let position)):
-            return try element(values, position, kind: "list", at: at, step: step, source: source)
+            return try element(values, position, kind: "list", at: at(), step: step, source: source)
         case (.string(let text), .index(let position)):
-            return try element(text.map { .string(String($0)) }, position, kind: "string", at: at, step: step, source: source)
+            return try element(text.map { .string(String($0)) }, position, kind: "string", at: at(), step: step, source: source)
         case (.object(let object), .name(let key)), (.object(let object), .key(let key)):
             if let found = object.member(key) { return found }
-            return try missing(key, keys: object.memberNames, kind: object.typeName, at: at, step: step, source: source)
+            return try missing(key, keys: object.memberNames, kind: object.typeName, at: at(), step: step, source: source)
         case (.object(let object), .index(let position)):
             if let elements = object.elements {
-                return try element(elements, position, kind: object.typeName, at: at, step: step, source: source)
+                return try element(elements, position, kind: object.typeName, at: at(), step: step, source: source)
             }
             if let found = object.member(String(position)) { return found }
-            return try missing(String(position), keys: object.memberNames, kind: object.typeName, at: at, step: step, source: source)
+            return try missing(String(position), keys: object.memberNames, kind: object.typeName, at: at(), step: step, source: source)
         case (.list, .name(let key)), (.list, .key(let key)):
             if step.isOptional { return nil }
             throw fail(
-                "path.key-of-list", "a list has no key '\(key)' (at \(at))", step.range, source,
+                "path.key-of-list", "a list has no key '\(key)' (at \(at()))", step.range, source,
                 hint: "use '/*/\(key)' to take '\(key)' from every element, or an index such as '/0'"
             )
         case (.null, _):
             if step.isOptional { return nil }
-            throw fail("path.into-null", "cannot step into null at \(at)", step.range, source,
+            throw fail("path.into-null", "cannot step into null at \(at())", step.range, source,
                        hint: "mark the earlier step optional with '?' to carry null through")
         default:
             if step.isOptional { return nil }
-            throw fail("path.into-scalar", "cannot step into \(value.typeName) at \(at)", step.range, source)
+            throw fail("path.into-scalar", "cannot step into \(value.typeName) at \(at())", step.range, source)
         }
     }
 
-    func element(_ values: [Value], _ position: Int, kind: String, at: String, step: PathStep, source: SourceFile) throws(EvaluationError) -> Value? {
+    func element(_ values: [Value], _ position: Int, kind: String, at: @autoclosure () -> String, step: PathStep, source: SourceFile) throws(EvaluationError) -> Value? {
         let resolved = position < 0 ? values.count + position : position
         if resolved >= 0, resolved < values.count { return values[resolved] }
         if step.isOptional { return nil }
+        let at = at()
         let size = values.isEmpty ? "it is empty" : "valid indices are 0…\(values.count - 1) and -\(values.count)…-1"
         throw fail("path.index-out-of-range", "index \(position) is out of range for the \(kind) at \(at)", step.range, source, hint: size)
     }
 
-    func missing(_ key: String, keys: [String], kind: String, at: String, step: PathStep, source: SourceFile) throws(EvaluationError) -> Value? {
+    func missing(_ key: String, keys: @autoclosure () -> [String], kind: String, at: @autoclosure () -> String, step: PathStep, source: SourceFile) throws(EvaluationError) -> Value? {
         if step.isOptional { return nil }
+        let keys = keys()
+        let at = at()
         let listed = keys.count > 12 ? keys.prefix(12).joined(separator: ", ") + ", …" : keys.joined(separator: ", ")
         let existing = keys.isEmpty ? "the \(kind) at \(at) is empty" : "keys at \(at): \(listed)"
         let hint = Suggestion.didYouMean(key, among: keys).map { "\($0) (\(existing))" } ?? existing

@@ -71,21 +71,22 @@ public struct PathString: Sendable, Hashable {
                 }
                 return .list(results)
             case .key(let key, let optional):
-                let keys: [String]
+                // The keys are listed only for a message: a suite's case makes its every member
+                // to list them, which a path over a million cases must not do for each.
                 let found: Value?
                 switch current {
-                case .record(let record): found = record[key]; keys = record.keys
-                case .object(let object): found = object.member(key); keys = object.memberNames
-                default: found = nil; keys = []
+                case .record(let record): found = record[key]
+                case .object(let object): found = object.member(key)
+                default: found = nil
                 }
                 if let found {
                     current = found
                 } else if optional || !missingIsError {
                     return optional ? .null : nil
-                } else if case .record = current {
-                    throw missing(key, keys: keys, walked: walked)
-                } else if case .object = current {
-                    throw missing(key, keys: keys, walked: walked)
+                } else if case .record(let record) = current {
+                    throw missing(key, keys: record.keys, walked: walked)
+                } else if case .object(let object) = current {
+                    throw missing(key, keys: object.memberNames, walked: walked)
                 } else {
                     throw failure("cannot take '\(key)' of \(current.typeName) at '\(walked.isEmpty ? "the value" : walked)'")
                 }

@@ -9,7 +9,10 @@ public enum Value: Sendable {
     case string(String)
     case list([Value])
     case record(Record)
-    case function(Function)
+    /// Boxed: a function (a lambda with its body and source, or a builtin) is several times the
+    /// size of every other payload, and an unboxed one made each value of a million-element list
+    /// (a loaded suite's cases) twice as large.
+    indirect case function(Function)
     /// A domain object (suite, case, template, model, run, comparison …) that exposes fields by path.
     case object(any DomainObject)
 
@@ -60,54 +63,6 @@ public enum Value: Sendable {
         case .record(let record): return !record.isEmpty
         case .function, .object: return true
         }
-    }
-}
-
-/// An ordered record of named values, kept by ``OrderedMembers``: a later value for a key
-/// replaces the earlier one in its place.
-public struct Record: Sendable, Hashable {
-    private var members = OrderedMembers<Value>()
-
-    /// Creates an empty record.
-    public init() {}
-
-    /// Creates a record from key–value pairs in order; a later duplicate key replaces the earlier value.
-    public init(_ pairs: [(String, Value)]) {
-        members.reserveCapacity(pairs.count)
-        for (key, value) in pairs { self[key] = value }
-    }
-
-    /// The keys in insertion order.
-    public var keys: [String] { members.keys }
-    /// The number of keys.
-    public var count: Int { members.count }
-    /// Whether the record has no keys.
-    public var isEmpty: Bool { members.isEmpty }
-
-    /// The value at a key.
-    public subscript(key: String) -> Value? {
-        get { members[key] }
-        set { members[key] = newValue }
-    }
-
-    /// Reserves room for `capacity` members.
-    public mutating func reserveCapacity(_ capacity: Int) {
-        members.reserveCapacity(capacity)
-    }
-
-    /// The key–value pairs in order.
-    public var pairs: [(key: String, value: Value)] { members.pairs }
-
-    /// The values in key order.
-    public var values: [Value] { members.values }
-
-    public static func == (lhs: Record, rhs: Record) -> Bool {
-        lhs.members == rhs.members
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(members.count)
-        for member in members.pairs { hasher.combine(member.key) }
     }
 }
 

@@ -51,27 +51,7 @@ enum CollectionBuiltins {
                 keys.reserveCapacity(items.count)
                 let key = try arguments["by"].map { value throws(BuiltinFailure) in try Selector(value, argument: "by") }
                 for item in items { keys.append(try key?.apply(to: item, invoker) ?? item) }
-                var failure: BuiltinFailure?
-                var order = Array(items.indices)
-                order.sort { left, right in
-                    // Nulls sort last either way; ties keep their original order.
-                    switch (keys[left], keys[right]) {
-                    case (.null, .null): return left < right
-                    case (.null, _): return false
-                    case (_, .null): return true
-                    default: break
-                    }
-                    guard let comparison = keys[left].compare(to: keys[right]) else {
-                        failure = failure ?? BuiltinFailure(
-                            message: "sort() cannot order \(keys[left].typeName) against \(keys[right].typeName)",
-                            hint: "sort by a path or lambda that gives numbers or strings", argument: arguments["by"] == nil ? "xs" : "by"
-                        )
-                        return left < right
-                    }
-                    if comparison == 0 { return left < right }
-                    return descending ? comparison > 0 : comparison < 0
-                }
-                if let failure { throw failure }
+                let order = try sortedPositions(keys, descending: descending, by: arguments["by"] == nil ? "xs" : "by")
                 let result = order.map { items[$0] }
                 return try collection?.rebuilt(with: result) ?? .list(result)
             },

@@ -5,7 +5,7 @@ import AssayLanguage
 /// A suite as the language sees it: a list of case records with a source.
 struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConvertible {
     let suite: Suite
-    /// The cases as records, converted once.
+    /// The cases as records, each made from its case when it is read (``SuiteRecords``).
     let records: [Value]
     /// The path as the user wrote it, for display (the source keeps the resolved path).
     let displayPath: String?
@@ -14,15 +14,10 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
     let provenance: Record?
 
     init(_ suite: Suite, displayPath: String? = nil, provenance: Record? = nil) {
-        self.init(suite, records: suite.cases.map { .record(JSONBridge.record($0.fields)) }, displayPath: displayPath, provenance: provenance)
-    }
-
-    /// A suite whose records are already converted, one per case in order.
-    private init(_ suite: Suite, records: [Value], displayPath: String?, provenance: Record? = nil) {
         self.suite = suite
         self.provenance = provenance
         self.displayPath = displayPath ?? suite.source?.path
-        self.records = records
+        records = SuiteRecords(suite.cases).values
     }
 
     var typeName: String { "suite" }
@@ -51,21 +46,20 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
 
     func rebuilt(with elements: [Value]) throws(BuiltinFailure) -> Value {
         var cases: [TestCase] = []
-        var records: [Value] = []
         cases.reserveCapacity(elements.count)
-        records.reserveCapacity(elements.count)
         for element in elements {
             guard case .record(let record) = element else {
                 throw BuiltinFailure(message: "a suite can only hold case records, got \(element.typeName)", id: "type.argument")
             }
-            let fields = try JSONBridge.object(record)
-            let testCase = TestCase(fields: fields)
-            cases.append(testCase)
-            // A record the case keeps as it is (its id first, nothing added) is the case's record
-            // already: filter and sort over a large suite then convert each case once, not twice.
-            records.append(testCase.fields == fields ? element : .record(JSONBridge.record(testCase.fields)))
+            // A case's record that was not changed is that case: filter, sort and take over a
+            // large suite then convert nothing.
+            if let testCase = SuiteRecords.testCase(of: record) {
+                cases.append(testCase)
+            } else {
+                cases.append(TestCase(fields: try JSONBridge.object(record)))
+            }
         }
-        return .object(SuiteObject(Suite(cases: cases, source: suite.source), records: records, displayPath: displayPath))
+        return .object(SuiteObject(Suite(cases: cases, source: suite.source), displayPath: displayPath))
     }
 
     var jsonValue: JSONValue { .array(suite.cases.map { .object($0.fields) }) }

@@ -1,0 +1,84 @@
+import AssayCore
+import Testing
+@testable import AssayEvaluation
+
+@Suite("JSONL cases kept as their text")
+struct CaseTextTests {
+    /// Records of every kind an id can take, keys in any order, escapes, nesting and repeated keys.
+    static let lines = [
+        #"{"id": "a", "input": "x", "expected": "y", "tags": ["p", "q"]}"#,
+        #"{"input": "id second", "id": 7, "meta": {"deep": [1, {"k": "}"}]}}"#,
+        #"{"uuid": "u-1", "input": "a GoTaglio id"}"#,
+        #"{"id": "", "input": "an empty id is derived"}"#,
+        #"{"input": "no id, \"escapes\" and é", "tags": "one"}"#,
+        #"{"input": "repeated", "input": "the last one counts", "id": "r"}"#,
+        #"{"id": "uuid-too", "uuid": "ignored", "n": 1.5, "ok": true, "nothing": null}"#,
+        #"{"\u0069d": "escaped-key", "x": 1}"#,
+    ]
+
+    @Test("a loaded case has the id, fields and conveniences of the case made from its parsed record")
+    func sameAsParsedRecords() throws {
+        let text = "\u{FEFF}" + Self.lines.joined(separator: "\r\n") + "  \n\n"
+        let suite = try SuiteLoader.parse(text, format: .jsonl, name: "cases.jsonl")
+        #expect(suite.cases.count == Self.lines.count)
+        for (loaded, line) in zip(suite.cases, Self.lines) {
+            let made = TestCase(fields: try #require(JSONValue.parse(line).objectValue))
+            #expect(loaded.id == made.id)
+            #expect(loaded.fields == made.fields, "\(line)")
+            #expect(loaded.fields.keys.first == "id")
+            for key in made.fields.keys + ["missing", "uuid"] {
+                #expect(loaded.field(key) == made.fields[key], "\(key) of \(line)")
+            }
+            #expect(loaded.input == made.input)
+            #expect(loaded.expected == made.expected)
+            #expect(loaded.tags == made.tags)
+            #expect(loaded == made)
+            #expect(loaded.hashValue == made.hashValue)
+        }
+        #expect(suite.cases[1].field("id") == .int(7))
+        #expect(suite.cases[2].id == "u-1")
+        #expect(suite.cases[3].id == TestCase.derivedID(for: ["input": "an empty id is derived"]))
+        #expect(suite.cases[4].id == TestCase.derivedID(for: ["input": "no id, \"escapes\" and é", "tags": "one"]))
+        #expect(suite.cases[5].input == "the last one counts")
+    }
+
+    @Test("a repeated id is found among many cases and names both lines")
+    func duplicateAmongMany() throws {
+        let lines = (0..<5000).map { #"{"id": "case-\#($0)"}"# } + [#"{"id": "case-1234"}"#]
+        let error = try #require(throws: SuiteLoadError.self) {
+            try SuiteLoader.parse(lines.joined(separator: "\n"), format: .jsonl, name: "many.jsonl")
+        }
+        #expect(error.description.hasPrefix(
+            #"many.jsonl:5001:1: error: duplicate id "case-1234": line 1235 and line 5001 have the same id"#
+        ))
+        let skipping = try SuiteLoader.parse(lines.joined(separator: "\n"), format: .jsonl, name: "many.jsonl", skipBad: true)
+        #expect(skipping.cases.count == 5000)
+        #expect(Set(skipping.cases.map(\.id)).count == 5000)
+    }
+
+    @Test("identical records without ids have the same content hash, so the second is a duplicate")
+    func identicalContent() throws {
+        let text = #"{"input": "same", "tags": ["a"]}"# + "\n" + #"{"tags": ["a"], "input": "same"}"#
+        let error = try #require(throws: SuiteLoadError.self) { try SuiteLoader.parse(text, format: .jsonl, name: "h.jsonl") }
+        #expect(error.code == .duplicateID)
+        #expect(error.hint == "the two cases have identical content; remove one or give them distinct ids")
+    }
+
+    @Test("CSV rows kept as their text read as the cases made from their cells", arguments: [
+        "id,input,expected,tags\ncase-1,\"a, quoted\nline\",yes,easy; menu\r\n,no id,\"say \"\"hi\"\"\",\n   \nc,é,x,;;\n",
+        "\u{FEFF}input , tags\r\nfirst,one\r\nsecond,\"two;three\"",
+    ])
+    func csvRows(text: String) throws {
+        let loaded = try SuiteLoader.parse(text, format: .csv, name: "rows.csv").cases
+        let made = try SuiteLoader.collect(bytes: Array(text.utf8), format: .csv, path: "rows.csv", skipBad: false).cases
+        #expect(loaded.count == made.count)
+        #expect(!loaded.isEmpty)
+        for (loaded, made) in zip(loaded, made) {
+            #expect(loaded.id == made.id)
+            #expect(loaded.fields == made.fields)
+            for key in made.fields.keys + ["missing"] { #expect(loaded.field(key) == made.fields[key]) }
+            #expect(loaded.tags == made.tags)
+            #expect(loaded == made)
+        }
+    }
+}
