@@ -17,11 +17,7 @@ struct QueueBudgetCommandTests {
     func workersShareTheBudget(backend: StoreBackend) async throws {
         let made = try backend.makeStore()
         defer { made.remove() }
-        let url: String
-        switch made.location {
-        case .sqlite(let path): url = path
-        case .postgres(let location): url = "postgres://\(location.user)@\(location.host):\(location.port)/\(location.database)?sslmode=disable"
-        }
+        let url = made.url
         let server = try await MockServer.start(MockServerConfiguration(latency: .milliseconds(20), policy: .echo))
         let project = try RunProject()
         defer { project.folder.remove() }

@@ -23,11 +23,7 @@ struct QueueWorkerCommandTests {
     func killedWorker(backend: StoreBackend) async throws {
         let made = try backend.makeStore()
         defer { made.remove() }
-        let url: String
-        switch made.location {
-        case .sqlite(let path): url = path
-        case .postgres(let location): url = "postgres://\(location.user)@\(location.host):\(location.port)/\(location.database)?sslmode=disable"
-        }
+        let url = made.url
         let server = try await MockServer.start(MockServerConfiguration(latency: .milliseconds(20), policy: .echo))
         let project = try RunProject()
         defer { project.folder.remove() }
@@ -95,11 +91,7 @@ struct QueueWorkerCommandTests {
         try project.writeModels(baseURL: server.baseURL)
         try project.writeCases(count: 40)
         var environment = project.environment
-        switch made.location {
-        case .sqlite(let path): environment["ASSAY_STORE"] = path
-        case .postgres(let location):
-            environment["ASSAY_STORE"] = "postgres://\(location.user)@\(location.host):\(location.port)/\(location.database)?sslmode=disable"
-        }
+        environment["ASSAY_STORE"] = made.url
         let worker = try AssayCommand.start(["worker", "--concurrency", "4"], in: project.url, environment: environment)
         let code = #"r = run(load("cases.jsonl"), template: "Q: {{ input }}", model: "local", metrics: [{long: c => len(c/output) > 13}], queue: true); [r/status, r/counts/finished, r/summary/long/mean]"#
         let followed = try await AssayCommand.run(["-c", code], in: project.url, environment: environment)

@@ -13,8 +13,7 @@ struct SharedStoreCommandTests {
     func twoProcessesShareOneStore() async throws {
         let made = try StoreBackend.postgres.makeStore()
         defer { made.remove() }
-        guard case .postgres(let location) = made.location else { throw StoreBackendError.noServer }
-        let url = "postgres://\(location.user)@\(location.host):\(location.port)/\(location.database)?sslmode=disable"
+        let url = made.url
         let server = try await MockServer.start(MockServerConfiguration(policy: .echo))
         let alice = try RunProject()
         let bob = try RunProject()

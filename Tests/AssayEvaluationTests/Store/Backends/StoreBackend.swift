@@ -70,4 +70,13 @@ struct TestStore {
 
     /// A second store at the same location, as another process would open it.
     func reopened() throws -> RunStore { try RunStore.open(location) }
+
+    /// What `--store` and `ASSAY_STORE` take to open this store: a file's path, or a URL (the test
+    /// server trusts loopback, so it has no password).
+    var url: String {
+        switch location {
+        case .sqlite(let path): path
+        case .postgres(let location): "postgres://\(location.user)@\(location.host):\(location.port)/\(location.database)?sslmode=disable"
+        }
+    }
 }
