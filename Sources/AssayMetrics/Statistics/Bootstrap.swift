@@ -11,12 +11,14 @@ enum Bootstrap {
         let count = values.count
         var means: [Double] = []
         means.reserveCapacity(resamples)
-        for _ in 0..<max(1, resamples) {
-            var sum = 0.0
-            for _ in 0..<count {
-                sum += values[generator.nextInt(below: count)]
+        values.withUnsafeBufferPointer { values in
+            for _ in 0..<max(1, resamples) {
+                var sum = 0.0
+                for _ in 0..<count {
+                    sum += values[generator.nextInt(below: count)]
+                }
+                means.append(sum / Double(count))
             }
-            means.append(sum / Double(count))
         }
         means.sort()
         let tail = (1 - level) / 2

@@ -25,20 +25,30 @@ struct SignFlipTest {
     }
 
     /// (hits + 1) / (patterns + 1) over random sign patterns.
+    ///
+    /// Each pattern takes 64 signs from one draw of the generator, difference i the draw's bit
+    /// i mod 64 (set: negated). A sign is flipped on the number's sign bit rather than chosen by a
+    /// branch (negation is exactly that flip), and the sum is added up in the differences' order,
+    /// so the p-value is the same for a seed whatever the loop is compiled into.
     func randomizedPValue(patterns: Int, generator: inout Xoshiro256StarStar) -> Double {
         var hits = 0
-        for _ in 0..<patterns {
-            var sum = 0.0
-            var bits: UInt64 = 0
-            for (index, difference) in differences.enumerated() {
-                if index % 64 == 0 {
-                    bits = generator.next()
+        let threshold = observed - tolerance
+        differences.withUnsafeBufferPointer { values in
+            let count = values.count
+            for _ in 0..<patterns {
+                var sum = 0.0
+                var start = 0
+                while start < count {
+                    var bits = generator.next()
+                    for index in start..<min(start + 64, count) {
+                        sum += Double(bitPattern: values[index].bitPattern ^ ((bits & 1) << 63))
+                        bits >>= 1
+                    }
+                    start += 64
                 }
-                sum += bits & 1 == 1 ? -difference : difference
-                bits >>= 1
-            }
-            if abs(sum) >= observed - tolerance {
-                hits += 1
+                if abs(sum) >= threshold {
+                    hits += 1
+                }
             }
         }
         return Double(hits + 1) / Double(patterns + 1)

@@ -24,11 +24,11 @@ enum AnalysisBuiltins {
                 summary: "Pairs two runs by case id (each case's samples reduced first): per metric both means, delta, 95% paired-bootstrap CI, p; regressed and improved cases.",
                 parameters: [.positional("a"), .positional("b"), .keyword("metric")]
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
-                let first = try state.runs.reading(try arguments.required("a"), argument: "a", function: "compare")
-                let second = try state.runs.reading(try arguments.required("b"), argument: "b", function: "compare")
+                let first = try state.runs.results(try arguments.required("a"), argument: "a", function: "compare")
+                let second = try state.runs.results(try arguments.required("b"), argument: "b", function: "compare")
                 let metric = try arguments.string("metric")
                 do {
-                    return .object(ComparisonObject(comparison: try RunComparison(a: first.results, b: second.results, metric: metric)))
+                    return .object(ComparisonObject(comparison: try RunComparison(a: first, b: second, metric: metric)))
                 } catch {
                     throw RunReading.failure(error, argument: "a")
                 }

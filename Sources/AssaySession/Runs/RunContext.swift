@@ -137,6 +137,23 @@ final class RunContext {
         return RunReading(results: RunResults(record: run.record, store: store), cases: cases, object: nil)
     }
 
+    /// A run's results alone, for what reads only their scores (`compare`): a run object's as it
+    /// holds them, or a stored run's from its record, read from the store a page at a time
+    /// (neither the results nor the cases are read here).
+    func results(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> RunResults {
+        if case .object(let object as RunObject) = value { return RunResults(object.run) }
+        let id = try runID(value, argument: argument, function: function)
+        let store = try store()
+        do throws(RunStoreError) {
+            guard let record = try store.record(id: id) else {
+                throw RunStoreError(.noSuchRun, "no run has the id \(id.uuidString.lowercased())")
+            }
+            return RunResults(record: record, store: store)
+        } catch {
+            throw BuiltinFailure(message: error.message, argument: argument, id: "io.store")
+        }
+    }
+
     /// The run as a language object, with the cases it evaluated.
     func object(for run: StoredRun) -> RunObject {
         RunObject(run, cases: suite(of: run)?.cases ?? [])

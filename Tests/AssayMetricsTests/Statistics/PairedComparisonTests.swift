@@ -85,4 +85,56 @@ struct PairedComparisonTests {
         #expect(PairedComparison(a: [1, 2], b: [1]) == nil)
         #expect(PairedComparison(a: [], b: []) == nil)
     }
+
+    /// The resampling spelled out the plain way: the bootstrap draws each resample's cases in
+    /// order from the seed's generator, then the sign patterns take 64 signs from each draw
+    /// (bit i mod 64, set: negated), summed in case order.
+    static func reference(a: [Double], b: [Double], resamples: Int, seed: UInt64) -> (lower: Double, upper: Double, p: Double) {
+        let differences = zip(a, b).map { $1 - $0 }
+        var generator = Xoshiro256StarStar(seed: seed)
+        var means: [Double] = []
+        for _ in 0..<resamples {
+            var sum = 0.0
+            for _ in differences.indices { sum += differences[generator.nextInt(below: differences.count)] }
+            means.append(sum / Double(differences.count))
+        }
+        means.sort()
+        func quantile(_ q: Double) -> Double {
+            let position = Double(means.count - 1) * q
+            let below = Int(position.rounded(.down)), above = min(below + 1, means.count - 1)
+            return means[below] + (means[above] - means[below]) * (position - Double(below))
+        }
+        let observed = abs(differences.reduce(0, +)), tolerance = differences.reduce(0) { $0 + abs($1) } * 1e-12
+        var hits = 0
+        for _ in 0..<resamples {
+            var sum = 0.0
+            var bits: UInt64 = 0
+            for (index, difference) in differences.enumerated() {
+                if index % 64 == 0 { bits = generator.next() }
+                sum += bits & 1 == 1 ? -difference : difference
+                bits >>= 1
+            }
+            if abs(sum) >= observed - tolerance { hits += 1 }
+        }
+        let tail = (1 - 0.95) / 2
+        return (quantile(tail), quantile(1 - tail), Double(hits + 1) / Double(resamples + 1))
+    }
+
+    @Test("the interval and the p-value over random sign patterns are exactly the resampling spelled out, whatever the length",
+          arguments: [65, 128, 130, 1000])
+    func resamplingIsTheSpelledOutOne(count: Int) throws {
+        let a: [Double] = (0..<count).map { index in Double((index * 7) % 11) / 10 }
+        let b: [Double] = (0..<count).map { index in
+            let value = Double((index * 5 + 3) % 11) / 10
+            return index % 9 == 0 ? value - 0.05 : value
+        }
+        for seed: UInt64 in [0, 7] {
+            let comparison = try #require(PairedComparison(a: a, b: b, resamples: 200, seed: seed))
+            let expected = Self.reference(a: a, b: b, resamples: 200, seed: seed)
+            #expect(!comparison.isExact)
+            #expect(comparison.deltaConfidenceInterval.lower == expected.lower)
+            #expect(comparison.deltaConfidenceInterval.upper == expected.upper)
+            #expect(comparison.pValue == expected.p)
+        }
+    }
 }
