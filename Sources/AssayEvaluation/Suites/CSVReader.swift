@@ -6,20 +6,19 @@ import AssayCore
 /// a lone CR. A quote inside an unquoted field is kept as a literal character. After a
 /// malformed record the reader resumes on the next line, so one bad row does not hide the rest.
 struct CSVReader {
-    /// One record: its fields and where it and each field start.
+    /// One record: where it and each of its fields are. A field's text is read only when asked
+    /// (``field(_:of:)``): a large suite needs one cell of a row, its id, while it loads.
     struct Record {
-        var fields: [String] = []
-        /// The byte offset where each field starts.
+        /// The byte offset where each field starts (its opening quote, when quoted).
         var fieldOffsets: [Int] = []
+        /// The byte offset where each field ends (after its closing quote, when quoted).
+        var fieldEnds: [Int] = []
         /// The 1-based line where the record starts.
-        var line: Int
+        var line = 1
         /// The byte offset where that line starts.
-        var lineStart: Int
-        /// Whether the record is an empty or spaces-only line.
-        var isBlank: Bool {
-            fields.count == 1 && !wasQuoted && fields[0].allSatisfy { $0 == " " || $0 == "\t" }
-        }
-        var wasQuoted = false
+        var lineStart = 0
+        /// The number of fields.
+        var count: Int { fieldOffsets.count }
     }
 
     /// A record that breaks the syntax.
@@ -39,7 +38,6 @@ struct CSVReader {
     private var index = 0
     private var line = 1
     private var lineStart = 0
-    private var widestRow = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -69,31 +67,41 @@ struct CSVReader {
 
     /// The next record, a failure, or `nil` at the end of the input.
     mutating func next() -> Outcome? {
+        var record = Record()
+        switch next(into: &record) {
+        case nil: return nil
+        case .record?: return .record(record)
+        case .failure(let failure)?: return .failure(failure)
+        }
+    }
+
+    /// What ``next(into:)`` read.
+    enum Step {
+        case record
+        case failure(Failure)
+    }
+
+    /// Reads the next record into `record`, reusing its storage (a million-row suite reads one
+    /// row after another into the same arrays); `nil` at the end of the input.
+    mutating func next(into record: inout Record) -> Step? {
         guard index < bytes.count else { return nil }
-        var record = Record(line: line, lineStart: lineStart)
-        // Rows usually have as many fields as the widest before them: room for that many up
-        // front spares each row the arrays' growth (a million-row suite noticed it).
-        record.fields.reserveCapacity(widestRow)
-        record.fieldOffsets.reserveCapacity(widestRow)
-        defer { widestRow = max(widestRow, record.fields.count) }
+        record.fieldOffsets.removeAll(keepingCapacity: true)
+        record.fieldEnds.removeAll(keepingCapacity: true)
+        record.line = line
+        record.lineStart = lineStart
         while true {
             record.fieldOffsets.append(index)
             if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-                record.wasQuoted = true
-                switch readQuotedField() {
-                case .success(let field): record.fields.append(field)
-                case .failure(let failure): return .failure(failure)
-                }
+                if let failure = skipQuotedField() { return .failure(failure) }
             } else {
-                let start = index
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
                     index += 1
                 }
-                record.fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
             }
-            guard index < bytes.count else { return .record(record) }
+            record.fieldEnds.append(index)
+            guard index < bytes.count else { return .record }
             switch bytes[index] {
             case UInt8(ascii: ","):
                 index += 1
@@ -101,13 +109,48 @@ struct CSVReader {
                 index += 1
                 if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
                 startLine(at: index)
-                return .record(record)
+                return .record
             default:
                 index += 1
                 startLine(at: index)
-                return .record(record)
+                return .record
             }
         }
+    }
+
+    /// The text of the field at `position` of `record`: a quoted field without its quotes and
+    /// with each doubled quote made one.
+    func field(_ position: Int, of record: Record) -> String {
+        let start = record.fieldOffsets[position]
+        let end = record.fieldEnds[position]
+        guard start < end, bytes[start] == UInt8(ascii: "\"") else {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        let content = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(end - 1)])
+        guard content.contains(UInt8(ascii: "\"")) else { return String(decoding: content, as: UTF8.self) }
+        var text: [UInt8] = []
+        text.reserveCapacity(content.count)
+        var offset = 0
+        while offset < content.count {
+            text.append(content[offset])
+            // Inside a field that read without a problem, a quote is always one of a doubled pair.
+            offset += content[offset] == UInt8(ascii: "\"") ? 2 : 1
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Every field of `record`, as ``field(_:of:)`` gives it.
+    func fields(of record: Record) -> [String] {
+        (0..<record.count).map { field($0, of: record) }
+    }
+
+    /// Whether `record` is an empty or spaces-only line.
+    func isBlank(_ record: Record) -> Bool {
+        guard record.count == 1 else { return false }
+        let start = record.fieldOffsets[0]
+        let end = record.fieldEnds[0]
+        if start < end, bytes[start] == UInt8(ascii: "\"") { return false }
+        return bytes[start..<end].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     private mutating func startLine(at offset: Int) {
@@ -115,21 +158,17 @@ struct CSVReader {
         lineStart = offset
     }
 
-    private mutating func readQuotedField() -> Result<String, Failure> {
+    /// Steps over a quoted field from its opening quote; the failure when it is malformed.
+    private mutating func skipQuotedField() -> Failure? {
         let openLine = line
         let openColumn = column(of: index)
         let openOffset = index
         index += 1
-        var field: [UInt8] = []
-        var segmentStart = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<index]))
                 if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
-                    field.append(UInt8(ascii: "\""))
                     index += 2
-                    segmentStart = index
                     continue
                 }
                 index += 1
@@ -140,9 +179,9 @@ struct CSVReader {
                         line: line, column: column(of: index)
                     )
                     skipToNextLine(from: index)
-                    return .failure(failure)
+                    return failure
                 }
-                return .success(String(decoding: field, as: UTF8.self))
+                return nil
             }
             if byte == UInt8(ascii: "\n") { startLine(at: index + 1) }
             index += 1
@@ -155,7 +194,7 @@ struct CSVReader {
             line: openLine, column: openColumn
         )
         skipToNextLine(from: openOffset)
-        return .failure(failure)
+        return failure
     }
 
     private mutating func skipToNextLine(from offset: Int) {
@@ -190,7 +229,7 @@ extension CSVReader {
     static func caseFields(header: [String], row bytes: UnsafeBufferPointer<UInt8>) -> JSONObject? {
         var reader = CSVReader(bytes: bytes)
         guard case .record(let record)? = reader.next() else { return nil }
-        return caseFields(header: header, cells: record.fields)
+        return caseFields(header: header, cells: reader.fields(of: record))
     }
 
     /// Splits a `tags` cell on `;` into trimmed, non-empty strings.

@@ -107,7 +107,7 @@ struct CaseCollector {
     /// `uuid` members, without its other fields; `false` (nothing added) when the record needs
     /// ``add(_:line:column:hintForNonObject:span:)``: it has no id of its own, or an id that is
     /// not a string or an integer.
-    mutating func addText(id: JSONValue?, uuid: JSONValue?, line: Int, column: Int, span: Range<Int>) throws(SuiteLoadError) -> Bool {
+    mutating func addText(id: JSONValue?, uuid: JSONValue?, line: Int, column: Int?, span: Range<Int>) throws(SuiteLoadError) -> Bool {
         guard let text else { return false }
         let ownID: String
         if let id {
@@ -120,6 +120,16 @@ struct CaseCollector {
         let testCase = TestCase(id: ownID, text: text, start: span.lowerBound, count: span.count)
         try append(testCase, line: line, column: column, wasDerived: id == nil, hasOwnID: true)
         return true
+    }
+
+    /// Adds a record without an `id` or `uuid` member, known to be a valid JSON object, whose
+    /// text stays the case's, given its canonical text (what `canonicalBytes()` gives for its
+    /// parsed value): its id is ``TestCase/derivedID(for:)`` of its fields, hashed from that text.
+    mutating func addDerived(canonicalContent: [UInt8], line: Int, column: Int, span: Range<Int>) throws(SuiteLoadError) {
+        guard let text else { preconditionFailure("cases keep their text only once the collector has the file's") }
+        let id = sha256Hex(canonicalContent, digits: 12)
+        let testCase = TestCase(id: id, text: text, start: span.lowerBound, count: span.count)
+        try append(testCase, line: line, column: column, wasDerived: true, hasOwnID: false)
     }
 
     /// Adds a case unless its id is taken.

@@ -7,24 +7,40 @@ extension SuiteLoader {
         var reader = CSVReader(bytes: bytes)
         let header = try readHeader(&reader, path: collector.path)
         collector.keepText(csvHeader: header)
-        while let outcome = reader.next() {
-            switch outcome {
-            case .failure(let failure):
+        // A row's own id is its `id` cell, else (without an `id` column) its `uuid` cell: when
+        // that is not empty, the case keeps its text and only that cell is read; any other row
+        // is made into its fields, for its content hash.
+        let idColumn = header.firstIndex(of: "id")
+        let uuidColumn = idColumn == nil ? header.firstIndex(of: "uuid") : nil
+        var record = CSVReader.Record()
+        while let step = reader.next(into: &record) {
+            if case .failure(let failure) = step {
                 try collector.reject(SuiteLoadError(
                     .malformedRecord, path: collector.path, line: failure.line, column: failure.column,
                     message: failure.message, hint: failure.hint
                 ))
-            case .record(let record):
-                if record.isBlank { continue }
-                guard record.fields.count == header.count else {
-                    try collector.reject(columnCountError(record, header: header, reader: reader, path: collector.path))
-                    continue
-                }
-                try collector.add(
-                    .object(CSVReader.caseFields(header: header, cells: record.fields)), line: record.line, column: nil, hintForNonObject: "",
-                    span: (offset + record.fieldOffsets[0])..<(offset + reader.position)
-                )
+                continue
             }
+            if reader.isBlank(record) { continue }
+            guard record.count == header.count else {
+                try collector.reject(columnCountError(record, header: header, reader: reader, path: collector.path))
+                continue
+            }
+            let span = (offset + record.fieldOffsets[0])..<(offset + reader.position)
+            if let idColumn, try collector.addText(
+                id: .string(reader.field(idColumn, of: record)), uuid: nil, line: record.line, column: nil, span: span
+            ) {
+                continue
+            }
+            if let uuidColumn, try collector.addText(
+                id: nil, uuid: .string(reader.field(uuidColumn, of: record)), line: record.line, column: nil, span: span
+            ) {
+                continue
+            }
+            try collector.add(
+                .object(CSVReader.caseFields(header: header, cells: reader.fields(of: record))), line: record.line, column: nil,
+                hintForNonObject: "", span: span
+            )
         }
     }
 
@@ -35,8 +51,8 @@ extension SuiteLoader {
                 throw SuiteLoadError(.malformedRecord, path: path, line: failure.line, column: failure.column,
                                      message: "in the header row: \(failure.message)", hint: failure.hint)
             case .record(let record):
-                if record.isBlank { continue }
-                let names = record.fields.map { $0.trimmingWhitespace() }
+                if reader.isBlank(record) { continue }
+                let names = reader.fields(of: record).map { $0.trimmingWhitespace() }
                 var seen: Set<String> = []
                 for (position, name) in names.enumerated() {
                     if name.isEmpty {
@@ -59,7 +75,7 @@ extension SuiteLoader {
     private static func columnCountError(
         _ record: CSVReader.Record, header: [String], reader: CSVReader, path: String
     ) -> SuiteLoadError {
-        let found = record.fields.count
+        let found = record.count
         let expected = header.count
         // Point at the first extra field when there is one; otherwise at the row.
         let extra = found > expected

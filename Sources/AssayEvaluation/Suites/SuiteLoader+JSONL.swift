@@ -12,6 +12,7 @@ extension SuiteLoader {
         collector.reserveCapacity(lineCount(bytes))
         collector.keepText(csvHeader: nil)
         var parser = JSONParser(bytes: UnsafeBufferPointer(rebasing: bytes[0..<0]))
+        var canonical = JSONCanonicalWriter()
         while lineStart < bytes.count {
             lineNumber += 1
             // memchr rather than a loop over the bytes: on a large suite finding the line ends
@@ -46,6 +47,15 @@ extension SuiteLoader {
                     continue
                 }
             }
+            // A line without an id of its own gets its content hash from its canonical text,
+            // written straight from its bytes when that is certain to match the text of its
+            // parsed value (see `JSONCanonicalWriter`); a line with an `id` or `uuid` member
+            // is left to the full parse, which decides what its id is.
+            if collector.text != nil,
+               canonical.writeObject(line, from: parser.index, acceptsTopLevelKey: { !Self.namesID($0) }) {
+                try collector.addDerived(canonicalContent: canonical.output, line: lineNumber, column: recordColumn, span: span)
+                continue
+            }
             let record: JSONValue
             do {
                 record = try parser.parseDocument()
@@ -62,6 +72,15 @@ extension SuiteLoader {
                 record, line: lineNumber, column: recordColumn, hintForNonObject: jsonlRecordHint,
                 span: span
             )
+        }
+    }
+
+    /// Whether a key's bytes are `id` or `uuid`, the members a case's own id comes from.
+    private static func namesID(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch key.count {
+        case 2: key[0] == UInt8(ascii: "i") && key[1] == UInt8(ascii: "d")
+        case 4: key.elementsEqual("uuid".utf8)
+        default: false
         }
     }
 

@@ -55,9 +55,10 @@ public enum SuiteLoader {
     }
 
     static func parse(bytes: [UInt8], format: SuiteFormat, path: String, skipBad: Bool) throws(SuiteLoadError) -> Suite {
-        let source = SuiteSource(path: path, format: format, sha256: sha256Hex(bytes))
+        let digest = SuiteDigest(of: bytes)
         // JSONL and CSV cases keep their records' text in the file rather than their fields.
-        return try collect(bytes: bytes, format: format, path: path, skipBad: skipBad, keepText: true).suite(source: source)
+        let collector = try collect(bytes: bytes, format: format, path: path, skipBad: skipBad, keepText: true)
+        return collector.suite(source: SuiteSource(path: path, format: format, sha256: digest.value))
     }
 
     /// The cases of a suite's bytes, with where each starts; with `keepText`, JSONL and CSV

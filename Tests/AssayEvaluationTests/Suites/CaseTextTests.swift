@@ -42,6 +42,38 @@ struct CaseTextTests {
         #expect(suite.cases[5].input == "the last one counts")
     }
 
+    /// Records without ids, each the content hash of its canonical text: the ones written from
+    /// their bytes and the ones left to the full parse must hash alike.
+    static let unnamedLines = [
+        #"{"input": "plain", "expected": "y", "tags": ["p", "q"]}"#,
+        #"{"tags": ["p", "q"], "expected": "y", "input": "plain, keys in another order", "z": {"b": 1, "a": 2}}"#,
+        #"{"s": "quotes \" backslash \\ slash \/ controls \b\f\n\r\t", "u": "é 漢字 🙂"}"#,
+        #"{"numbers": [0, -0, 1.0, 1e3, -0.0, 0.1, 2.50, 123456789012345678, 1234567890123456789]}"#,
+        #"{"escaped": "\u00e9", "key\"quote": 1, "é": "non-ASCII key"}"#,
+        #"{"input": "repeated", "input": "the last one counts"}"#,
+        #"{"deep": {"list": [{"y": [], "x": {}}, null, true, false]}, "a": ""}"#,
+        #"{"meta": {"id": "nested ids do not count"}, "input": "x"}"#,
+        #"{"input": "an empty id", "id": ""}"#,
+        #"{"input": "a uuid after", "uuid": ""}"#,
+    ]
+
+    @Test("records without ids get the content hash of their parsed fields, whichever way they are read")
+    func contentHashesMatchParsedRecords() throws {
+        let suite = try SuiteLoader.parse(Self.unnamedLines.joined(separator: "\n"), format: .jsonl, name: "unnamed.jsonl")
+        #expect(suite.cases.count == Self.unnamedLines.count)
+        for (loaded, line) in zip(suite.cases, Self.unnamedLines) {
+            var content = try #require(JSONValue.parse(line).objectValue)
+            content["id"] = nil
+            #expect(loaded.id == TestCase.derivedID(for: content), "\(line)")
+            #expect(loaded == TestCase(fields: try #require(JSONValue.parse(line).objectValue)))
+        }
+        let placements = try SuiteLoader.collect(
+            bytes: Array(Self.unnamedLines.joined(separator: "\n").utf8), format: .jsonl, path: "unnamed.jsonl",
+            skipBad: false, keepText: true
+        ).placements
+        #expect(placements.allSatisfy { !$0.hasOwnID })
+    }
+
     @Test("a repeated id is found among many cases and names both lines")
     func duplicateAmongMany() throws {
         let lines = (0..<5000).map { #"{"id": "case-\#($0)"}"# } + [#"{"id": "case-1234"}"#]
@@ -67,6 +99,9 @@ struct CaseTextTests {
     @Test("CSV rows kept as their text read as the cases made from their cells", arguments: [
         "id,input,expected,tags\ncase-1,\"a, quoted\nline\",yes,easy; menu\r\n,no id,\"say \"\"hi\"\"\",\n   \nc,é,x,;;\n",
         "\u{FEFF}input , tags\r\nfirst,one\r\nsecond,\"two;three\"",
+        "input,id,uuid\nx,\"quoted \"\"id\"\"\",u1\ny,\"\",u2\nz,\"multi\nline, id\",\n",
+        "uuid,input\nu-1,has a uuid\n,no uuid\n\"u \"\"2\"\"\",\"é\"\r\n",
+        "id\n\"\"\n7\n  \n\"   \"\n",
     ])
     func csvRows(text: String) throws {
         let loaded = try SuiteLoader.parse(text, format: .csv, name: "rows.csv").cases
@@ -80,5 +115,18 @@ struct CaseTextTests {
             #expect(loaded.tags == made.tags)
             #expect(loaded == made)
         }
+    }
+
+    @Test("a CSV row's own id is its id cell as written (quotes undone), else its uuid cell; a repeated one names both lines")
+    func csvIDs() throws {
+        let text = "id,input\n\"a \"\"b\"\"\",x\n\"multi\nline\",y\nplain,z\n"
+        let suite = try SuiteLoader.parse(text, format: .csv, name: "ids.csv")
+        #expect(suite.cases.map(\.id) == ["a \"b\"", "multi\nline", "plain"])
+        let uuids = try SuiteLoader.parse("uuid,input\nu-1,x\n", format: .csv, name: "uuids.csv")
+        #expect(uuids.cases.map(\.id) == ["u-1"])
+        let error = try #require(throws: SuiteLoadError.self) {
+            try SuiteLoader.parse(text + "\"plain\",again\n", format: .csv, name: "ids.csv")
+        }
+        #expect(error.description.hasPrefix(#"ids.csv:6: error: duplicate id "plain": line 5 and line 6 have the same id"#))
     }
 }
