@@ -16,14 +16,9 @@ binary="$(realpath "$binary")"
 venv="$(realpath -m "${BENCH_VENV:-bench/.venv}")"
 requirements="bench/kernel-requirements.txt"
 
-[[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
-stamp="$venv/.kernel-requirements.sha256"
-wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
-if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
-  echo "installing jupyter_client and ipykernel into $venv" >&2
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
-  echo "$wanted" >"$stamp"
-fi
+# shellcheck source=scripts/venv.sh
+source scripts/venv.sh
+assay_venv "$venv" "$requirements"
 
 scratch="$(mktemp -d -t assay-kernel-bench.XXXXXX)"
 trap 'rm -rf "$scratch"' EXIT

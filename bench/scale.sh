@@ -26,14 +26,9 @@ source bench/assay-binary.sh
 
 python=python3
 if [[ "$steps" == *" load "* ]]; then
-  [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
-  stamp="$venv/.scale-requirements.sha256"
-  wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
-  if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
-    echo "installing pandas and polars into $venv" >&2
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
-    echo "$wanted" >"$stamp"
-  fi
+  # shellcheck source=scripts/venv.sh
+  source scripts/venv.sh
+  assay_venv "$venv" "$requirements"
   python="$venv/bin/python"
 fi
 

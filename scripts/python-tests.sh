@@ -43,36 +43,13 @@ python="${PYTHON:-python3}"
 scratch="$(mktemp -d -t assay-python-tests.XXXXXX)"
 trap 'rm -rf "${scratch}"' EXIT
 
-# Creates the virtual environment $1 when it is missing and installs the pinned requirements $2
-# into it, again only when that file changes (a stamp records which requirements the venv holds).
-install_requirements() {
-    local target="$1" requirements="$2"
-    if [[ ! -x "${target}/bin/python" ]]; then
-        command -v "${python}" >/dev/null || fail "${python} is missing: install python3 and python3-venv"
-        if ! "${python}" -m venv "${target}" >"${scratch}/venv.log" 2>&1; then
-            cat "${scratch}/venv.log" >&2
-            rm -rf "${target}"
-            fail "cannot create a virtual environment in ${target}: is python3-venv installed?"
-        fi
-    fi
-    local wanted_stamp stamp_file
-    wanted_stamp="$(sha256sum "${requirements}" | cut -d' ' -f1)"
-    stamp_file="${target}/.assay-requirements.sha256"
-    if [[ "$(cat "${stamp_file}" 2>/dev/null)" != "${wanted_stamp}" ]]; then
-        echo "==> installing ${requirements} into ${target}" >&2
-        if ! "${target}/bin/python" -m pip install --quiet --disable-pip-version-check \
-            --require-virtualenv -r "${requirements}" >"${scratch}/pip.log" 2>&1; then
-            cat "${scratch}/pip.log" >&2
-            fail "pip could not install ${requirements}"
-        fi
-        echo "${wanted_stamp}" >"${stamp_file}"
-    fi
-}
+# shellcheck source=scripts/venv.sh
+source scripts/venv.sh
 
 # The test tooling, and the MLflow tracking server in a venv of its own (its dependencies clash
 # with the tooling's pins; see Tests/python/requirements-mlflow.txt).
-install_requirements "${venv}" Tests/python/requirements.txt
-install_requirements "${mlflow_venv}" Tests/python/requirements-mlflow.txt
+assay_venv "${venv}" Tests/python/requirements.txt "${python}" || fail "the test tooling's environment"
+assay_venv "${mlflow_venv}" Tests/python/requirements-mlflow.txt "${python}" || fail "the MLflow server's environment"
 
 prefix="${scratch}/prefix"
 if ! "${binary}" kernel install --prefix "${prefix}" >"${scratch}/install.log" 2>&1; then
