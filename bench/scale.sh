@@ -6,19 +6,22 @@
 # filter, map, group, sort and a wildcard path over the loaded JSONL suite; then the summary of
 # an N-result run (`score` over the JSONL suite, then `summarize` of that run, three times); then
 # the export (JSONL, CSV, JSON), best, worst and compare of N-result runs, each in a process of its
-# own, and `history` over a store of 10,000 runs (HISTORY_RUNS).
+# own, and `history` over a store of 10,000 runs (HISTORY_RUNS); then (step "runs", through
+# bench/runs_throughput.sh) a run of N cases against `assay mock-server` answering at once with
+# concurrency 256 (wall time, client CPU per request, peak memory), and a run of WIDE_CASES (50,000)
+# cases at concurrency 1,000 against a server answering after 200 ms, against its ideal.
 #
 # Environment: N (cases, 1000000), SEED (20261207), BENCH_VENV (bench/.venv), BENCH_OUT (where
 # the suites are written; a new temporary folder, removed afterwards, unless given), BENCH_BIN
 # or BENCH_SCRATCH (the binary measured; see assay-binary.sh), READERS (the Python readers,
-# "json pandas polars"), STEPS (which parts run, "load operations summary results"; the Python
+# "json pandas polars"), STEPS (which parts run, "load operations summary results runs"; the Python
 # environment is made only for "load"), HISTORY_RUNS (10000).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 n="${N:-1000000}"
 seed="${SEED:-20261207}"
 readers="${READERS:-json pandas polars}"
-steps=" ${STEPS:-load operations summary results} "
+steps=" ${STEPS:-load operations summary results runs} "
 venv="$(realpath -m "${BENCH_VENV:-bench/.venv}")"
 requirements="bench/scale-requirements.txt"
 
@@ -221,5 +224,15 @@ PYTHON
     ASSAY_HOME="$home" measure "$assay" -c $':time on\nhistory(20)'
     printf '%-22s %10s %10s %10s\n' "history(20)" "$(cell_seconds <"$out/last.time" | tail -n1)" "$wall" "$peak"
   done
+  echo "(load afterwards $(cut -d' ' -f1-3 /proc/loadavg))"
+fi
+
+if [[ "$steps" == *" runs "* ]]; then
+  echo
+  echo "== a run of $n cases, concurrency 256, a server answering at once"
+  BENCH_BIN="$assay" CASES="$n" CONCURRENCY=256 LATENCY_MS=0 bash bench/runs_throughput.sh
+  echo
+  echo "== a run of ${WIDE_CASES:-50000} cases, concurrency 1000, a server answering after 200 ms"
+  BENCH_BIN="$assay" CASES="${WIDE_CASES:-50000}" CONCURRENCY=1000 LATENCY_MS=200 bash bench/runs_throughput.sh
   echo "(load afterwards $(cut -d' ' -f1-3 /proc/loadavg))"
 fi

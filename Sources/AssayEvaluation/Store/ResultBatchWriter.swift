@@ -4,8 +4,12 @@ import Foundation
 ///
 /// A batch is written when it holds ``batchSize`` results or ``flushDelay`` after its first result
 /// arrived, whichever comes first, so the store is never the bottleneck and a killed process loses at
-/// most the last fraction of a second of results. Writes run in tasks of their own, one after the
-/// other, so they complete even when the run's task is cancelled.
+/// most the last fraction of a second of results. While a batch is being written the next one grows
+/// (a group commit): when results arrive faster than single batches can be committed, each
+/// transaction takes everything that arrived during the one before, so a fast run commits a few
+/// large transactions rather than many small ones (each commit rewrites the index pages it touched
+/// into the write-ahead log). Writes run in tasks of their own, one after the other, so they
+/// complete even when the run's task is cancelled.
 actor ResultBatchWriter {
     /// The most results in one batch.
     static let batchSize = 64
@@ -19,6 +23,8 @@ actor ResultBatchWriter {
     private var answers: [CachedAnswer] = []
     private var generation = 0
     private var lastWrite: Task<Void, Never>?
+    /// Whether a batch is being written; what arrives meanwhile waits for it and goes in the next.
+    private var writing = false
     private var failure: RunStoreError?
 
     /// - Parameter fromQueue: Whether the results are a queued run's, whose work items are removed
@@ -38,6 +44,7 @@ actor ResultBatchWriter {
     func add(_ result: CaseResult, cacheEntries: [CachedAnswer]) {
         results.append(result)
         answers += cacheEntries
+        if writing { return }
         if results.count >= Self.batchSize {
             flush()
         } else if results.count == 1 {
@@ -57,7 +64,14 @@ actor ResultBatchWriter {
     }
 
     private func flush(ifStill scheduled: Int) {
-        if generation == scheduled { flush() }
+        if generation == scheduled, !writing { flush() }
+    }
+
+    /// A batch is written: what arrived while it was being written goes next, at once (it has
+    /// waited as long as that write took).
+    private func written() {
+        writing = false
+        if !results.isEmpty || !answers.isEmpty { flush() }
     }
 
     private func flush() {
@@ -71,6 +85,7 @@ actor ResultBatchWriter {
         let store = self.store
         let runID = self.runID
         let fromQueue = self.fromQueue
+        writing = true
         lastWrite = Task {
             await previous?.value
             do throws(RunStoreError) {
@@ -78,6 +93,7 @@ actor ResultBatchWriter {
             } catch {
                 self.record(error)
             }
+            self.written()
         }
     }
 

@@ -28,6 +28,6 @@ extension RunStore {
     ) async throws(RunStoreError) {
         let answer = CachedAnswer(key: ResponseCacheKey.make(for: request, descriptor: descriptor), response: response,
                                   latencyMilliseconds: latencyMilliseconds, retries: 0)
-        try await writing { db in try Self.keep([answer], at: Date(), db) }
+        try await writing { db in try Self.keep([answer], stamp: StoreDateText.text(Date()), db) }
     }
 }

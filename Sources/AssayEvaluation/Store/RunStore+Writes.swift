@@ -44,7 +44,8 @@ extension RunStore {
     func write(results: [CaseResult], answers: [CachedAnswer], runID: UUID, fromQueue: Bool = false) async throws(RunStoreError) {
         let runText = ConfigurationCoding.text(runID)
         try await writing { db in
-            let now = Date()
+            // The time's text, written once rather than for every row.
+            let stamp = StoreDateText.text(Date())
             var counts = RunCounts(expected: 0)
             // Many rows per statement (a statement is parsed and planned once, and on PostgreSQL is
             // one round trip); RETURNING names the rows inserted, so results already stored (a
@@ -58,7 +59,7 @@ extension RunStore {
                         ConfigurationCoding.json(result.prompt).serialized(), result.output,
                         result.extracted?.serialized(), JSONValue.object(result.metrics).serialized(),
                         result.status.rawValue, result.error, result.latencyMilliseconds,
-                        result.usage?.prompt, result.usage?.completion, result.retries, result.isCached, now,
+                        result.usage?.prompt, result.usage?.completion, result.retries, result.isCached, stamp,
                         result.turns.map { TurnCoding.json($0).serialized() },
                         result.toolCalls.map { ToolCall.json($0).serialized() },
                         result.ttftMilliseconds, result.tokensPerSecond,
@@ -88,7 +89,7 @@ extension RunStore {
                     try db.execute("DELETE FROM work_items WHERE run_id = ? AND (position, sample) IN (VALUES \(items))", keys)
                 }
             }
-            try Self.keep(answers, at: now, db)
+            try Self.keep(answers, stamp: stamp, db)
             try db.execute(
                 """
                 UPDATE runs SET finished_count = finished_count + ?, ok_count = ok_count + ?,
@@ -142,7 +143,7 @@ extension RunStore {
 
     /// Keeps answers in the response cache, replacing older answers to the same requests, many
     /// rows per statement.
-    static func keep(_ answers: [CachedAnswer], at now: Date, _ db: any StoreConnection) throws {
+    static func keep(_ answers: [CachedAnswer], stamp: String, _ db: any StoreConnection) throws {
         // One row per key: PostgreSQL refuses a statement that would update a row twice.
         var latest: [String: Int] = [:]
         for (index, answer) in answers.enumerated() { latest[answer.key] = index }
@@ -153,7 +154,7 @@ extension RunStore {
             for answer in slice {
                 arguments += [
                     answer.key, StoredRows.cacheJSON(answer.response).serialized(), answer.response.usage?.prompt,
-                    answer.response.usage?.completion, answer.latencyMilliseconds, now, answer.retries,
+                    answer.response.usage?.completion, answer.latencyMilliseconds, stamp, answer.retries,
                 ]
             }
             let rows = Self.rows(slice.count, of: 7)

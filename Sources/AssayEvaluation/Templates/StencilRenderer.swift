@@ -73,6 +73,7 @@ struct StencilRenderer {
 
     /// Renders the program with a case's fields.
     func render(fields: JSONObject) throws(TemplateFailure) -> String {
+        if let text = try renderWithoutBlocks(fields: fields) { return text }
         let state = RenderState(program: program, fieldNames: fields.keys)
         let environment = makeEnvironment(state)
         var dictionary: [String: Any] = ["case": JSONValue.object(fields)]
@@ -85,6 +86,31 @@ struct StencilRenderer {
         } catch {
             throw state.failure ?? TemplateFailure(code: .syntax, message: "the template engine failed: \(error)")
         }
+    }
+
+    /// A program without blocks (no `{% if %}`, `{% for %}` …: most prompts) is its text and its
+    /// output slots in turn, which need nothing of Stencil: they are rendered directly, with the
+    /// same lookups as through Stencil's context (each field by its name, `case` for them all),
+    /// skipping the tokens, the environment and the node tree a render through Stencil builds.
+    /// Nil for a program with blocks.
+    private func renderWithoutBlocks(fields: JSONObject) throws(TemplateFailure) -> String? {
+        var output = ""
+        for piece in program.pieces {
+            switch piece {
+            case .block: return nil
+            case .text(let text): output += text
+            case .output(let index):
+                guard program.slots.indices.contains(index) else { return nil }
+                let slot = program.slots[index]
+                let scope = TemplateScope(
+                    lookup: { name in name == "case" ? .object(fields) : fields[name] },
+                    fieldNames: fields.keys,
+                    loopVariables: slot.loopVariables
+                )
+                output += try ExpressionEvaluator(source: program.source, scope: scope).value(of: slot.expression, strict: true).templateText
+            }
+        }
+        return output
     }
 
     private func makeTokens() -> [Token] {

@@ -26,7 +26,7 @@ extension HTTPChatTransport {
         var firstToken: Duration?
         var events = 0
         do {
-            let response = try await client.execute(request, deadline: .now() + TimeAmount(timeout))
+            let response = try await ModelHTTPClient.client(for: url).execute(request, deadline: .now() + TimeAmount(timeout))
             let status = Int(response.status.code)
             guard (200..<300).contains(status) else {
                 let text = String(buffer: try await response.body.collect(upTo: Self.maximumBodyBytes))

@@ -12,10 +12,12 @@ struct HTTPChatTransport: Sendable {
     /// The largest answer body read; bigger ones are malformed for a chat completion.
     static let maximumBodyBytes = 32 << 20
 
-    let client: HTTPClient
+    /// The client for plain-HTTP requests without a proxy; nil sends every request through
+    /// AsyncHTTPClient.
+    let plain: PlainHTTPClient?
 
-    /// A transport over the shared client.
-    static let shared = HTTPChatTransport(client: ModelHTTPClient.shared)
+    /// A transport over the shared clients.
+    static let shared = HTTPChatTransport(plain: .shared)
 
     /// Posts `body` to `url` and returns the parsed JSON answer of a 2xx reply.
     ///
@@ -33,16 +35,30 @@ struct HTTPChatTransport: Sendable {
     ) async throws(ModelCallError) -> JSONValue {
         let redact: (String) -> String = { key?.redact($0) ?? $0 }
         if Task.isCancelled { throw ModelCallError(.cancelled, "the call to \(providerName) was cancelled") }
-        let request = Self.request(url: url, headers: headers, body: body, accept: "application/json")
         let status: Int
         let responseHeaders: HTTPHeaders
         let text: String
+        let deadline = NIODeadline.now() + TimeAmount(timeout)
         do {
-            let response = try await client.execute(request, deadline: .now() + TimeAmount(timeout))
-            status = Int(response.status.code)
-            responseHeaders = response.headers
-            let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
-            text = String(buffer: buffer)
+            if let plain, let target = plain.target(for: url) {
+                var requestHeaders = HTTPHeaders()
+                requestHeaders.reserveCapacity(headers.count + 2)
+                requestHeaders.add(name: "content-type", value: "application/json")
+                requestHeaders.add(name: "accept", value: "application/json")
+                for (name, value) in headers { requestHeaders.add(name: name, value: value) }
+                let response = try await plain.post(target, headers: requestHeaders, body: ByteBuffer(string: body.serialized()),
+                                                    deadline: deadline, maximumBodyBytes: Self.maximumBodyBytes)
+                status = response.status
+                responseHeaders = response.headers
+                text = String(buffer: response.body)
+            } else {
+                let request = Self.request(url: url, headers: headers, body: body, accept: "application/json")
+                let response = try await ModelHTTPClient.client(for: url).execute(request, deadline: deadline)
+                status = Int(response.status.code)
+                responseHeaders = response.headers
+                let buffer = try await response.body.collect(upTo: Self.maximumBodyBytes)
+                text = String(buffer: buffer)
+            }
         } catch {
             throw Self.map(error, providerName: providerName, url: url, timeout: timeout, redact: redact)
         }
@@ -111,6 +127,11 @@ struct HTTPChatTransport: Sendable {
         }
         let failure = HTTPFailureText.connectionError(error, providerName: providerName, url: url)
         return ModelCallError(failure.kind, redact(failure.message))
+    }
+
+    /// The host of `url`, lowercased, without the brackets of an IPv6 address.
+    static func host(of url: String) -> String? {
+        URLComponents(string: url)?.host?.lowercased()
     }
 
     /// `2 s`, `1.5 s` or `250 ms`, for messages.
