@@ -52,7 +52,9 @@ public final class MockServer: Sendable {
     static func bind(_ configuration: MockServerConfiguration) -> EventLoopFuture<MockServer> {
         let core = MockServerCore(configuration: configuration)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.backlog, value: 256)
+            // Room for a client opening a thousand connections at once: with a shorter queue the
+            // connections beyond it are dropped and retried by TCP a second later.
+            .serverChannelOption(.backlog, value: 4096)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in

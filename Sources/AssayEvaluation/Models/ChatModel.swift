@@ -15,6 +15,15 @@ public protocol ChatModel: Sendable {
     /// - Returns: The answer and its token usage.
     /// - Throws: ``ModelCallError``, which says whether a retry can help.
     func complete(_ request: ModelRequest) async throws(ModelCallError) -> ModelResponse
+
+    /// Whether ``complete(_:)`` itself ends, with a ``ModelCallError/Kind/timeout`` error, once
+    /// the request's timeout has passed, so that callers need no timer of their own beside it
+    /// (the runner races one against every other model). False unless a model says so.
+    func endsAtTimeout(_ request: ModelRequest) -> Bool
+}
+
+extension ChatModel {
+    public func endsAtTimeout(_ request: ModelRequest) -> Bool { false }
 }
 
 /// A model's identity and settings, with no secret in it.

@@ -81,6 +81,10 @@ package struct ModelCaller: Sendable {
     /// the request's timeout (a model is expected to enforce its timeout itself).
     private func callWithDeadline(_ request: ModelRequest) async -> Result<ModelResponse, ModelCallError> {
         let model = self.model
+        if model.endsAtTimeout(request) {
+            // The model keeps the deadline itself: no second timer and two tasks per call.
+            do throws(ModelCallError) { return .success(try await model.complete(request)) } catch { return .failure(error) }
+        }
         let limit = request.timeout + deadlineGrace
         return await withTaskGroup(of: Result<ModelResponse, ModelCallError>?.self) { group in
             group.addTask {

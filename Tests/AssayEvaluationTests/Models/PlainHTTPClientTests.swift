@@ -224,6 +224,27 @@ struct PlainHTTPClientTests {
     }
 }
 
+@Suite("Which models keep their own deadline")
+struct ModelDeadlineTests {
+    @Test("providers over plain HTTP end at the request's timeout themselves; streamed, https and mock models do not say so")
+    func endsAtTimeout() throws {
+        let entries = [
+            ModelEntry(name: "local", provider: .openAI, endpoint: "http://127.0.0.1:9/v1", model: "m"),
+            ModelEntry(name: "claude", provider: .anthropic, endpoint: "http://127.0.0.1:9", model: "m"),
+            ModelEntry(name: "remote", provider: .openAI, endpoint: "https://api.example/v1", model: "m"),
+        ]
+        let catalog = ModelCatalog(entries: entries, keys: Dictionary(uniqueKeysWithValues: entries.map { ($0.name, "sk-test") }))
+        let request = ModelRequest(messages: [ChatMessage(role: "user", content: "hi")], timeout: .seconds(1))
+        var streamed = request
+        streamed.parameters.stream = true
+        #expect(try catalog.model("local").endsAtTimeout(request))
+        #expect(try catalog.model("claude").endsAtTimeout(request))
+        #expect(try !catalog.model("local").endsAtTimeout(streamed))
+        #expect(try !catalog.model("remote").endsAtTimeout(request))
+        #expect(try !catalog.model("perfect").endsAtTimeout(request))
+    }
+}
+
 @Suite("Proxies from the environment, read as curl reads them")
 struct ProxyEnvironmentTests {
     @Test("http_proxy and https_proxy (either case) serve their schemes, with the port and credentials of their URL")

@@ -19,6 +19,12 @@ struct HTTPChatTransport: Sendable {
     /// A transport over the shared clients.
     static let shared = HTTPChatTransport(plain: .shared)
 
+    /// Whether ``post(url:headers:body:timeout:key:providerName:)`` to `url` ends by its timeout
+    /// whatever the server does: true where the plain-HTTP client serves it.
+    func endsAtDeadline(_ url: String) -> Bool {
+        plain?.target(for: url) != nil
+    }
+
     /// Posts `body` to `url` and returns the parsed JSON answer of a 2xx reply.
     ///
     /// - Parameters:

@@ -101,6 +101,12 @@ public struct OpenAIChatModel: ChatModel {
         return .object(body)
     }
 
+    /// True for an answer read whole (not streamed) from a plain-HTTP endpoint, whose exchange has
+    /// the request's timeout as its deadline, connecting included.
+    public func endsAtTimeout(_ request: ModelRequest) -> Bool {
+        descriptor.parameters.merging(request.parameters).stream != true && transport.endsAtDeadline(url)
+    }
+
     /// Makes one call.
     ///
     /// - Parameter request: The messages and parameters; `timeout` is the deadline.
