@@ -43,9 +43,7 @@ extension Interpreter {
         }
         callDepth += 1
         defer { callDepth -= 1 }
-        var bindings: [String: Value] = [:]
-        for (parameter, value) in zip(lambda.parameters, values) { bindings[parameter.name] = value }
-        return try evaluate(lambda.body, in: Scope(bindings: bindings, parent: lambda.captured), source: lambda.source)
+        return try evaluate(lambda.body, in: Scope(names: lambda.names, values: values, parent: lambda.captured), source: lambda.source)
     }
 
     /// Matches written arguments to a builtin's parameters.

@@ -146,7 +146,7 @@ enum CollectionBuiltins {
         if arguments.rest.isEmpty, let only = arguments["xs"] {
             switch only {
             case .list(let items): return items
-            case .object(let object) where object.elements != nil: return object.elements!
+            case .object(let object): if let items = object.elements { return items }
             default: break
             }
         }

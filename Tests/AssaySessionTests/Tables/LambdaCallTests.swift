@@ -1,0 +1,49 @@
+import Testing
+
+/// Builtins call their lambda once per element through one scope per call; what a lambda sees
+/// and how its errors are reported must not depend on that.
+@Suite("Lambdas called by builtins")
+struct LambdaCallTests {
+    static let suite = """
+        {"id": "a", "input": "one", "n": 1, "tags": ["urgent"]}
+        {"id": "b", "input": "two", "n": 2, "tags": []}
+        {"id": "c", "input": "three", "n": 3, "tags": ["urgent", "x"]}
+
+        """
+
+    @Test("lambdas see their parameters, the variables they close over and globals")
+    func closures() async throws {
+        let fixture = SessionFixture()
+        try fixture.write("s.jsonl", Self.suite)
+        await fixture.run(#"s = load("s.jsonl")"#)
+        await fixture.run("limit = 2")
+        let cases: [(String, String)] = [
+            (#"filter(s, c => c/n >= limit)/*/id"#, #"["b", "c"]"#),
+            (#"map(s, c => map(c/tags, t => t + "-" + c/id))"#, #"[["urgent-a"], [], ["urgent-c", "x-c"]]"#),
+            (#"(k => filter(s, c => c/n > k)/*/id)(1)"#, #"["b", "c"]"#),
+            (#"map(map([1, 2], x => (y => x * 10 + y)), f => f(limit))"#, "[12, 22]"),
+            (#"keys(group(s, c => c/n > limit))"#, #"["false", "true"]"#),
+            (#"sort(s, c => -c/n)/*/id"#, #"["c", "b", "a"]"#),
+            (#"map([1, 2, 3], (x => x + limit))"#, "[3, 4, 5]"),
+        ]
+        for (expression, expected) in cases {
+            let (outcome, recorder) = await fixture.run(expression)
+            #expect(outcome == .success, "\(expression): \(recorder.errorLines)")
+            #expect(recorder.standardOutputLines == [expected], "\(expression)")
+        }
+    }
+
+    @Test("an error inside a lambda called by a builtin is reported at its line and column")
+    func errorsInsideLambdas() async throws {
+        let fixture = SessionFixture()
+        try fixture.write("s.jsonl", Self.suite)
+        await fixture.run(#"s = load("s.jsonl")"#)
+        let (outcome, recorder) = await fixture.run("x = 1\nfilter(s, c => c/nope > 1)")
+        #expect(outcome != .success)
+        #expect(recorder.errorLines.first?.hasPrefix("<cell>:2:18: error: 'nope' is not a key") == true, "\(recorder.errorLines)")
+        let (_, mapped) = await fixture.run("map([1, 2], x => x + undefined_name)")
+        #expect(mapped.errorLines.first?.hasPrefix("<cell>:1:22: error: 'undefined_name' is not defined") == true, "\(mapped.errorLines)")
+        let (_, arity) = await fixture.run("map([1, 2], (x, y) => x)")
+        #expect(arity.errorLines.first?.contains("the lambda takes 2 arguments but is called with 1") == true, "\(arity.errorLines)")
+    }
+}
