@@ -80,6 +80,17 @@ extension Interpreter {
         // The path's text goes only into messages: made for every step, it was a string
         // allocation per case of a path over a large suite.
         func at() -> String { pathText(base, upTo: step, source) }
+        // A record's member first, without pairing the value and the selector in a tuple (which
+        // copied both, a retain and release each, for every case of a lambda over a suite).
+        if case .record(let record) = value {
+            switch selector {
+            case .name(let key), .key(let key):
+                if let found = record[key] { return found }
+                return try missing(key, keys: record.keys, kind: "record", at: at(), step: step, source: source)
+            default:
+                break
+            }
+        }
         switch (value, selector) {
         case (.record(let record), .name(let key)), (.record(let record), .key(let key)):
             if let found = record[key] { return found }

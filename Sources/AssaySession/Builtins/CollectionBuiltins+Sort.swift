@@ -77,6 +77,7 @@ extension CollectionBuiltins {
     /// a million inputs that share a long prefix were compared from their first byte each time.
     private static func sortedASCII(_ keys: [String?], descending: Bool) -> [Int]? {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(keys.reduce(0) { $0 + ($1?.utf8.count ?? 0) })
         var starts: [Int] = []
         starts.reserveCapacity(keys.count + 1)
         var present: [Int] = []
@@ -87,7 +88,8 @@ extension CollectionBuiltins {
             guard let key else { nulls.append(position); continue }
             present.append(position)
             let first = bytes.count
-            bytes.append(contentsOf: key.utf8)
+            var text = key
+            text.withUTF8 { bytes.append(contentsOf: $0) }
             guard bytes[first...].allSatisfy({ $0 < 0x80 }) else { return nil }
         }
         starts.append(bytes.count)
@@ -110,25 +112,31 @@ struct ByteKeyOrder {
     let starts: [Int]
     let descending: Bool
 
-    /// One position, with the eight bytes of its string from the current offset and how many
-    /// bytes the string has from there (at most 9: 9 means it goes on after these eight).
+    /// One string: its position, and the eight bytes of it from the offset of the run being
+    /// sorted with how many it has from there (at most 9: 9 means it goes on). Sixteen bytes,
+    /// so that sorting moves little.
     private struct Entry {
-        var chunk: UInt64
-        var remaining: Int
-        var position: Int
+        var chunk: UInt64 = 0
+        var remaining: UInt32 = 0
+        let position: UInt32
     }
 
     /// `positions` (strings of `starts`, in the order they were given) in byte order.
     func sorted(_ positions: [Int]) -> [Int] {
-        var entries = positions.map { Entry(chunk: 0, remaining: 0, position: $0) }
-        // Runs still to sort: the range of entries and the offset into their strings.
-        var pending: [(range: Range<Int>, offset: Int)] = [(entries.indices, 0)]
-        while let (range, offset) = pending.popLast() {
-            for index in range {
-                let position = entries[index].position
-                (entries[index].chunk, entries[index].remaining) = chunk(of: position, at: offset)
+        guard starts.count <= UInt32.max else {
+            // Past what an entry's position holds: whole strings compared.
+            return positions.sorted { left, right in
+                let order = compare(left, right)
+                return order != 0 ? (self.descending ? order > 0 : order < 0) : left < right
             }
-            let descending = self.descending
+        }
+        var entries = positions.map { Entry(position: UInt32($0)) }
+        // Runs still to sort: the range of entries and the offset into their strings. Every
+        // string shares the first `commonPrefix` bytes, so sorting starts after them.
+        var pending: [(range: Range<Int>, offset: Int)] = [(entries.indices, commonPrefix(of: entries))]
+        let descending = self.descending
+        while let (range, offset) = pending.popLast() {
+            for index in range { load(&entries[index], at: offset) }
             entries[range].sort { left, right in
                 if left.chunk != right.chunk { return descending ? left.chunk > right.chunk : left.chunk < right.chunk }
                 if left.remaining != right.remaining {
@@ -147,29 +155,56 @@ struct ByteKeyOrder {
                 runStart = runEnd
             }
         }
-        return entries.map(\.position)
+        return entries.map { Int($0.position) }
     }
 
-    /// The eight bytes of string `position` from `offset` as a big-endian integer (zeros past its
-    /// end), and how many bytes it has from `offset`, counting up to 9.
+    /// Strings `left` and `right` compared byte by byte: negative, zero or positive.
+    private func compare(_ left: Int, _ right: Int) -> Int {
+        let leftCount = starts[left + 1] - starts[left]
+        let rightCount = starts[right + 1] - starts[right]
+        guard let base = bytes.baseAddress else { return 0 }
+        let order = Int(memcmp(base + starts[left], base + starts[right], min(leftCount, rightCount)))
+        return order != 0 ? order : leftCount - rightCount
+    }
+
+    /// How many bytes every string starts with alike.
+    private func commonPrefix(of entries: [Entry]) -> Int {
+        guard let first = entries.first.map({ Int($0.position) }), let base = bytes.baseAddress else { return 0 }
+        let firstStart = starts[first]
+        var length = starts[first + 1] - firstStart
+        for entry in entries.dropFirst() where length > 0 {
+            let start = starts[Int(entry.position)]
+            length = min(length, starts[Int(entry.position) + 1] - start)
+            var same = 0
+            while same < length, base[firstStart + same] == base[start + same] { same += 1 }
+            length = same
+        }
+        return length
+    }
+
+    /// Sets the eight bytes of the entry's string from `offset` as a big-endian integer (zeros
+    /// past its end), and how many bytes it has from `offset`, counting up to 9.
     ///
     /// Two strings with the same bytes before `offset` compare as these pairs do: a string that
     /// ends within the eight bytes has zeros after its end, so when the integers are equal, the
     /// other string's bytes there are zeros too, and the shorter one is a prefix of the longer.
-    private func chunk(of position: Int, at offset: Int) -> (UInt64, Int) {
-        let start = starts[position] + offset
-        let remaining = starts[position + 1] - start
-        guard remaining > 0 else { return (0, 0) }
-        let base = bytes.baseAddress!
+    private func load(_ entry: inout Entry, at offset: Int) {
+        let start = starts[Int(entry.position)] + offset
+        let remaining = starts[Int(entry.position) + 1] - start
+        entry.remaining = UInt32(max(0, min(remaining, 9)))
+        guard remaining > 0, let base = bytes.baseAddress else {
+            entry.chunk = 0
+            return
+        }
         if remaining >= 8 {
-            let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
-            return (UInt64(bigEndian: word), min(remaining, 9))
+            entry.chunk = UInt64(bigEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            return
         }
         var word: UInt64 = 0
         for index in 0..<8 {
             word <<= 8
             if index < remaining { word |= UInt64(base[start + index]) }
         }
-        return (word, remaining)
+        entry.chunk = word
     }
 }

@@ -69,6 +69,13 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
         return .object(SuiteObject(Suite(cases: cases, source: suite.source), displayPath: displayPath))
     }
 
+    /// The suite of the cases at `positions`, taken from the suite without looking at the
+    /// records (which are this suite's own, in order).
+    func rebuilt(selecting positions: [Int], of elements: [Value]) throws(BuiltinFailure) -> Value {
+        let cases = positions.map { suite.cases[$0] }
+        return .object(SuiteObject(Suite(cases: cases, source: suite.source), displayPath: displayPath))
+    }
+
     var jsonValue: JSONValue { .array(suite.cases.map { .object($0.fields) }) }
 
     /// The columns shown: id, the conventional fields, then others, at most eight in all.

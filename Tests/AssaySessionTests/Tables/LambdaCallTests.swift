@@ -47,3 +47,30 @@ struct LambdaCallTests {
         #expect(arity.errorLines.first?.contains("the lambda takes 2 arguments but is called with 1") == true, "\(arity.errorLines)")
     }
 }
+
+extension LambdaCallTests {
+    @Test("filter, sort and take over a suite give a suite of the cases they keep, in their order")
+    func selectionsStaySuites() async throws {
+        let fixture = SessionFixture()
+        try fixture.write("s.jsonl", Self.suite)
+        await fixture.run(#"s = load("s.jsonl")"#)
+        let cases: [(String, String)] = [
+            (#"type(filter(s, c => c/n != 2))"#, "suite"),
+            (#"filter(s, c => c/n != 2)/ids"#, #"["a", "c"]"#),
+            (#"sort(s, "input", desc: true)/ids"#, #"["b", "c", "a"]"#),
+            (#"take(s, 2)/ids"#, #"["a", "b"]"#),
+            (#"take(s, -2)/ids"#, #"["b", "c"]"#),
+            (#"take(sort(s, c => c/input), -1)/0/input"#, "two"),
+            (#"len(filter(s, c => false))"#, "0"),
+            (#"[len(s), s/-1/id, s/1/n]"#, #"[3, "c", 2]"#),
+        ]
+        for (expression, expected) in cases {
+            let (outcome, recorder) = await fixture.run(expression)
+            #expect(outcome == .success, "\(expression): \(recorder.errorLines)")
+            #expect(recorder.standardOutputLines == [expected], "\(expression)")
+        }
+        let (outcome, recorder) = await fixture.run("s/3")
+        #expect(outcome != .success)
+        #expect(recorder.errorLines.first?.contains("index 3 is out of range for the suite") == true, "\(recorder.errorLines)")
+    }
+}
