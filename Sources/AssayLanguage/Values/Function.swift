@@ -61,25 +61,37 @@ public final class Lambda: Sendable {
 
 /// An immutable chain of local bindings (lambda parameters). Globals live in the interpreter.
 ///
-/// A call's scope holds its lambda's parameter names and the argument list as they are: looking a
-/// name up compares it with the few names of each scope, which costs less than making and
-/// hashing a dictionary for every call.
+/// A call's scope holds its lambda's parameter names and the arguments: looking a name up
+/// compares it with the few names of each scope, which costs less than making and hashing a
+/// dictionary for every call. The first argument is held apart from the others, so that the
+/// scope of a one-parameter lambda (a builtin calls one per element) needs no array.
 public final class Scope: Sendable {
     let names: [String]
-    let values: [Value]
+    /// The value of `names[0]` (null when there are no names).
+    let first: Value
+    /// The values of `names[1...]`.
+    let rest: [Value]
     let parent: Scope?
 
     /// A scope binding `names[i]` to `values[i]`; the two have the same count and the names differ.
-    init(names: [String], values: [Value], parent: Scope?) {
+    convenience init(names: [String], values: [Value], parent: Scope?) {
+        self.init(names: names, first: values.first ?? .null, rest: Array(values.dropFirst()), parent: parent)
+    }
+
+    /// A scope binding `names[0]` to `first` and the others to `rest`.
+    init(names: [String], first: Value, rest: [Value], parent: Scope?) {
         self.names = names
-        self.values = values
+        self.first = first
+        self.rest = rest
         self.parent = parent
     }
 
     func lookup(_ name: String) -> Value? {
         var scope: Scope? = self
         while let current = scope {
-            for index in current.names.indices where current.names[index] == name { return current.values[index] }
+            for index in current.names.indices where current.names[index] == name {
+                return index == 0 ? current.first : current.rest[index - 1]
+            }
             scope = current.parent
         }
         return nil

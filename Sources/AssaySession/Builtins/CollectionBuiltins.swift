@@ -181,7 +181,7 @@ struct Selector {
     }
 
     func apply(to item: Value, _ invoker: any Invoker) throws(BuiltinFailure) -> Value {
-        if let function { return try invoker.call(function, [item]) }
+        if let function { return try invoker.call(function, with: item) }
         return try path!.resolve(in: item) ?? .null
     }
 }

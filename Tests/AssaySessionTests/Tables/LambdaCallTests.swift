@@ -25,6 +25,9 @@ struct LambdaCallTests {
             (#"keys(group(s, c => c/n > limit))"#, #"["false", "true"]"#),
             (#"sort(s, c => -c/n)/*/id"#, #"["c", "b", "a"]"#),
             (#"map([1, 2, 3], (x => x + limit))"#, "[3, 4, 5]"),
+            (#"((a, b, c) => [c, b, a, limit])(1, 2, 3)"#, "[3, 2, 1, 2]"),
+            (#"((a, b) => map([10], x => x + a - b))(5, 3)"#, "[12]"),
+            (#"(() => limit * 3)()"#, "6"),
         ]
         for (expression, expected) in cases {
             let (outcome, recorder) = await fixture.run(expression)
