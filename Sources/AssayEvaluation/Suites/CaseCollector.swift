@@ -18,22 +18,22 @@ struct CaseCollector {
     private(set) var placements: [Placement] = []
     private var ids = CaseIDIndex()
 
-    /// Where a case's record starts, in 12 bytes: a million-case suite keeps one per case while
+    /// Where a case's record starts, in 8 bytes: a million-case suite keeps one per case while
     /// it loads.
     struct Placement {
-        private let storedLine: Int32
+        /// The line in the low 31 bits, and whether the record named its own id in the top one.
+        private let storedLine: UInt32
         private let storedColumn: Int32
-        /// Whether the record named its own id.
-        let hasOwnID: Bool
 
         init(line: Int, column: Int?, hasOwnID: Bool) {
-            storedLine = Int32(clamping: line)
+            storedLine = UInt32(clamping: min(max(line, 0), Int(Int32.max))) | (hasOwnID ? 1 << 31 : 0)
             storedColumn = Int32(clamping: column ?? 0)
-            self.hasOwnID = hasOwnID
         }
 
+        /// Whether the record named its own id.
+        var hasOwnID: Bool { storedLine >> 31 == 1 }
         /// The 1-based line.
-        var line: Int { Int(storedLine) }
+        var line: Int { Int(storedLine & 0x7FFF_FFFF) }
         /// The 1-based column, when meaningful.
         var column: Int? { storedColumn == 0 ? nil : Int(storedColumn) }
     }

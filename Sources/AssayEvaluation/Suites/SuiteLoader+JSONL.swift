@@ -84,8 +84,9 @@ extension SuiteLoader {
         }
     }
 
-    /// The number of lines, to size the cases array once instead of growing (and copying) it.
-    private static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The number of lines, to size the cases array once instead of growing (and copying) it:
+    /// at most one case per line, for JSONL and CSV alike.
+    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         var count = 1
         var position = 0

@@ -34,3 +34,23 @@ final class SuiteText: Sendable {
         }
     }
 }
+
+/// Where a case's record is in its ``SuiteText``, in one word: the start in the low 40 bits (up
+/// to a terabyte), the length in the high 24 (up to 16 MB).
+struct TextSpan: Sendable, Hashable {
+    private let packed: UInt64
+
+    static let startBits = 40
+    static let countLimit = 1 << (64 - startBits)
+
+    /// The span of `count` bytes from `start`; nil when either is too large to pack.
+    init?(start: Int, count: Int) {
+        guard start >= 0, start < 1 << Self.startBits, count >= 0, count < Self.countLimit else { return nil }
+        packed = UInt64(start) | UInt64(count) << Self.startBits
+    }
+
+    /// The offset of the first byte.
+    var start: Int { Int(packed & (1 << Self.startBits - 1)) }
+    /// The number of bytes.
+    var count: Int { Int(packed >> Self.startBits) }
+}

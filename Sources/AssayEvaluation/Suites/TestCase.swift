@@ -14,10 +14,11 @@ public struct TestCase: Sendable, Hashable {
     public let id: String
     private let storage: Storage
 
+    /// Sixteen bytes, so that a case is 32: a million-case suite keeps a million of them.
     private enum Storage: Sendable {
         case object(JSONObject)
-        /// The record's JSON text: `count` bytes of `text` from `start`.
-        case text(SuiteText, start: Int, count: Int32)
+        /// The record's text: a span of `text`.
+        case text(SuiteText, TextSpan)
     }
 
     /// Every field of the record, `id` first.
@@ -25,13 +26,18 @@ public struct TestCase: Sendable, Hashable {
         switch storage {
         case .object(let fields):
             return fields
-        case .text(let text, let start, let count):
-            guard case .object(let record)? = text.value(start: start, count: Int(count)) else { return ["id": .string(id)] }
-            if Self.ownID(of: record) != nil { return Self.arranged(record, id: id) }
-            var content = record
-            content["id"] = nil
-            return Self.arranged(content, id: id)
+        case .text(let text, let span):
+            return Self.fields(of: text.value(start: span.start, count: span.count), id: id)
         }
+    }
+
+    /// The fields of a case kept as text whose record reads as `record`, `id` first.
+    private static func fields(of record: JSONValue?, id: String) -> JSONObject {
+        guard case .object(let record)? = record else { return ["id": .string(id)] }
+        if ownID(of: record) != nil { return arranged(record, id: id) }
+        var content = record
+        content["id"] = nil
+        return arranged(content, id: id)
     }
 
     /// The field `key`, as `fields[key]` gives it, without making the other fields.
@@ -39,10 +45,10 @@ public struct TestCase: Sendable, Hashable {
         switch storage {
         case .object(let fields):
             return fields[key]
-        case .text(let text, let start, let count):
-            guard key == "id" else { return text.member(key, start: start, count: Int(count)) }
+        case .text(let text, let span):
+            guard key == "id" else { return text.member(key, start: span.start, count: span.count) }
             // A record's own id stays as written (`7` or `"7"`); any other case's id is a string.
-            if let own = text.member("id", start: start, count: Int(count)), let ownText = Self.idText(of: own), !ownText.isEmpty {
+            if let own = text.member("id", start: span.start, count: span.count), let ownText = Self.idText(of: own), !ownText.isEmpty {
                 return own
             }
             return .string(id)
@@ -78,9 +84,15 @@ public struct TestCase: Sendable, Hashable {
 
     /// A case kept as its record's text: `count` bytes of `text` from `start`, a record that
     /// parsed, whose id is `id` (as ``init(fields:)`` gives it for that record).
+    ///
+    /// A record too long for a ``TextSpan`` keeps its fields instead.
     init(id: String, text: SuiteText, start: Int, count: Int) {
         self.id = id
-        storage = .text(text, start: start, count: Int32(count))
+        if let span = TextSpan(start: start, count: count) {
+            storage = .text(text, span)
+        } else {
+            storage = .object(Self.fields(of: text.value(start: start, count: count), id: id))
+        }
     }
 
     /// The id a record names for itself: its `id` when that is a non-empty string or an integer,
@@ -105,8 +117,8 @@ public struct TestCase: Sendable, Hashable {
     /// The same id and the same fields.
     public static func == (lhs: TestCase, rhs: TestCase) -> Bool {
         guard lhs.id == rhs.id else { return false }
-        if case .text(let left, let leftStart, _) = lhs.storage, case .text(let right, let rightStart, _) = rhs.storage,
-           left === right, leftStart == rightStart {
+        if case .text(let left, let leftSpan) = lhs.storage, case .text(let right, let rightSpan) = rhs.storage,
+           left === right, leftSpan.start == rightSpan.start {
             return true
         }
         return lhs.fields == rhs.fields

@@ -182,8 +182,16 @@ public struct BuiltinFailure: Error, Sendable {
 public protocol Invoker {
     /// Calls a function value with positional arguments.
     func call(_ function: Value, _ arguments: [Value]) throws(BuiltinFailure) -> Value
+    /// Calls a function value with one argument, as builtins call a lambda for each element.
+    func call(_ function: Value, with argument: Value) throws(BuiltinFailure) -> Value
     /// Throws when the user has asked to interrupt.
     func checkInterruption() throws(BuiltinFailure)
     /// Writes text to the cell's standard output.
     func write(_ text: String)
+}
+
+extension Invoker {
+    public func call(_ function: Value, with argument: Value) throws(BuiltinFailure) -> Value {
+        try call(function, [argument])
+    }
 }

@@ -35,6 +35,11 @@ extension Interpreter {
     }
 
     func invoke(_ lambda: Lambda, _ values: [Value], callRange: SourceRange, callSource: SourceFile) throws(EvaluationError) -> Value {
+        try invoke(lambda, in: Scope(names: lambda.names, values: values, parent: lambda.captured), callRange: callRange, callSource: callSource)
+    }
+
+    /// Evaluates the lambda's body in `scope`, the scope of its parameters bound to a call's arguments.
+    func invoke(_ lambda: Lambda, in scope: Scope, callRange: SourceRange, callSource: SourceFile) throws(EvaluationError) -> Value {
         guard callDepth < maximumCallDepth else {
             throw fail(
                 "value.recursion", "calls nest more than \(maximumCallDepth) deep", callRange, callSource,
@@ -43,9 +48,7 @@ extension Interpreter {
         }
         callDepth += 1
         defer { callDepth -= 1 }
-        var bindings: [String: Value] = [:]
-        for (parameter, value) in zip(lambda.parameters, values) { bindings[parameter.name] = value }
-        return try evaluate(lambda.body, in: Scope(bindings: bindings, parent: lambda.captured), source: lambda.source)
+        return try evaluate(lambda.body, in: scope, source: lambda.source)
     }
 
     /// Matches written arguments to a builtin's parameters.
@@ -133,6 +136,18 @@ extension Interpreter: Invoker {
                 if index < positional.count { bound.values[positional[index].name] = value } else { bound.rest.append(value) }
             }
             return try builtin.implementation(bound, self)
+        }
+    }
+
+    public func call(_ function: Value, with argument: Value) throws(BuiltinFailure) -> Value {
+        guard case .function(let target) = function, case .lambda(let lambda) = target.body, lambda.names.count == 1 else {
+            return try call(function, [argument])
+        }
+        do {
+            let scope = Scope(names: lambda.names, first: argument, rest: [], parent: lambda.captured)
+            return try invoke(lambda, in: scope, callRange: lambda.body.range, callSource: lambda.source)
+        } catch {
+            throw BuiltinFailure(propagating: error)
         }
     }
 

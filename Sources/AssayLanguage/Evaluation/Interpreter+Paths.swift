@@ -80,6 +80,17 @@ extension Interpreter {
         // The path's text goes only into messages: made for every step, it was a string
         // allocation per case of a path over a large suite.
         func at() -> String { pathText(base, upTo: step, source) }
+        // A record's member first, without pairing the value and the selector in a tuple (which
+        // copied both, a retain and release each, for every case of a lambda over a suite).
+        if case .record(let record) = value {
+            switch selector {
+            case .name(let key), .key(let key):
+                if let found = record[key] { return found }
+                return try missing(key, keys: record.keys, kind: "record", at: at(), step: step, source: source)
+            default:
+                break
+            }
+        }
         switch (value, selector) {
         case (.record(let record), .name(let key)), (.record(let record), .key(let key)):
             if let found = record[key] { return found }
@@ -88,15 +99,16 @@ extension Interpreter {
             if let found = record[String(position)] { return found }
             return try missing(String(position), keys: record.keys, kind: "record", at: at(), step: step, source: source)
         case (.list(let values), .index(let position)):
-            return try element(values, position, kind: "list", at: at(), step: step, source: source)
+            return try element(values.count, position, kind: "list", at: at(), step: step, source: source) { values[$0] }
         case (.string(let text), .index(let position)):
-            return try element(text.map { .string(String($0)) }, position, kind: "string", at: at(), step: step, source: source)
+            let characters = text.map { Value.string(String($0)) }
+            return try element(characters.count, position, kind: "string", at: at(), step: step, source: source) { characters[$0] }
         case (.object(let object), .name(let key)), (.object(let object), .key(let key)):
             if let found = object.member(key) { return found }
             return try missing(key, keys: object.memberNames, kind: object.typeName, at: at(), step: step, source: source)
         case (.object(let object), .index(let position)):
-            if let elements = object.elements {
-                return try element(elements, position, kind: object.typeName, at: at(), step: step, source: source)
+            if let count = object.elementCount {
+                return try element(count, position, kind: object.typeName, at: at(), step: step, source: source) { object.element(at: $0) }
             }
             if let found = object.member(String(position)) { return found }
             return try missing(String(position), keys: object.memberNames, kind: object.typeName, at: at(), step: step, source: source)
@@ -116,12 +128,16 @@ extension Interpreter {
         }
     }
 
-    func element(_ values: [Value], _ position: Int, kind: String, at: @autoclosure () -> String, step: PathStep, source: SourceFile) throws(EvaluationError) -> Value? {
-        let resolved = position < 0 ? values.count + position : position
-        if resolved >= 0, resolved < values.count { return values[resolved] }
+    /// The element at `position` (negative from the end) of `count` elements, which `value` gives.
+    func element(
+        _ count: Int, _ position: Int, kind: String, at: @autoclosure () -> String, step: PathStep, source: SourceFile,
+        _ value: (Int) -> Value?
+    ) throws(EvaluationError) -> Value? {
+        let resolved = position < 0 ? count + position : position
+        if resolved >= 0, resolved < count, let found = value(resolved) { return found }
         if step.isOptional { return nil }
         let at = at()
-        let size = values.isEmpty ? "it is empty" : "valid indices are 0…\(values.count - 1) and -\(values.count)…-1"
+        let size = count == 0 ? "it is empty" : "valid indices are 0…\(count - 1) and -\(count)…-1"
         throw fail("path.index-out-of-range", "index \(position) is out of range for the \(kind) at \(at)", step.range, source, hint: size)
     }
 

@@ -92,25 +92,30 @@ public struct PathString: Sendable, Hashable {
                 }
                 walked += (walked.isEmpty ? "" : "/") + key
             case .index(let position, let optional):
-                let elements: [Value]?
+                let count: Int?
                 switch current {
-                case .list(let items): elements = items
-                case .object(let object): elements = object.elements
+                case .list(let items): count = items.count
+                case .object(let object): count = object.elementCount
                 case .record(let record):
-                    elements = nil
+                    count = nil
                     if let found = record[String(position)] { current = found; walked += "/\(position)"; index += 1; continue }
-                default: elements = nil
+                default: count = nil
                 }
-                guard let elements else {
+                guard let count else {
                     if optional || !missingIsError { return optional ? .null : nil }
                     throw failure("cannot take element \(position) of \(current.typeName) at '\(walked.isEmpty ? "the value" : walked)'")
                 }
-                let resolved = position < 0 ? elements.count + position : position
-                guard resolved >= 0, resolved < elements.count else {
-                    if optional || !missingIsError { return optional ? .null : nil }
-                    throw failure("index \(position) is out of range (\(elements.count) elements) at '\(walked.isEmpty ? "the value" : walked)'")
+                let resolved = position < 0 ? count + position : position
+                let found: Value? = switch current {
+                case .list(let items) where resolved >= 0 && resolved < count: items[resolved]
+                case .object(let object) where resolved >= 0 && resolved < count: object.element(at: resolved)
+                default: nil
                 }
-                current = elements[resolved]
+                guard let found else {
+                    if optional || !missingIsError { return optional ? .null : nil }
+                    throw failure("index \(position) is out of range (\(count) elements) at '\(walked.isEmpty ? "the value" : walked)'")
+                }
+                current = found
                 walked += (walked.isEmpty ? "" : "/") + String(position)
             }
             index += 1

@@ -11,6 +11,11 @@ public protocol DomainObject: Sendable {
     func member(_ name: String) -> Value?
     /// The elements, for objects that behave like lists (`x/0`, `x/*`, `len(x)`); nil otherwise.
     var elements: [Value]? { get }
+    /// The number of elements, when the object behaves like a list. An object that makes its
+    /// elements when asked (a loaded suite's million cases) counts them without making them.
+    var elementCount: Int? { get }
+    /// The element at `position`, from 0 to `elementCount - 1`, made alone.
+    func element(at position: Int) -> Value?
     /// A one-line or multi-line plain-text rendering (what the shell prints).
     var plainText: String { get }
     /// Whether two objects are the same one (for `==`).
@@ -22,6 +27,13 @@ public protocol DomainObject: Sendable {
 
 extension DomainObject {
     public var elements: [Value]? { nil }
+
+    public var elementCount: Int? { elements?.count }
+
+    public func element(at position: Int) -> Value? {
+        guard let elements, elements.indices.contains(position) else { return nil }
+        return elements[position]
+    }
 
     public func isSame(as other: any DomainObject) -> Bool { false }
 

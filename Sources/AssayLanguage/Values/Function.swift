@@ -33,31 +33,69 @@ public struct Function: Sendable {
 }
 
 /// A lambda: parameters, a body, and the local bindings it closed over.
-public struct Lambda: Sendable {
+///
+/// A class, so that a function value holding it is copied with one retain: a builtin such as
+/// `filter` calls its lambda once per element, and copying the parameters, body, scope and
+/// source of a struct cost a retain and a release of each on every call.
+public final class Lambda: Sendable {
     /// The parameters.
-    public var parameters: [Parameter]
+    public let parameters: [Parameter]
     /// The body expression.
-    public var body: Expression
+    public let body: Expression
     /// The bindings of enclosing lambdas at the point of creation.
-    public var captured: Scope?
+    public let captured: Scope?
     /// The source the body points into.
-    public var source: SourceFile
+    public let source: SourceFile
+    /// The parameters' names, in order: the names of the scope of each call.
+    let names: [String]
+
+    /// Creates a lambda.
+    public init(parameters: [Parameter], body: Expression, captured: Scope?, source: SourceFile) {
+        self.parameters = parameters
+        self.body = body
+        self.captured = captured
+        self.source = source
+        names = parameters.map(\.name)
+    }
 }
 
 /// An immutable chain of local bindings (lambda parameters). Globals live in the interpreter.
+///
+/// A call's scope holds its lambda's parameter names and the arguments: looking a name up
+/// compares it with the few names of each scope, which costs less than making and hashing a
+/// dictionary for every call. The first argument is held apart from the others, so that the
+/// scope of a one-parameter lambda (a builtin calls one per element) needs no array.
 public final class Scope: Sendable {
-    let bindings: [String: Value]
+    let names: [String]
+    /// The value of `names[0]` (null when there are no names).
+    let first: Value
+    /// The values of `names[1...]`.
+    let rest: [Value]
     let parent: Scope?
 
-    init(bindings: [String: Value], parent: Scope?) {
-        self.bindings = bindings
+    /// A scope binding `names[i]` to `values[i]`; the two have the same count and the names differ.
+    convenience init(names: [String], values: [Value], parent: Scope?) {
+        self.init(names: names, first: values.first ?? .null, rest: Array(values.dropFirst()), parent: parent)
+    }
+
+    /// A scope binding `names[0]` to `first` and the others to `rest`.
+    init(names: [String], first: Value, rest: [Value], parent: Scope?) {
+        self.names = names
+        self.first = first
+        self.rest = rest
         self.parent = parent
     }
 
     func lookup(_ name: String) -> Value? {
-        if let value = bindings[name] { return value }
-        return parent?.lookup(name)
+        var scope: Scope? = self
+        while let current = scope {
+            for index in current.names.indices where current.names[index] == name {
+                return index == 0 ? current.first : current.rest[index - 1]
+            }
+            scope = current.parent
+        }
+        return nil
     }
 
-    var allNames: [String] { Array(bindings.keys) + (parent?.allNames ?? []) }
+    var allNames: [String] { names + (parent?.allNames ?? []) }
 }

@@ -4,6 +4,15 @@ import AssayLanguage
 /// (a filtered suite is still a suite you can run).
 protocol ElementCollection {
     func rebuilt(with elements: [Value]) throws(BuiltinFailure) -> Value
+    /// The collection of the elements at `positions` of `elements`, which are this collection's
+    /// own (`self.elements`, in order): filter, sort and take say which they keep.
+    func rebuilt(selecting positions: [Int], of elements: [Value]) throws(BuiltinFailure) -> Value
+}
+
+extension ElementCollection {
+    func rebuilt(selecting positions: [Int], of elements: [Value]) throws(BuiltinFailure) -> Value {
+        try rebuilt(with: positions.map { elements[$0] })
+    }
 }
 
 /// Builtins over lists, suites and records: filter, map, sort, take, group and aggregates.
@@ -16,12 +25,12 @@ enum CollectionBuiltins {
             ) { arguments, invoker throws(BuiltinFailure) in
                 let (items, collection) = try elements(arguments, "xs")
                 let test = try Selector(try arguments.required("predicate"), argument: "predicate")
-                var kept: [Value] = []
-                for item in items {
+                var kept: [Int] = []
+                for (position, item) in items.enumerated() {
                     try invoker.checkInterruption()
-                    if try test.apply(to: item, invoker).isTruthy { kept.append(item) }
+                    if try test.apply(to: item, invoker).isTruthy { kept.append(position) }
                 }
-                return try collection?.rebuilt(with: kept) ?? .list(kept)
+                return try collection?.rebuilt(selecting: kept, of: items) ?? .list(kept.map { items[$0] })
             },
             Builtin(
                 name: "map", usage: "map(xs, f)", summary: "A list of what a lambda or path string gives for each element.",
@@ -52,8 +61,7 @@ enum CollectionBuiltins {
                 let key = try arguments["by"].map { value throws(BuiltinFailure) in try Selector(value, argument: "by") }
                 for item in items { keys.append(try key?.apply(to: item, invoker) ?? item) }
                 let order = try sortedPositions(keys, descending: descending, by: arguments["by"] == nil ? "xs" : "by")
-                let result = order.map { items[$0] }
-                return try collection?.rebuilt(with: result) ?? .list(result)
+                return try collection?.rebuilt(selecting: order, of: items) ?? .list(order.map { items[$0] })
             },
             Builtin(
                 name: "take", usage: "take(xs, n)", summary: "The first n elements (the last n when n is negative).",
@@ -61,8 +69,8 @@ enum CollectionBuiltins {
             ) { arguments, _ throws(BuiltinFailure) in
                 let (items, collection) = try elements(arguments, "xs")
                 let n = try arguments.integer("n") ?? 0
-                let result = n >= 0 ? Array(items.prefix(n)) : Array(items.suffix(-n))
-                return try collection?.rebuilt(with: result) ?? .list(result)
+                let kept = n >= 0 ? Array(items.indices.prefix(n)) : Array(items.indices.suffix(-n))
+                return try collection?.rebuilt(selecting: kept, of: items) ?? .list(kept.map { items[$0] })
             },
             Builtin(
                 name: "group", usage: "group(xs, by)", summary: "A record from each key (given by a lambda or path string) to the elements with that key.",
@@ -146,7 +154,7 @@ enum CollectionBuiltins {
         if arguments.rest.isEmpty, let only = arguments["xs"] {
             switch only {
             case .list(let items): return items
-            case .object(let object) where object.elements != nil: return object.elements!
+            case .object(let object): if let items = object.elements { return items }
             default: break
             }
         }
@@ -173,7 +181,7 @@ struct Selector {
     }
 
     func apply(to item: Value, _ invoker: any Invoker) throws(BuiltinFailure) -> Value {
-        if let function { return try invoker.call(function, [item]) }
+        if let function { return try invoker.call(function, with: item) }
         return try path!.resolve(in: item) ?? .null
     }
 }

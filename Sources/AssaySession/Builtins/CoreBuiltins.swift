@@ -59,7 +59,7 @@ enum CoreBuiltins {
                 case .list(let items): return .integer(items.count)
                 case .string(let text): return .integer(text.count)
                 case .record(let record): return .integer(record.count)
-                case .object(let object) where object.elements != nil: return .integer(object.elements!.count)
+                case .object(let object) where object.elementCount != nil: return .integer(object.elementCount!)
                 default: throw BuiltinFailure.type("len", "x", expected: "a list, string, record or suite", found: value)
                 }
             },

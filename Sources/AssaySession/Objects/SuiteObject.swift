@@ -5,8 +5,10 @@ import AssayLanguage
 /// A suite as the language sees it: a list of case records with a source.
 struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConvertible {
     let suite: Suite
-    /// The cases as records, each made from its case when it is read (``SuiteRecords``).
-    let records: [Value]
+    /// The cases as the language's records (``SuiteRecords``). The list of them is made each
+    /// time it is asked for, not kept: a million deferred records are 48 MB, more than the
+    /// cases, and counting the cases or reading one needs no list.
+    let records: SuiteRecords
     /// The path as the user wrote it, for display (the source keeps the resolved path).
     let displayPath: String?
     /// Where the suite's values came from when a model wrote them (`label(…)`): the run, the model,
@@ -17,16 +19,21 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
         self.suite = suite
         self.provenance = provenance
         self.displayPath = displayPath ?? suite.source?.path
-        records = SuiteRecords(suite.cases).values
+        records = SuiteRecords(suite.cases)
     }
 
     var typeName: String { "suite" }
     var memberNames: [String] { ["cases", "ids", "source", "skipped", "provenance"] }
-    var elements: [Value]? { records }
+    var elements: [Value]? { records.values }
+    var elementCount: Int? { suite.cases.count }
+
+    func element(at position: Int) -> Value? {
+        suite.cases.indices.contains(position) ? records.value(at: position) : nil
+    }
 
     func member(_ name: String) -> Value? {
         switch name {
-        case "cases": return .list(records)
+        case "cases": return .list(records.values)
         case "ids": return .list(suite.cases.map { .string($0.id) })
         case "provenance": return provenance.map(Value.record) ?? .null
         case "source":
@@ -52,13 +59,20 @@ struct SuiteObject: DomainObject, ElementCollection, RichDisplayable, JSONConver
                 throw BuiltinFailure(message: "a suite can only hold case records, got \(element.typeName)", id: "type.argument")
             }
             // A case's record that was not changed is that case: filter, sort and take over a
-            // large suite then convert nothing.
-            if let testCase = SuiteRecords.testCase(of: record) {
+            // large suite then convert nothing (and a case of this suite is found without a cast).
+            if let testCase = records.testCase(of: record) ?? SuiteRecords.testCase(of: record) {
                 cases.append(testCase)
             } else {
                 cases.append(TestCase(fields: try JSONBridge.object(record)))
             }
         }
+        return .object(SuiteObject(Suite(cases: cases, source: suite.source), displayPath: displayPath))
+    }
+
+    /// The suite of the cases at `positions`, taken from the suite without looking at the
+    /// records (which are this suite's own, in order).
+    func rebuilt(selecting positions: [Int], of elements: [Value]) throws(BuiltinFailure) -> Value {
+        let cases = positions.map { suite.cases[$0] }
         return .object(SuiteObject(Suite(cases: cases, source: suite.source), displayPath: displayPath))
     }
 

@@ -19,8 +19,13 @@ final class SuiteRecords: RecordSource {
     var values: [Value] {
         var values: [Value] = []
         values.reserveCapacity(cases.count)
-        for position in cases.indices { values.append(.record(Record(source: self, position: position))) }
+        for position in cases.indices { values.append(value(at: position)) }
         return values
+    }
+
+    /// The deferred record of the case at `position`.
+    func value(at position: Int) -> Value {
+        .record(Record(source: self, position: position))
     }
 
     func record(at position: Int) -> Record {
@@ -29,6 +34,12 @@ final class SuiteRecords: RecordSource {
 
     func member(_ key: String, at position: Int) -> Value? {
         cases[position].field(key).map(JSONBridge.value)
+    }
+
+    /// The case a record stands for when it is still a deferred record of these cases.
+    func testCase(of record: Record) -> TestCase? {
+        guard let (source, position) = record.deferral, source === self else { return nil }
+        return cases[position]
     }
 
     /// The case a record stands for when it is still a deferred record of some suite.
