@@ -78,14 +78,16 @@ public struct RunResults: Sendable {
     }
 
     /// The statistics of the run's metrics (``StoredRun/statistics``): the stored summary, or for a
-    /// run without one, computed from the results' scores.
+    /// run without one, computed from the results' scores as they are read (only the scores are
+    /// held).
     ///
     /// - Throws: ``RunStoreError``.
     public func statistics() throws -> RunStatistics {
         if let summary = record.summary { return summary }
-        var scores: [CaseResult] = []
-        try forEachScore { scores.append($0) }
-        return RunStatistics(results: scores, reducer: record.reducer)
+        if let run = heldRun { return RunStatistics(results: run.results, reducer: record.reducer) }
+        var collector = StatisticsCollector(reducer: record.reducer)
+        try forEachScore { collector.add($0) }
+        return collector.statistics()
     }
 
     /// The run's cost (``StoredRun/cost``) without each result's (``RunCost/perCase`` is empty).

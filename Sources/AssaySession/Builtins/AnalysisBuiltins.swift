@@ -40,8 +40,7 @@ enum AnalysisBuiltins {
 
     /// A run argument: a run object, or a selector for a stored run.
     static func run(_ value: Value, state: SessionState, argument: String, function: String) throws(BuiltinFailure) -> RunObject {
-        if case .object(let object as RunObject) = value { return object }
-        return state.runs.object(for: try state.runs.storedRun(value, argument: argument, function: function))
+        try state.runs.runObject(value, argument: argument, function: function)
     }
 
     private static func ranking(_ name: String, summary: String, state: SessionState) -> Builtin {

@@ -80,12 +80,12 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
             for path in columns {
                 record = RunSummary.inserting(summary(row, path).map { .float($0.mean) } ?? .null, at: path[...], into: record)
             }
-            let counts = row.run.run.record.counts
+            let counts = row.run.record.counts
             if let cost = row.run.cost.withoutCache { record["cost"] = .float(cost) }
             if let spent = row.run.cost.total { record["spent"] = .float(RunCost.rounded(spent)) }
             record["n"] = .integer(counts.finished)
             record["errors"] = .integer(counts.errors)
-            record["run"] = .string(String(row.run.run.record.idText.prefix(8)))
+            record["run"] = .string(String(row.run.record.idText.prefix(8)))
             return record
         }
         let numeric = Set(columns.map { $0.joined(separator: "/") } + ["cost", "spent", "n", "errors"])
@@ -119,7 +119,7 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
         }
         let priced = isPriced
         for (index, row) in rows.enumerated() {
-            let counts = row.run.run.record.counts
+            let counts = row.run.record.counts
             if priced { cells[index].append(row.run.cost.withoutCache.map(RunCost.dollars) ?? "—") }
             cells[index] += [String(counts.finished), String(counts.errors)]
         }
@@ -140,7 +140,7 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
 
     func isSame(as other: any DomainObject) -> Bool {
         guard let other = other as? ExperimentObject else { return false }
-        return other.rows.map(\.run.run.record.id) == rows.map(\.run.run.record.id)
+        return other.rows.map(\.run.record.id) == rows.map(\.run.record.id)
     }
 
     var jsonValue: JSONValue {
