@@ -54,6 +54,21 @@ public struct RunResults: Sendable {
         }
     }
 
+    /// Calls a closure with the results a page at a time (``RunStore/resultPageSize``), in suite
+    /// order then sample order.
+    ///
+    /// - Parameter body: Called with each page.
+    /// - Throws: ``RunStoreError`` when the store cannot be read, or what `body` throws.
+    public func forEachPage(_ body: (ArraySlice<CaseResult>) throws -> Void) throws {
+        switch source {
+        case .memory(let run):
+            for start in stride(from: 0, to: run.results.count, by: RunStore.resultPageSize) {
+                try body(run.results[start ..< min(start + RunStore.resultPageSize, run.results.count)])
+            }
+        case .store(let store): try store.forEachResultPage(of: record.id) { try body($0[...]) }
+        }
+    }
+
     /// Calls a closure with each result's scores, in suite order then sample order: a result read
     /// from the store then has only its case id, sample, position, status, metrics and stream
     /// timings.

@@ -19,10 +19,25 @@ extension RunStore {
     ///   - body: Called with each result; what it throws stops the reading and is rethrown.
     /// - Throws: ``RunStoreError``, or what `body` throws.
     public func forEachResult(of id: UUID, scoresOnly: Bool = false, _ body: (CaseResult) throws -> Void) throws {
+        try forEachResultPage(of: id, scoresOnly: scoresOnly) { page in
+            for result in page { try body(result) }
+        }
+    }
+
+    /// Calls a closure with each page of a run's results, in suite order then sample order (see
+    /// ``forEachResult(of:scoresOnly:_:)``): for what reads something beside each page, such as
+    /// the page's cases.
+    ///
+    /// - Parameters:
+    ///   - id: The run's id.
+    ///   - scoresOnly: Whether to read only what scores are made of.
+    ///   - body: Called with each page; what it throws stops the reading and is rethrown.
+    /// - Throws: ``RunStoreError``, or what `body` throws.
+    public func forEachResultPage(of id: UUID, scoresOnly: Bool = false, _ body: ([CaseResult]) throws -> Void) throws {
         var after: ResultPosition?
         while true {
             let page = try reading { db in try Self.fetchResultPage(db, run: id, after: after, scoresOnly: scoresOnly) }
-            for result in page { try body(result) }
+            if !page.isEmpty { try body(page) }
             guard page.count == Self.resultPageSize, let last = page.last else { return }
             after = ResultPosition(last)
         }

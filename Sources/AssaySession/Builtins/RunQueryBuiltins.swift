@@ -67,7 +67,7 @@ enum RunQueryBuiltins {
     private static func export(
         _ run: RunReading, format: RunExport.Format, to path: String, state: SessionState, invoker: any Invoker
     ) throws(BuiltinFailure) -> Int {
-        let cases = Array(run.cases.values)
+        let cases = run.cases
         if path == "-" {
             var buffer = ""
             do {

@@ -50,6 +50,12 @@ final class RunContents: Sendable {
         return made
     }
 
+    /// The store the run is read from, unless it is held whole.
+    var store: RunStore? {
+        if case .store(let store) = source { return store }
+        return nil
+    }
+
     /// Whether the run's results are in memory (held from the start, or read already).
     var holdsResults: Bool {
         if case .held = source { return true }

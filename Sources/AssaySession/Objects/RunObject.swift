@@ -53,6 +53,9 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     /// read from the store a page at a time.
     var results: RunResults { contents.results }
 
+    /// The store the run's results are read from, unless the object holds them from the start.
+    var store: RunStore? { contents.store }
+
     /// Whether the run's results are in memory: held from the start, or read once something needed
     /// them.
     var holdsResults: Bool { contents.holdsResults }

@@ -139,21 +139,29 @@ final class RunContext {
     }
 
     /// A run whose results are read in order (``RunReading``): a run object's as it holds them, or a
-    /// stored run's, read from the store a page at a time.
+    /// stored run's (or a run object's not read yet), read from the store a page at a time with
+    /// its stored cases beside each page.
     func reading(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> RunReading {
-        if case .object(let object as RunObject) = value {
-            return RunReading(results: object.results, cases: object.cases, object: object)
+        if case .object(let given as RunObject) = value {
+            guard let store = given.store, !given.holdsResults else {
+                return RunReading(results: given.results, cases: RunCases(byID: given.cases), object: given)
+            }
+            return RunReading(results: given.results, cases: try cases(of: given.record, in: store, argument: argument), object: given)
         }
-        let id = try runID(value, argument: argument, function: function)
+        let record = try results(value, argument: argument, function: function).record
         let store = try store()
-        let run: StoredRun
+        return RunReading(results: RunResults(record: record, store: store), cases: try cases(of: record, in: store, argument: argument),
+                          object: nil)
+    }
+
+    /// The cases a stored run evaluated, read from the store when looked up (none when they are
+    /// to be had nowhere: a run stored before runs kept their cases whose suite file changed).
+    private func cases(of record: RunRecord, in store: RunStore, argument: String) throws(BuiltinFailure) -> RunCases {
         do {
-            run = try store.loadWithoutResults(id)
+            return try RunCases.of(record, store: store) ?? RunCases([])
         } catch {
             throw BuiltinFailure(message: error.message, argument: argument, id: "io.store")
         }
-        let cases = RunExport.byID(suite(of: run)?.cases ?? [])
-        return RunReading(results: RunResults(record: run.record, store: store), cases: cases, object: nil)
     }
 
     /// A run's results alone, for what reads only their scores (`compare`): a run object's as it
