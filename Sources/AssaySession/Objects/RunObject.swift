@@ -81,6 +81,12 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     /// What the run's answers cost.
     var cost: RunCost { contents.cost }
 
+    /// What the run's answers cost when its model has a price; nil without one (a cost without a
+    /// price has no dollars, and no result is read for it).
+    var pricedCost: RunCost? {
+        record.price == nil ? nil : cost
+    }
+
     /// The metric statistics, nested as the metrics nest, with the cost and requests.
     var summary: Record {
         contents.once(\.summary) { RunSummary.record(of: statistics, cost: cost, wilson: wilson) }
@@ -132,7 +138,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     /// `pipeline NAME · ` before the counts when a pipeline made it.
     /// The cost is added up only for a model with a price: without one there is no cost line.
     var headline: String {
-        Self.headline(record, cost: record.price == nil ? nil : cost)
+        Self.headline(record, cost: pricedCost)
     }
 
     /// The headline of a run: its record's, with the cost line when its model has a price.
