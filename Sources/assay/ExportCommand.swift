@@ -62,16 +62,17 @@ struct ExportCommand: ParsableCommand {
     func export() -> Int32 {
         do {
             let store = try ProjectStore.open()
-            let stored = try store.loadWithoutResults(try store.select(self.stored.selector).id)
-            let suite = stored.evaluatedSuite()
-            if suite == nil {
-                StandardStreams.write("assay: warning: run \(stored.record.idText.prefix(8)) was stored before runs kept their cases and its suite "
+            let record = try store.select(self.stored.selector)
+            // The stored cases are read beside each page of results, not whole.
+            let found = try RunCases.of(record, store: store)
+            if found == nil {
+                StandardStreams.write("assay: warning: run \(record.idText.prefix(8)) was stored before runs kept their cases and its suite "
                                       + "file has changed or is gone: input and expected are left empty\n", to: .stderr)
             }
-            let cases = suite?.cases ?? []
+            let cases = found ?? RunCases([])
             let format = try RunExport.Format(format)
             // The results are read from the store a page at a time and written as they come.
-            let results = RunResults(record: stored.record, store: store)
+            let results = RunResults(record: record, store: store)
             if output == "-" {
                 var buffer = ""
                 try RunExport.write(results, cases: cases, format: format) { piece in

@@ -33,6 +33,13 @@ struct MetricColumns {
     private var nodes = [Node(path: [])]
     private let reducer: SampleReducer
 
+    /// An empty collection, for results added one case at a time (``add(_:)``).
+    ///
+    /// - Parameter reducer: How a case's samples become its score.
+    init(reducer: SampleReducer) {
+        self.reducer = reducer
+    }
+
     /// Collects the scores of a run's results.
     ///
     /// - Parameters:
@@ -56,14 +63,31 @@ struct MetricColumns {
         }
         for (number, first) in firstResults.enumerated() {
             if let later = laterResults[number] {
-                let samples = [results[first]] + later.map { results[$0] }
-                for scores in CaseScores.of(samples, reducer: reducer) {
-                    for (path, score) in scores.reduced { append(score, at: node(for: path)) }
-                }
+                addSamples([results[first]] + later.map { results[$0] })
             } else {
                 add(metrics: results[first].metrics, ttft: results[first].ttftMilliseconds,
                     tokensPerSecond: results[first].tokensPerSecond)
             }
+        }
+    }
+
+    /// Adds the scores of one case: its results (one, or its samples in sample order), after the
+    /// cases added before. Adding a run's cases one by one in the order of their first results
+    /// gives the columns ``init(results:reducer:)`` gives.
+    ///
+    /// - Parameter results: The case's results.
+    mutating func add(_ results: [CaseResult]) {
+        if results.count == 1, let only = results.first {
+            add(metrics: only.metrics, ttft: only.ttftMilliseconds, tokensPerSecond: only.tokensPerSecond)
+        } else if !results.isEmpty {
+            addSamples(results)
+        }
+    }
+
+    /// Adds the scores of a case with several results, reduced by ``CaseScores``.
+    private mutating func addSamples(_ samples: [CaseResult]) {
+        for scores in CaseScores.of(samples, reducer: reducer) {
+            for (path, score) in scores.reduced { append(score, at: node(for: path)) }
         }
     }
 
@@ -142,5 +166,38 @@ struct MetricColumns {
         if let hint, hint < children.count, children[hint].key == key { return children[hint].node }
         if let index = nodes[node].index { return index[key] }
         return children.first { $0.key == key }?.node
+    }
+}
+
+/// The statistics of a run's results read one at a time in suite order then sample order, as the
+/// run store gives them (``RunStore/forEachResult(of:scoresOnly:_:)``): only the scores and the
+/// results of the case being read are held, so a run of a million results is summarised without
+/// holding them. A case's results come together in that order (a suite's case ids are unique), so
+/// the statistics are those of ``RunStatistics/init(results:reducer:)`` over the same results.
+struct StatisticsCollector {
+    private var columns: MetricColumns
+    private var pending: [CaseResult] = []
+    private let reducer: SampleReducer
+
+    /// A collector of results reduced by `reducer`.
+    init(reducer: SampleReducer) {
+        self.reducer = reducer
+        columns = MetricColumns(reducer: reducer)
+    }
+
+    /// Adds the next result.
+    mutating func add(_ result: CaseResult) {
+        if let first = pending.first, first.caseID != result.caseID {
+            columns.add(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+        pending.append(result)
+    }
+
+    /// The statistics of the results added.
+    mutating func statistics() -> RunStatistics {
+        columns.add(pending)
+        pending.removeAll()
+        return RunStatistics(columns: columns, reducer: reducer)
     }
 }

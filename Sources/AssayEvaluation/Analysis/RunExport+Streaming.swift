@@ -19,13 +19,29 @@ extension RunExport {
     /// - Throws: ``RunStoreError`` when the store cannot be read, or what `sink` throws.
     @discardableResult
     public static func write(_ results: RunResults, cases: [TestCase], format: Format, to sink: (String) throws -> Void) throws -> Int {
-        let byID = byID(cases)
+        try write(results, cases: RunCases(cases), format: format, to: sink)
+    }
+
+    /// Writes a run in a format a piece at a time, as its results are read, each with its case
+    /// looked up a page at a time (``RunCases``): a run's stored cases are then read beside each
+    /// page of results, never whole. The text is that of ``write(_:cases:format:to:)`` with the
+    /// same cases.
+    ///
+    /// - Parameters:
+    ///   - results: The run's results.
+    ///   - cases: The cases it evaluated.
+    ///   - format: The format.
+    ///   - sink: Called with each piece of the text, in order.
+    /// - Returns: How many results were written.
+    /// - Throws: ``RunStoreError`` when the store cannot be read, or what `sink` throws.
+    @discardableResult
+    public static func write(_ results: RunResults, cases: RunCases, format: Format, to sink: (String) throws -> Void) throws -> Int {
         let price = results.record.price
         var count = 0
         switch format {
         case .jsonl:
-            try results.forEach { result in
-                try sink(jsonlLine(result, testCase: byID[result.caseID], price: price))
+            try results.forEach(with: cases) { result, testCase in
+                try sink(jsonlLine(result, testCase: testCase, price: price))
                 count += 1
             }
         case .csv:
@@ -33,8 +49,8 @@ extension RunExport {
             try results.forEachScore { columns.add($0) }
             let parts = try results.parts()
             try sink(csvHeader(parts: parts, metricColumns: columns.names) + "\r\n")
-            try results.forEach { result in
-                try sink(csvRow(result, testCase: byID[result.caseID], price: price, parts: parts, metricColumns: columns.names) + "\r\n")
+            try results.forEach(with: cases) { result, testCase in
+                try sink(csvRow(result, testCase: testCase, price: price, parts: parts, metricColumns: columns.names) + "\r\n")
                 count += 1
             }
         case .json:
@@ -45,8 +61,8 @@ extension RunExport {
             let head = JSONValue.object(members).serialized(pretty: true)
             let emptyCases = "[]\n}"
             try sink(String(head.dropLast(emptyCases.count)) + "[")
-            try results.forEach { result in
-                let text = caseJSON(result, testCase: byID[result.caseID], cost: RunCost.cost(of: result, price: price)).serialized(pretty: true)
+            try results.forEach(with: cases) { result, testCase in
+                let text = caseJSON(result, testCase: testCase, cost: RunCost.cost(of: result, price: price)).serialized(pretty: true)
                 try sink((count == 0 ? "\n    " : ",\n    ") + text.replacing("\n", with: "\n    "))
                 count += 1
             }

@@ -54,6 +54,21 @@ public struct RunResults: Sendable {
         }
     }
 
+    /// Calls a closure with the results a page at a time (``RunStore/resultPageSize``), in suite
+    /// order then sample order.
+    ///
+    /// - Parameter body: Called with each page.
+    /// - Throws: ``RunStoreError`` when the store cannot be read, or what `body` throws.
+    public func forEachPage(_ body: (ArraySlice<CaseResult>) throws -> Void) throws {
+        switch source {
+        case .memory(let run):
+            for start in stride(from: 0, to: run.results.count, by: RunStore.resultPageSize) {
+                try body(run.results[start ..< min(start + RunStore.resultPageSize, run.results.count)])
+            }
+        case .store(let store): try store.forEachResultPage(of: record.id) { try body($0[...]) }
+        }
+    }
+
     /// Calls a closure with each result's scores, in suite order then sample order: a result read
     /// from the store then has only its case id, sample, position, status, metrics and stream
     /// timings.
@@ -78,14 +93,16 @@ public struct RunResults: Sendable {
     }
 
     /// The statistics of the run's metrics (``StoredRun/statistics``): the stored summary, or for a
-    /// run without one, computed from the results' scores.
+    /// run without one, computed from the results' scores as they are read (only the scores are
+    /// held).
     ///
     /// - Throws: ``RunStoreError``.
     public func statistics() throws -> RunStatistics {
         if let summary = record.summary { return summary }
-        var scores: [CaseResult] = []
-        try forEachScore { scores.append($0) }
-        return RunStatistics(results: scores, reducer: record.reducer)
+        if let run = heldRun { return RunStatistics(results: run.results, reducer: record.reducer) }
+        var collector = StatisticsCollector(reducer: record.reducer)
+        try forEachScore { collector.add($0) }
+        return collector.statistics()
     }
 
     /// The run's cost (``StoredRun/cost``) without each result's (``RunCost/perCase`` is empty).

@@ -55,8 +55,12 @@ public struct RunStatistics: Sendable, Hashable {
     ///   - results: A run's case results.
     ///   - reducer: How a case's samples become its score; `mean` by default.
     public init(results: [CaseResult], reducer: SampleReducer = .mean) {
+        self.init(columns: MetricColumns(results: results, reducer: reducer), reducer: reducer)
+    }
+
+    /// The statistics of collected scores.
+    init(columns collected: MetricColumns, reducer: SampleReducer) {
         self.reducer = reducer
-        let collected = MetricColumns(results: results, reducer: reducer)
         entries = zip(collected.paths, collected.columns).compactMap { path, values in
             guard let summary = MetricSummary(values) else { return nil }
             return Entry(path: path, summary: summary, wilson: Self.wilson(of: values))

@@ -2,11 +2,12 @@ import Foundation
 
 extension Runner {
     /// Evaluates the work items with bounded concurrency, writes results as they finish, and sets
-    /// the run's final status.
+    /// the run's final status and summary; returns the run's final record (its results stay in the
+    /// store).
     func execute(
         _ spec: RunSpec, runID: UUID, work: [WorkItem], alreadyDone: RunCounts, stored: [CaseResult],
         progress: (@Sendable (RunProgress) -> Void)?
-    ) async throws(RunError) -> StoredRun {
+    ) async throws(RunError) -> RunRecord {
         let store = self.store
         let limiter = spec.rateLimit.map { RateLimiter(requestsPerMinute: $0, sleep: environment.sleep, now: environment.now) }
         let budget = Self.budget(for: spec, stored: stored)
@@ -49,29 +50,36 @@ extension Runner {
         let complete = finished == work.count
         let writeFailure = await writer.finish()
         let status: RunStatus = writeFailure != nil ? .failed : complete ? .completed : await Self.unfinishedStatus(budget: budget)
-        let stored: StoredRun
+        let record: RunRecord
         do throws(RunError) {
-            stored = try await Self.detached { () async throws(RunStoreError) -> StoredRun in
-                // The summary's bootstraps are the costly part of reading a run: done once, here.
-                var run = try await store.load(runID)
-                let summary = RunStatistics(results: run.results, reducer: spec.reduce)
+            record = try await Self.detached { () async throws(RunStoreError) -> RunRecord in
+                // The summary's bootstraps are the costly part of reading a run: done once, here,
+                // from the results' scores read a page at a time (the results are never all held).
+                let summary = try await store.statistics(of: runID, reducer: spec.reduce)
                 try await store.finishRun(runID, status: status, summary: summary)
-                if let record = try await store.currentRecord(id: runID) { run.record = record }
-                return run
+                return try await Self.currentRecord(runID, store: store)
             }
         } catch {
             meter.finish()
             // A store that refused the results may refuse the final status too: the run then reads
             // as interrupted once this process has ended, and resume completes it all the same.
             if let writeFailure {
-                let kept = try? await Self.detached { () async throws(RunStoreError) in try await store.load(runID).results.count }
-                throw Self.storeFailure(writeFailure, runID: runID, kept: kept)
+                let kept = try? await Self.detached { () async throws(RunStoreError) in try await store.currentRecord(id: runID)?.counts.finished }
+                throw Self.storeFailure(writeFailure, runID: runID, kept: kept ?? nil)
             }
             throw error
         }
         meter.finish()
-        if let writeFailure { throw Self.storeFailure(writeFailure, runID: runID, kept: stored.results.count) }
-        return stored
+        if let writeFailure { throw Self.storeFailure(writeFailure, runID: runID, kept: record.counts.finished) }
+        return record
+    }
+
+    /// A run's record as the store now has it.
+    static func currentRecord(_ id: UUID, store: RunStore) async throws(RunStoreError) -> RunRecord {
+        guard let record = try await store.currentRecord(id: id) else {
+            throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
+        }
+        return record
     }
 
     /// The error of a run whose results could not be stored: what the store said, what is kept,

@@ -42,12 +42,13 @@ public struct Runner: Sendable {
     ///   - spec: What to run.
     ///   - id: The new run's id; a random one by default.
     ///   - progress: Called at most ten times a second and once at the end, from the run's task.
-    /// - Returns: The stored run: its record (status `completed`, `interrupted` or
-    ///   `budget_exhausted`) and its results.
+    /// - Returns: The run's record (status `completed`, `interrupted` or `budget_exhausted`, with its
+    ///   counts and summary); its results are in the store (``RunStore/load(_:)``,
+    ///   ``RunStore/forEachResult(of:scoresOnly:_:)``), never all held here.
     /// - Throws: ``RunError`` when the spec is invalid or the store fails; never for a case's failure.
     public func run(
         _ spec: RunSpec, id: UUID = UUID(), progress: (@Sendable (RunProgress) -> Void)? = nil
-    ) async throws(RunError) -> StoredRun {
+    ) async throws(RunError) -> RunRecord {
         try Self.validate(spec)
         let configuration = spec.configuration
         try await Self.detached { () async throws(RunStoreError) in
@@ -73,11 +74,11 @@ public struct Runner: Sendable {
     ///   - runID: The run to complete.
     ///   - spec: The rebuilt spec; its suite, template, model and sampling must match the stored run.
     ///   - progress: As for ``run(_:id:progress:)``; `done` starts at the results already stored.
-    /// - Returns: The stored run with all its results, old and new.
+    /// - Returns: The run's record, its counts and summary covering all its results, old and new.
     /// - Throws: ``RunError`` with code `resumeMismatch` naming what differs, or `store`.
     public func resume(
         _ runID: UUID, with spec: RunSpec, progress: (@Sendable (RunProgress) -> Void)? = nil
-    ) async throws(RunError) -> StoredRun {
+    ) async throws(RunError) -> RunRecord {
         try Self.validate(spec)
         let store = self.store
         let stored = try await Self.detached { () async throws(RunStoreError) in try await store.load(runID) }

@@ -58,12 +58,58 @@ extension RunStore {
             """,
             [list])
         guard !rows.isEmpty else { return nil }
-        return try rows.map { row throws(RunStoreError) in
-            guard let fields = try StoredRows.json(row.get("fields"), "a stored case of list \(list.prefix(12))").objectValue else {
-                throw RunStoreError(.corrupt, "a stored case of list \(list.prefix(12)) is not a JSON object")
+        return try rows.map { row throws(RunStoreError) in try storedCase(row, list: list) }
+    }
+
+    /// Whether the store has a list of cases (a run's ``RunRecord/casesSHA256``) with at least one
+    /// case.
+    ///
+    /// - Parameter list: The list's digest.
+    /// - Throws: ``RunStoreError``.
+    public func hasCases(list: String) throws(RunStoreError) -> Bool {
+        try reading { db in try db.fetchOne("SELECT 1 FROM case_lists WHERE list_sha = ? LIMIT 1", [list]) != nil }
+    }
+
+    /// The cases of a stored list at some positions, by position (a position past the list's end
+    /// has none): what a page of a run's results, or the few a ranking keeps, evaluated, read
+    /// without the rest of the list.
+    ///
+    /// - Parameters:
+    ///   - list: The list's digest.
+    ///   - positions: The positions.
+    /// - Returns: The cases found, by position.
+    /// - Throws: ``RunStoreError``.
+    public func cases(list: String, positions: some Collection<Int>) throws(RunStoreError) -> [Int: TestCase] {
+        guard let lowest = positions.min(), let highest = positions.max() else { return [:] }
+        let wanted = Set(positions)
+        // A page's positions are a run of them: read as a range. Scattered ones (a ranking's) by name.
+        let spread = highest - lowest + 1 <= 2 * wanted.count
+        let condition = spread ? "case_lists.position >= ? AND case_lists.position <= ?"
+            : "case_lists.position IN (\(Array(repeating: "?", count: wanted.count).joined(separator: ", ")))"
+        let arguments: StoreArguments = spread ? [list, lowest, highest] : [list] + StoreArguments(wanted.sorted())
+        return try reading { db in
+            let rows = try db.fetchAll(
+                """
+                SELECT case_lists.position AS position, cases.fields AS fields FROM case_lists
+                JOIN cases ON cases.sha256 = case_lists.case_sha WHERE case_lists.list_sha = ? AND \(condition)
+                """,
+                arguments)
+            var found: [Int: TestCase] = [:]
+            found.reserveCapacity(rows.count)
+            for row in rows {
+                let position: Int = try row.get("position")
+                if wanted.contains(position) { found[position] = try Self.storedCase(row, list: list) }
             }
-            return TestCase(fields: fields)
+            return found
         }
+    }
+
+    /// A stored case's fields as a case.
+    private static func storedCase(_ row: StoreRow, list: String) throws(RunStoreError) -> TestCase {
+        guard let fields = try StoredRows.json(row.get("fields"), "a stored case of list \(list.prefix(12))").objectValue else {
+            throw RunStoreError(.corrupt, "a stored case of list \(list.prefix(12)) is not a JSON object")
+        }
+        return TestCase(fields: fields)
     }
 
     /// How many distinct cases and case lists the store holds (for tests and `doctor`-style checks).

@@ -79,12 +79,24 @@ extension RunStore {
     /// - Returns: The run and its cases.
     /// - Throws: ``RunStoreError`` with code `noSuchRun` when there is no such run.
     public func loadWithoutResults(_ id: UUID) throws(RunStoreError) -> StoredRun {
-        try reading { db in
-            guard let record = try Self.fetchRecord(db, id: id) else {
-                throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
-            }
-            return StoredRun(record: record, results: [], cases: try record.casesSHA256.flatMap { try Self.fetchCases(list: $0, db) })
+        try reading { try Self.fetchRunWithoutResults($0, id: id) }
+    }
+
+    /// A run and the cases it evaluated, without its results, read without blocking the calling
+    /// task's thread (see ``loadWithoutResults(_:)``).
+    ///
+    /// - Parameter id: The run's id.
+    /// - Returns: The run and its cases.
+    /// - Throws: ``RunStoreError`` with code `noSuchRun` when there is no such run.
+    public func loadWithoutResults(_ id: UUID) async throws(RunStoreError) -> StoredRun {
+        try await reading { try Self.fetchRunWithoutResults($0, id: id) }
+    }
+
+    static func fetchRunWithoutResults(_ db: any StoreConnection, id: UUID) throws -> StoredRun {
+        guard let record = try fetchRecord(db, id: id) else {
+            throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
         }
+        return StoredRun(record: record, results: [], cases: try record.casesSHA256.flatMap { try fetchCases(list: $0, db) })
     }
 
     /// Sets a run's status; a status other than `running` also records when it finished.

@@ -19,29 +19,101 @@ extension RunStore {
     ///   - body: Called with each result; what it throws stops the reading and is rethrown.
     /// - Throws: ``RunStoreError``, or what `body` throws.
     public func forEachResult(of id: UUID, scoresOnly: Bool = false, _ body: (CaseResult) throws -> Void) throws {
+        try forEachResultPage(of: id, scoresOnly: scoresOnly) { page in
+            for result in page { try body(result) }
+        }
+    }
+
+    /// Calls a closure with each page of a run's results, in suite order then sample order (see
+    /// ``forEachResult(of:scoresOnly:_:)``): for what reads something beside each page, such as
+    /// the page's cases.
+    ///
+    /// - Parameters:
+    ///   - id: The run's id.
+    ///   - scoresOnly: Whether to read only what scores are made of.
+    ///   - body: Called with each page; what it throws stops the reading and is rethrown.
+    /// - Throws: ``RunStoreError``, or what `body` throws.
+    public func forEachResultPage(of id: UUID, scoresOnly: Bool = false, _ body: ([CaseResult]) throws -> Void) throws {
+        var after: ResultPosition?
+        while true {
+            let page = try reading { db in try Self.fetchResultPage(db, run: id, after: after, scoresOnly: scoresOnly) }
+            if !page.isEmpty { try body(page) }
+            guard page.count == Self.resultPageSize, let last = page.last else { return }
+            after = ResultPosition(last)
+        }
+    }
+
+    /// The statistics of a run's results (``RunStatistics/init(results:reducer:)``), read from the
+    /// store a page of scores at a time without blocking the calling task's thread: only the scores
+    /// are held, never the results.
+    ///
+    /// - Parameters:
+    ///   - id: The run's id.
+    ///   - reducer: How a case's samples become its score.
+    /// - Returns: The statistics.
+    /// - Throws: ``RunStoreError``.
+    func statistics(of id: UUID, reducer: SampleReducer) async throws(RunStoreError) -> RunStatistics {
+        var collector = StatisticsCollector(reducer: reducer)
+        var after: ResultPosition?
+        while true {
+            let start = after
+            let page = try await reading { db in try Self.fetchResultPage(db, run: id, after: start, scoresOnly: true) }
+            for result in page { collector.add(result) }
+            guard page.count == Self.resultPageSize, let last = page.last else { break }
+            after = ResultPosition(last)
+        }
+        return collector.statistics()
+    }
+
+    /// Where a page of results starts: after the result at this position, sample and case id.
+    struct ResultPosition: Sendable {
+        let position: Int
+        let sample: Int
+        let caseID: String
+
+        init(_ result: CaseResult) {
+            position = result.position
+            sample = result.sample
+            caseID = result.caseID
+        }
+    }
+
+    /// One page of a run's results in suite order then sample order: the first, or those after
+    /// `after`.
+    static func fetchResultPage(_ db: any StoreConnection, run id: UUID, after: ResultPosition?, scoresOnly: Bool) throws -> [CaseResult] {
         let run = ConfigurationCoding.text(id)
         let columns = scoresOnly ? StoredRows.scoreColumns : StoredRows.resultColumns
-        let limit = Self.resultPageSize
-        var after: (position: Int, sample: Int, caseID: String)?
-        while true {
-            let page: [CaseResult] = try reading { db in
-                let rows: [StoreRow]
-                if let after {
-                    rows = try db.fetchAll(
-                        "SELECT \(columns) FROM case_results WHERE run_id = ? AND (position, sample, case_id) > (?, ?, ?) "
-                            + "ORDER BY position, sample, case_id LIMIT ?",
-                        [run, after.position, after.sample, after.caseID, limit])
-                } else {
-                    rows = try db.fetchAll(
-                        "SELECT \(columns) FROM case_results WHERE run_id = ? ORDER BY position, sample, case_id LIMIT ?", [run, limit])
-                }
-                return try rows.map { row throws(RunStoreError) in
-                    scoresOnly ? try StoredRows.scores(from: row) : try StoredRows.result(from: row)
-                }
+        let rows: [StoreRow]
+        if let after {
+            rows = try db.fetchAll(
+                "SELECT \(columns) FROM case_results WHERE run_id = ? AND (position, sample, case_id) > (?, ?, ?) "
+                    + "ORDER BY position, sample, case_id LIMIT ?",
+                [run, after.position, after.sample, after.caseID, resultPageSize])
+        } else {
+            rows = try db.fetchAll(
+                "SELECT \(columns) FROM case_results WHERE run_id = ? ORDER BY position, sample, case_id LIMIT ?", [run, resultPageSize])
+        }
+        return try rows.map { row throws(RunStoreError) in
+            scoresOnly ? try StoredRows.scores(from: row) : try StoredRows.result(from: row)
+        }
+    }
+
+    /// How many of a run's results ended with each status, by status name (``CaseStatus``):
+    /// counted by the store, without reading the results.
+    ///
+    /// - Parameter id: The run's id.
+    /// - Returns: The count of each status the results have.
+    /// - Throws: ``RunStoreError``.
+    public func statusCounts(of id: UUID) throws(RunStoreError) -> [String: Int] {
+        try reading { db in
+            var counts: [String: Int] = [:]
+            for row in try db.fetchAll("SELECT status, COUNT(*) AS n FROM case_results WHERE run_id = ? GROUP BY status",
+                                       [ConfigurationCoding.text(id)]) {
+                let status: String = try row.get("status")
+                let count: Int = row["n"] ?? 0
+                counts[status] = count
             }
-            for result in page { try body(result) }
-            guard page.count == limit, let last = page.last else { return }
-            after = (last.position, last.sample, last.caseID)
+            return counts
         }
     }
 

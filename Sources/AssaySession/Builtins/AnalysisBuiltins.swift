@@ -40,8 +40,7 @@ enum AnalysisBuiltins {
 
     /// A run argument: a run object, or a selector for a stored run.
     static func run(_ value: Value, state: SessionState, argument: String, function: String) throws(BuiltinFailure) -> RunObject {
-        if case .object(let object as RunObject) = value { return object }
-        return state.runs.object(for: try state.runs.storedRun(value, argument: argument, function: function))
+        try state.runs.runObject(value, argument: argument, function: function)
     }
 
     private static func ranking(_ name: String, summary: String, state: SessionState) -> Builtin {
@@ -62,11 +61,16 @@ enum AnalysisBuiltins {
     /// (ranked by the engine's ``RunRanking``).
     static func table(_ run: RunReading, metric: String, count: Int, highest: Bool) throws(BuiltinFailure) -> RecordTable {
         let ranking: RunRanking
-        do { ranking = try RunRanking(run.results, metric: metric, count: count, highest: highest) } catch {
+        let kept: [TestCase?]
+        do {
+            ranking = try RunRanking(run.results, metric: metric, count: count, highest: highest)
+            // Only the cases of the rows kept are read.
+            kept = try run.cases.cases(of: ranking.entries.map(\.result))
+        } catch {
             throw RunReading.failure(error, argument: "run")
         }
-        let ordered = ranking.entries.map { entry in
-            (CaseResultObject(result: entry.result, testCase: run.cases[entry.result.caseID]), entry.score)
+        let ordered = zip(ranking.entries, kept).map { entry, testCase in
+            (CaseResultObject(result: entry.result, testCase: testCase), entry.score)
         }
         let hasSamples = ranking.hasSamples
         let records = ordered.map { object, number in

@@ -52,7 +52,7 @@ enum ExperimentBuiltins {
                 }
                 rows.append(ExperimentObject.Row(model: modelName, template: templateName, run: run))
                 if let remaining = budget { budget = remaining - (run.cost.total ?? 0) }
-                if run.run.record.status == .budgetExhausted {
+                if run.record.status == .budgetExhausted {
                     let total = models.count * templates.count
                     var experiment = ExperimentObject(rows: rows)
                     experiment.stoppedEarly = "stopped at its budget after \(rows.count) of \(total) runs"
@@ -138,7 +138,7 @@ enum ExperimentBuiltins {
             fields[field] = answer
             cases.append(TestCase(id: testCase.id, fields: fields))
         }
-        let runID = run.run.record.idText
+        let runID = run.record.idText
         if !failures.isEmpty {
             let shown = failures.prefix(5).joined(separator: ", ") + (failures.count > 5 ? ", …" : "")
             state.sink(.stream(.stderr, "label: \(failures.count) case\(failures.count == 1 ? "" : "s") got no answer and \(failures.count == 1 ? "is" : "are") left out: \(shown); run \(runID.prefix(8)) has the errors\n"))

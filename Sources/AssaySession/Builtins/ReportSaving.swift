@@ -15,7 +15,7 @@ enum ReportSaving {
         case let run as RunObject:
             try expect(path, "html", for: "a run's report")
             text = RunReport.html(of: run.run, cases: run.run.evaluatedSuite()?.cases ?? Array(run.cases.values))
-            what = "the report of run \(run.run.record.idText.prefix(8)) (\(run.run.results.count) results)"
+            what = "the report of run \(run.record.idText.prefix(8)) (\(run.run.results.count) results)"
         case let comparison as ComparisonObject:
             try expect(path, "html", for: "a comparison's report")
             let whole = try wholeComparison(comparison.comparison, state)

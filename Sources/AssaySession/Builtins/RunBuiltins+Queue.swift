@@ -30,7 +30,7 @@ extension RunBuiltins {
         context.liveSpecs[id] = spec
         let sink = state.sink
         let progress = progressDisplay(state)
-        let outcome = context.pump.run(interruption: state.interpreter.interruption) { () -> Result<StoredRun, RunError> in
+        let outcome = context.pump.run(interruption: state.interpreter.interruption) { () -> Result<RunRecord, RunError> in
             do throws(RunError) {
                 let queued = try await runner.enqueue(spec, id: id)
                 guard wait else { return .success(queued) }
@@ -40,20 +40,21 @@ extension RunBuiltins {
             }
         }
         switch outcome {
-        case .success(let stored):
-            if stored.record.status == .queued, wait {
+        case .success(let record):
+            if record.status == .queued, wait {
                 // Interrupted while following: the run goes on in the workers.
-                let counts = stored.record.counts
-                sink(.stream(.stderr, "stopped following run \(stored.record.idText.prefix(8)) at \(counts.finished) of \(counts.expected) results; "
-                             + "the workers go on: runs(\"\(stored.record.idText.prefix(8))\") shows it as it fills in\n"))
+                let counts = record.counts
+                sink(.stream(.stderr, "stopped following run \(record.idText.prefix(8)) at \(counts.finished) of \(counts.expected) results; "
+                             + "the workers go on: runs(\"\(record.idText.prefix(8))\") shows it as it fills in\n"))
                 throw BuiltinFailure(propagating: .interrupted)
             }
-            if stored.record.status == .budgetExhausted { sink(.stream(.stderr, budgetMessage(stored) + "\n")) }
+            let object = try context.object(for: record)
+            if record.status == .budgetExhausted { sink(.stream(.stderr, budgetMessage(object) + "\n")) }
             if !wait {
-                sink(.stream(.stderr, "run \(stored.record.idText.prefix(8)) queued: \(stored.record.counts.expected) results for `assay worker` processes "
+                sink(.stream(.stderr, "run \(record.idText.prefix(8)) queued: \(record.counts.expected) results for `assay worker` processes "
                              + "on this store to fill in\n"))
             }
-            return .object(context.object(for: stored))
+            return .object(object)
         case .failure(let error):
             throw BuiltinFailure(message: error.message, id: error.code == .invalidSpec ? "argument.invalid" : "io.run")
         }

@@ -238,7 +238,7 @@ enum RunBuiltins {
         if resuming == nil { prepared.provenance = context.provenance() }
         let spec = prepared
         context.liveSpecs[id] = spec
-        let outcome = context.pump.run(interruption: state.interpreter.interruption) { () -> Result<StoredRun, RunError> in
+        let outcome = context.pump.run(interruption: state.interpreter.interruption) { () -> Result<RunRecord, RunError> in
             do throws(RunError) {
                 if let resuming { return .success(try await runner.resume(resuming, with: spec, progress: progress)) }
                 return .success(try await runner.run(spec, id: id, progress: progress))
@@ -247,15 +247,16 @@ enum RunBuiltins {
             }
         }
         switch outcome {
-        case .success(let stored):
-            if stored.record.status == .interrupted {
+        case .success(let record):
+            if record.status == .interrupted {
                 // The cell stops here as any interrupted cell does; the finished cases are stored.
-                let counts = stored.record.counts
-                sink(.stream(.stderr, "run \(stored.record.idText.prefix(8)) interrupted: \(counts.finished) of \(counts.expected) results kept; resume(runs(\"\(stored.record.idText.prefix(8))\")) runs the rest\n"))
+                let counts = record.counts
+                sink(.stream(.stderr, "run \(record.idText.prefix(8)) interrupted: \(counts.finished) of \(counts.expected) results kept; resume(runs(\"\(record.idText.prefix(8))\")) runs the rest\n"))
                 throw BuiltinFailure(propagating: .interrupted)
             }
-            if stored.record.status == .budgetExhausted { sink(.stream(.stderr, budgetMessage(stored) + "\n")) }
-            return .object(context.object(for: stored))
+            let object = try context.object(for: record)
+            if record.status == .budgetExhausted { sink(.stream(.stderr, budgetMessage(object) + "\n")) }
+            return .object(object)
         case .failure(let error):
             throw BuiltinFailure(message: error.message, id: error.code == .invalidSpec ? "argument.invalid" : "io.run")
         }
@@ -264,10 +265,10 @@ enum RunBuiltins {
 
 extension RunBuiltins {
     /// `run ab12cd34 stopped at its budget: $0.0123 of $0.0125 spent, 48 of 100 results kept; …`.
-    static func budgetMessage(_ stored: StoredRun) -> String {
-        let record = stored.record
+    static func budgetMessage(_ run: RunObject) -> String {
+        let record = run.record
         let prefix = record.idText.prefix(8)
-        let spent = stored.cost.total.map(RunCost.dollars) ?? "?"
+        let spent = run.cost.total.map(RunCost.dollars) ?? "?"
         let limit = record.maxCost.map(RunCost.dollars) ?? "?"
         return "run \(prefix) stopped at its budget: \(spent) of \(limit) spent, \(record.counts.finished) of \(record.counts.expected) "
             + "results kept; resume(runs(\"\(prefix)\"), max_cost: …) with a higher budget runs the rest"

@@ -19,8 +19,7 @@ enum RunQueryBuiltins {
                 summary: "A stored run by id prefix, \"latest\", -1 (the latest), -2 (the one before) …",
                 parameters: [.positional("selector")]
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
-                let stored = try state.runs.storedRun(try arguments.required("selector"), argument: "selector", function: "runs")
-                return .object(state.runs.object(for: stored))
+                return .object(try state.runs.runObject(try arguments.required("selector"), argument: "selector", function: "runs"))
             },
             Builtin(
                 name: "summarize", usage: "summarize(r, by: \"tags\")",
@@ -68,7 +67,7 @@ enum RunQueryBuiltins {
     private static func export(
         _ run: RunReading, format: RunExport.Format, to path: String, state: SessionState, invoker: any Invoker
     ) throws(BuiltinFailure) -> Int {
-        let cases = Array(run.cases.values)
+        let cases = run.cases
         if path == "-" {
             var buffer = ""
             do {
@@ -96,9 +95,7 @@ enum RunQueryBuiltins {
     }
 
     static func runObject(_ arguments: CallArguments, state: SessionState, function: String) throws(BuiltinFailure) -> RunObject {
-        let value = try arguments.required("run")
-        if case .object(let object as RunObject) = value { return object }
-        return state.runs.object(for: try state.runs.storedRun(value, argument: "run", function: function))
+        try state.runs.runObject(try arguments.required("run"), argument: "run", function: function)
     }
 
     static func historyTable(_ state: SessionState, limit: Int) throws(BuiltinFailure) -> RecordTable {
@@ -145,7 +142,7 @@ enum RunQueryBuiltins {
             var members: [String: [CaseResult]] = [:]
             for result in run.run.results {
                 guard let testCase = run.cases[result.caseID] else {
-                    throw BuiltinFailure(message: "run \(run.run.record.idText.prefix(8)) was stored before runs kept their cases and its suite file has changed, so its cases cannot be grouped", argument: "by", id: "value.run")
+                    throw BuiltinFailure(message: "run \(run.record.idText.prefix(8)) was stored before runs kept their cases and its suite file has changed, so its cases cannot be grouped", argument: "by", id: "value.run")
                 }
                 let keys: [String]
                 if grouping == "tags" {
@@ -173,7 +170,7 @@ enum RunQueryBuiltins {
             // Counted by index: iterating the results would copy each one (and retain its fields).
             var errors = 0
             for index in group.results.indices where group.results[index].status != .ok { errors += 1 }
-            for entry in RunStatistics(results: group.results, reducer: run.run.record.reducer).entries {
+            for entry in RunStatistics(results: group.results, reducer: run.record.reducer).entries {
                 let (path, summary) = (entry.path, entry.summary)
                 var row = Record()
                 if grouping != nil { row[grouping!] = .string(group.name) }

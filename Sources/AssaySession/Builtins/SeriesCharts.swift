@@ -78,7 +78,7 @@ enum SeriesCharts {
             throw BuiltinFailure(message: "the runs share no scored cases", argument: "data", id: "compare.metric")
         }
         let points = focus.values.map { Chart.Point(x: $0.a, y: $0.b, label: $0.label) }
-        let nameA = "a (\(a.run.record.name) \(a.run.record.idText.prefix(8)))", nameB = "b (\(b.run.record.name) \(b.run.record.idText.prefix(8)))"
+        let nameA = "a (\(a.record.name) \(a.record.idText.prefix(8)))", nameB = "b (\(b.record.name) \(b.record.idText.prefix(8)))"
         return Chart(kind: kind, title: "\(focus.name) per case: b against a", series: [Chart.Series(name: "cases", points: points)],
                      xTitle: "\(focus.name) in \(nameA)", yTitle: "\(focus.name) in \(nameB)", showsDiagonal: true)
     }

@@ -57,7 +57,7 @@ enum VerdictBuiltins {
             ) { [unowned state] arguments, _ throws(BuiltinFailure) in
                 let run = try AnalysisBuiltins.run(try arguments.required("run"), state: state, argument: "run", function: "flaky")
                 guard let metric = try arguments.string("metric") else { return run.member("flaky") ?? .list([]) }
-                let entry = try statisticsEntry(run.run.statistics, metric: metric, run: run)
+                let entry = try statisticsEntry(run.runStatistics, metric: metric, run: run)
                 return VerdictValues.flaky(run.caseScores, path: entry.path)
             },
             Builtin(
@@ -108,9 +108,9 @@ enum VerdictBuiltins {
     /// `sample_size(baseline: r, effect: 0.05)` as a record.
     static func sampleSize(_ arguments: CallArguments, state: SessionState) throws(BuiltinFailure) -> Value {
         let run = try AnalysisBuiltins.run(try arguments.required("baseline"), state: state, argument: "baseline", function: "sample_size")
-        let statistics = run.run.statistics
+        let statistics = run.runStatistics
         guard let first = statistics.entries.first else {
-            throw BuiltinFailure(message: "run \(run.run.record.idText.prefix(8)) has no scored metric to size a comparison by", argument: "baseline")
+            throw BuiltinFailure(message: "run \(run.record.idText.prefix(8)) has no scored metric to size a comparison by", argument: "baseline")
         }
         let entry = try arguments.string("metric").map { metric throws(BuiltinFailure) in try statisticsEntry(statistics, metric: metric, run: run) } ?? first
         guard let effect = try arguments.number("effect") else {
@@ -138,7 +138,7 @@ enum VerdictBuiltins {
         if let entry = statistics.entry(named: metric) { return entry }
         let names = statistics.entries.map(\.name)
         throw BuiltinFailure(
-            message: "run \(run.run.record.idText.prefix(8)) has no metric '\(metric)'",
+            message: "run \(run.record.idText.prefix(8)) has no metric '\(metric)'",
             hint: Suggestion.didYouMean(metric, among: names) ?? "its metrics: " + names.joined(separator: ", "), argument: "metric")
     }
 }

@@ -37,7 +37,7 @@ struct ClassificationObject: DomainObject, RichDisplayable, JSONConvertible {
     init(run: RunObject) throws(BuiltinFailure) {
         var order: [String] = []
         var multiLabel = false
-        if let extraction = run.run.record.configuration.objectValue?["extraction"] {
+        if let extraction = run.record.configuration.objectValue?["extraction"] {
             switch Extraction(configuration: extraction) {
             case .labels(let labels)?: order = labels
             case .labelSet(let labels)?: order = labels; multiLabel = true

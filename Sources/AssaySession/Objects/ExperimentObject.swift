@@ -80,12 +80,12 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
             for path in columns {
                 record = RunSummary.inserting(summary(row, path).map { .float($0.mean) } ?? .null, at: path[...], into: record)
             }
-            let counts = row.run.run.record.counts
-            if let cost = row.run.cost.withoutCache { record["cost"] = .float(cost) }
-            if let spent = row.run.cost.total { record["spent"] = .float(RunCost.rounded(spent)) }
+            let counts = row.run.record.counts
+            if let cost = row.run.pricedCost?.withoutCache { record["cost"] = .float(cost) }
+            if let spent = row.run.pricedCost?.total { record["spent"] = .float(RunCost.rounded(spent)) }
             record["n"] = .integer(counts.finished)
             record["errors"] = .integer(counts.errors)
-            record["run"] = .string(String(row.run.run.record.idText.prefix(8)))
+            record["run"] = .string(String(row.run.record.idText.prefix(8)))
             return record
         }
         let numeric = Set(columns.map { $0.joined(separator: "/") } + ["cost", "spent", "n", "errors"])
@@ -102,7 +102,7 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
 
     /// Whether any run's model has a price, so the table shows cost.
     private var isPriced: Bool {
-        rows.contains { $0.run.cost.withoutCache != nil }
+        rows.contains { $0.run.pricedCost?.withoutCache != nil }
     }
 
     /// Rows (model, template) × metric means with their intervals; the best of each column marked.
@@ -119,8 +119,8 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
         }
         let priced = isPriced
         for (index, row) in rows.enumerated() {
-            let counts = row.run.run.record.counts
-            if priced { cells[index].append(row.run.cost.withoutCache.map(RunCost.dollars) ?? "—") }
+            let counts = row.run.record.counts
+            if priced { cells[index].append(row.run.pricedCost?.withoutCache.map(RunCost.dollars) ?? "—") }
             cells[index] += [String(counts.finished), String(counts.errors)]
         }
         let extra = priced ? ["cost", "n", "errors"] : ["n", "errors"]
@@ -140,7 +140,7 @@ struct ExperimentObject: DomainObject, RichDisplayable, JSONConvertible {
 
     func isSame(as other: any DomainObject) -> Bool {
         guard let other = other as? ExperimentObject else { return false }
-        return other.rows.map(\.run.run.record.id) == rows.map(\.run.run.record.id)
+        return other.rows.map(\.run.record.id) == rows.map(\.run.record.id)
     }
 
     var jsonValue: JSONValue {

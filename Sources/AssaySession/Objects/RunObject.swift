@@ -6,46 +6,100 @@ import Foundation
 
 /// A stored run as the language sees it: `r/id`, `r/status`, `r/summary/exact`, `r/cases/*/output`.
 ///
-/// It is a snapshot: the store is read when the object is made (by `run`, `runs`, `resume` …).
+/// It is a snapshot of the run's record, read when the object is made (by `run`, `runs`, `resume`
+/// …): its id, status, counts, configuration and stored summary. The results and cases are read
+/// from the store only when something needs them (`r/cases`, `r/by_case`, `r/flaky`, `r/report`,
+/// a comparison of cases), once (``RunContents``): showing a run reads its record, and the
+/// store's count of each error status.
 struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
-    let run: StoredRun
-    /// The cases of the suite the run was made from, by id, when known.
-    let cases: [String: TestCase]
-    /// The case results as objects, in suite then sample order.
-    let caseObjects: [Value]
-    /// The metric statistics, nested as the metrics nest.
-    let summary: Record
+    /// The run's record.
+    let record: RunRecord
+    /// The statistics of the run's metrics: its stored summary, or for a run without one, computed
+    /// from its scores when the object is made.
+    let runStatistics: RunStatistics
     /// The same statistics by metric path, for the summary table.
     let statistics: [(path: [String], summary: MetricSummary)]
     /// The Wilson intervals of the metrics that are proportions, by path.
     let wilson: [[String]: WilsonInterval]
-    /// The run's cases with their samples and reduced scores, computed once.
-    let caseScores: [CaseScores]
-    /// What the run's answers cost, computed once.
-    let cost: RunCost
-    /// The classification report, when the run's answers are held to one of a list of labels and
-    /// the cases (with their expected labels) are known; made once, with the object.
-    private(set) var classification: ClassificationObject?
+    /// The results and what is made of them, read on first use.
+    private let contents: RunContents
 
+    /// A run held whole, with the cases of the suite it was made from.
     init(_ run: StoredRun, cases: [TestCase]) {
-        self.run = run
-        let byID = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.cases = byID
-        let price = run.record.price
-        self.caseObjects = run.results.map {
-            .object(CaseResultObject(result: $0, testCase: byID[$0.caseID], cost: RunCost.cost(of: $0, price: price)))
+        self.init(record: run.record, statistics: run.statistics, contents: RunContents(record: run.record, source: .held(run, cases: cases)))
+    }
+
+    /// A stored run whose results are read from the store when first needed.
+    ///
+    /// - Throws: ``RunStoreError`` when the run has no stored summary and its scores cannot be read.
+    init(record: RunRecord, store: RunStore) throws {
+        let statistics = try RunResults(record: record, store: store).statistics()
+        self.init(record: record, statistics: statistics, contents: RunContents(record: record, source: .store(store)))
+    }
+
+    private init(record: RunRecord, statistics runStatistics: RunStatistics, contents: RunContents) {
+        self.record = record
+        self.runStatistics = runStatistics
+        self.contents = contents
+        statistics = RunSummary.statistics(of: runStatistics)
+        wilson = Dictionary(runStatistics.entries.compactMap { entry in entry.wilson.map { (entry.path, $0) } },
+                            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The run with all its results (read from the store the first time).
+    var run: StoredRun { contents.run }
+
+    /// The run's results as analyses read them in order: held when the object holds them, else
+    /// read from the store a page at a time.
+    var results: RunResults { contents.results }
+
+    /// The store the run's results are read from, unless the object holds them from the start.
+    var store: RunStore? { contents.store }
+
+    /// Whether the run's results are in memory: held from the start, or read once something needed
+    /// them.
+    var holdsResults: Bool { contents.holdsResults }
+
+    /// The cases of the suite the run was made from, by id, when known.
+    var cases: [String: TestCase] { contents.cases }
+
+    /// The case results as objects, in suite then sample order.
+    var caseObjects: [Value] {
+        contents.once(\.caseObjects) {
+            let run = self.run, cases = self.cases, price = record.price
+            return run.results.map {
+                .object(CaseResultObject(result: $0, testCase: cases[$0.caseID], cost: RunCost.cost(of: $0, price: price)))
+            }
         }
-        let runStatistics = run.statistics
-        self.statistics = RunSummary.statistics(of: runStatistics)
-        self.wilson = Dictionary(runStatistics.entries.compactMap { entry in entry.wilson.map { (entry.path, $0) } },
-                                 uniquingKeysWith: { first, _ in first })
-        self.caseScores = CaseScores.of(run.results, reducer: runStatistics.reducer)
-        self.cost = run.cost
-        self.summary = RunSummary.record(of: statistics, cost: cost, wilson: wilson)
-        if let extraction = run.record.configuration.objectValue?["extraction"],
-           ["labels", "label_set"].contains(extraction.objectValue?["kind"]?.stringValue ?? ""), !run.results.isEmpty {
-            classification = try? ClassificationObject(run: self)
+    }
+
+    /// The run's cases with their samples and reduced scores.
+    var caseScores: [CaseScores] {
+        contents.once(\.caseScores) { CaseScores.of(run.results, reducer: runStatistics.reducer) }
+    }
+
+    /// What the run's answers cost.
+    var cost: RunCost { contents.cost }
+
+    /// What the run's answers cost when its model has a price; nil without one (a cost without a
+    /// price has no dollars, and no result is read for it).
+    var pricedCost: RunCost? {
+        record.price == nil ? nil : cost
+    }
+
+    /// The metric statistics, nested as the metrics nest, with the cost and requests.
+    var summary: Record {
+        contents.once(\.summary) { RunSummary.record(of: statistics, cost: cost, wilson: wilson) }
+    }
+
+    /// The classification report, when the run's answers are held to one of a list of labels and
+    /// the cases (with their expected labels) are known.
+    var classification: ClassificationObject? {
+        guard let extraction = record.configuration.objectValue?["extraction"],
+              ["labels", "label_set"].contains(extraction.objectValue?["kind"]?.stringValue ?? ""), record.counts.finished > 0 else {
+            return nil
         }
+        return contents.once(\.classification) { run.results.isEmpty ? nil : try? ClassificationObject(run: self) }
     }
 
     static let members = [
@@ -58,7 +112,6 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     var elements: [Value]? { nil }
 
     func member(_ name: String) -> Value? {
-        let record = run.record
         switch name {
         case "id": return .string(record.idText)
         case "name": return .string(record.name)
@@ -76,15 +129,16 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
         case "report": return classification.map { .object($0) } ?? .null
         case "by_case": return VerdictValues.byCase(caseScores)
         case "flaky": return statistics.first.map { VerdictValues.flaky(caseScores, path: $0.path) } ?? .list([])
-        case "reduce": return .string(run.record.reducer.name)
+        case "reduce": return .string(record.reducer.name)
         default: return nil
         }
     }
 
     /// `run 1f3a9c2e "menu" completed · model perfect · 12 results, 12 ok, 0 errors`, with
     /// `pipeline NAME · ` before the counts when a pipeline made it.
+    /// The cost is added up only for a model with a price: without one there is no cost line.
     var headline: String {
-        Self.headline(run.record, cost: cost)
+        Self.headline(record, cost: pricedCost)
     }
 
     /// The headline of a run: its record's, with the cost line when its model has a price.
@@ -106,8 +160,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
 
     /// Error statuses with their counts, e.g. `model_error: 2`.
     private var errorBreakdown: String? {
-        var counts: [String: Int] = [:]
-        for result in run.results where result.status != .ok { counts[result.status.rawValue, default: 0] += 1 }
+        let counts = contents.errorCounts
         guard !counts.isEmpty else { return nil }
         return counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
     }
@@ -119,9 +172,9 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
 
     /// `n counts cases: 3 samples each, reduced by pass@2`, for runs with several samples per case.
     private var samplesNote: String? {
-        let samples = run.record.configuration.objectValue?["samples"]?.intValue ?? 1
+        let samples = record.configuration.objectValue?["samples"]?.intValue ?? 1
         guard samples > 1 else { return nil }
-        return "n counts cases: \(samples) samples each, reduced by \(run.record.reducer.name)"
+        return "n counts cases: \(samples) samples each, reduced by \(record.reducer.name)"
     }
 
     var plainText: String {
@@ -139,7 +192,7 @@ struct RunObject: DomainObject, RichDisplayable, JSONConvertible {
     }
 
     func isSame(as other: any DomainObject) -> Bool {
-        (other as? RunObject)?.run.record.id == run.record.id
+        (other as? RunObject)?.record.id == record.id
     }
 
     var jsonValue: JSONValue {

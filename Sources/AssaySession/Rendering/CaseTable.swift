@@ -31,6 +31,9 @@ struct CaseTable: Sendable {
 
     /// The table of `items` when every item is a case result or a record (at least one).
     ///
+    /// Only the rows shown are made: the columns, which are every item's, are read from each item's
+    /// keys (a case result's metric paths) without making its cells.
+    ///
     /// - Parameters:
     ///   - items: The list.
     ///   - rows: The most rows shown.
@@ -38,20 +41,19 @@ struct CaseTable: Sendable {
     /// - Throws: a failure naming a column that no item has, with a close name.
     static func make(_ items: [Value], rows: Int = defaultRows, columns wanted: [String]? = nil) throws(BuiltinFailure) -> CaseTable? {
         guard !items.isEmpty else { return nil }
-        var cells: [[(String, Value)]] = []
+        var all: [String] = []
+        var seen = Set<String>()
         var isCases = true
         for item in items {
             switch item {
-            case .object(let object as CaseResultObject): cells.append(caseCells(object))
+            case .object(let object as CaseResultObject):
+                caseColumns(object.result) { key in if seen.insert(key).inserted { all.append(key) } }
             case .record(let record):
                 isCases = false
-                cells.append(RecordTable.leaves(of: record))
+                for (key, _) in RecordTable.leaves(of: record) where seen.insert(key).inserted { all.append(key) }
             default: return nil
             }
         }
-        var all: [String] = []
-        var seen = Set<String>()
-        for row in cells { for (key, _) in row where seen.insert(key).inserted { all.append(key) } }
         var columns = all
         if let wanted {
             columns = []
@@ -61,10 +63,34 @@ struct CaseTable: Sendable {
                 throw BuiltinFailure(message: "show: no row has the column '\(name)'", hint: hint, argument: "columns", id: "show.column")
             }
         }
-        let shown = cells.prefix(max(0, rows)).map { row in
-            columns.map { column in row.first { $0.0 == column }?.1 ?? .null }
+        let shown = items.prefix(max(0, rows)).map { item in
+            let row = cells(of: item)
+            return columns.map { column in row.first { $0.0 == column }?.1 ?? .null }
         }
         return CaseTable(columns: columns, rows: Array(shown), total: items.count, noun: isCases ? "case results" : "rows")
+    }
+
+    /// The cells of an item that is a case result or a record.
+    private static func cells(of item: Value) -> [(String, Value)] {
+        switch item {
+        case .object(let object as CaseResultObject): caseCells(object)
+        case .record(let record): RecordTable.leaves(of: record)
+        default: []
+        }
+    }
+
+    /// The keys of a case result's cells (``caseCells(_:)``), in order, without making the cells.
+    static func caseColumns(_ result: CaseResult, _ visit: (String) -> Void) {
+        for name in ["id", "status", "input", "expected", "output"] { visit(name) }
+        metricPaths(result.metrics, prefix: "", visit)
+        visit("error")
+    }
+
+    /// The leaf paths of a case's metrics, as ``RecordTable/leaves(of:prefix:)`` names them.
+    private static func metricPaths(_ metrics: JSONObject, prefix: String, _ visit: (String) -> Void) {
+        for (key, value) in metrics {
+            if case .object(let inner) = value { metricPaths(inner, prefix: prefix + key + "/", visit) } else { visit(prefix + key) }
+        }
     }
 
     /// A case result's cells: id, status, input, expected, output, each metric leaf, error.

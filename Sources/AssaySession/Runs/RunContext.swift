@@ -88,22 +88,41 @@ final class RunContext {
         }
     }
 
-    /// The stored run a value stands for: a run object, or a selector (`latest`, `-1`, an id prefix).
+    /// The stored run a value stands for (a run object, or a selector: `latest`, `-1`, an id
+    /// prefix), with the cases it evaluated but not its results.
     func storedRun(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> StoredRun {
         let id = try runID(value, argument: argument, function: function)
         let store = try store()
         do {
-            return try store.load(id)
+            return try store.loadWithoutResults(id)
         } catch {
             throw BuiltinFailure(message: error.message, argument: argument, id: "io.store")
         }
+    }
+
+    /// The run object a value stands for: itself when it is one, else the stored run a selector
+    /// names, made from its record (its results are read when first needed).
+    func runObject(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> RunObject {
+        if case .object(let object as RunObject) = value { return object }
+        let id = try runID(value, argument: argument, function: function)
+        let store = try store()
+        let record: RunRecord
+        do throws(RunStoreError) {
+            guard let found = try store.record(id: id) else {
+                throw RunStoreError(.noSuchRun, "no run has the id \(id.uuidString.lowercased())")
+            }
+            record = found
+        } catch {
+            throw BuiltinFailure(message: error.message, argument: argument, id: "io.store")
+        }
+        return try object(for: record)
     }
 
     /// The id of the run a value stands for: a run object's, or the stored run a selector names.
     func runID(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> UUID {
         switch value {
         case .object(let object as RunObject):
-            return object.run.record.id
+            return object.record.id
         case .string(let selector):
             let store = try store()
             do {
@@ -120,28 +139,36 @@ final class RunContext {
     }
 
     /// A run whose results are read in order (``RunReading``): a run object's as it holds them, or a
-    /// stored run's, read from the store a page at a time.
+    /// stored run's (or a run object's not read yet), read from the store a page at a time with
+    /// its stored cases beside each page.
     func reading(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> RunReading {
-        if case .object(let object as RunObject) = value {
-            return RunReading(results: RunResults(object.run), cases: object.cases, object: object)
+        if case .object(let given as RunObject) = value {
+            guard let store = given.store, !given.holdsResults else {
+                return RunReading(results: given.results, cases: RunCases(byID: given.cases), object: given)
+            }
+            return RunReading(results: given.results, cases: try cases(of: given.record, in: store, argument: argument), object: given)
         }
-        let id = try runID(value, argument: argument, function: function)
+        let record = try results(value, argument: argument, function: function).record
         let store = try store()
-        let run: StoredRun
+        return RunReading(results: RunResults(record: record, store: store), cases: try cases(of: record, in: store, argument: argument),
+                          object: nil)
+    }
+
+    /// The cases a stored run evaluated, read from the store when looked up (none when they are
+    /// to be had nowhere: a run stored before runs kept their cases whose suite file changed).
+    private func cases(of record: RunRecord, in store: RunStore, argument: String) throws(BuiltinFailure) -> RunCases {
         do {
-            run = try store.loadWithoutResults(id)
+            return try RunCases.of(record, store: store) ?? RunCases([])
         } catch {
             throw BuiltinFailure(message: error.message, argument: argument, id: "io.store")
         }
-        let cases = RunExport.byID(suite(of: run)?.cases ?? [])
-        return RunReading(results: RunResults(record: run.record, store: store), cases: cases, object: nil)
     }
 
     /// A run's results alone, for what reads only their scores (`compare`): a run object's as it
     /// holds them, or a stored run's from its record, read from the store a page at a time
     /// (neither the results nor the cases are read here).
     func results(_ value: Value, argument: String, function: String) throws(BuiltinFailure) -> RunResults {
-        if case .object(let object as RunObject) = value { return RunResults(object.run) }
+        if case .object(let object as RunObject) = value { return object.results }
         let id = try runID(value, argument: argument, function: function)
         let store = try store()
         do throws(RunStoreError) {
@@ -154,9 +181,17 @@ final class RunContext {
         }
     }
 
-    /// The run as a language object, with the cases it evaluated.
-    func object(for run: StoredRun) -> RunObject {
-        RunObject(run, cases: suite(of: run)?.cases ?? [])
+    /// A stored run as a language object, made from its record: its results and cases are read
+    /// from the store when first needed.
+    func object(for record: RunRecord) throws(BuiltinFailure) -> RunObject {
+        let store = try store()
+        do {
+            return try RunObject(record: record, store: store)
+        } catch let error as RunStoreError {
+            throw BuiltinFailure(message: error.message, id: "io.store")
+        } catch {
+            throw BuiltinFailure(message: "\(error)", id: "io.store")
+        }
     }
 
     /// The cases a stored run evaluated, as a suite (``StoredRun/evaluatedSuite()``); a run stored

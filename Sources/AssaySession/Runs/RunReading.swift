@@ -7,8 +7,8 @@ import AssayLanguage
 struct RunReading {
     /// The run's results.
     let results: RunResults
-    /// The cases it evaluated, by id.
-    let cases: [String: TestCase]
+    /// The cases it evaluated, looked up a page of results at a time.
+    let cases: RunCases
     /// The run object given, if one was.
     let object: RunObject?
 

@@ -10,7 +10,7 @@ struct VerdictTests {
         var spec = RunSpec(name: "noisy", suite: RunTestKit.suite(count: 30), template: RunTestKit.template,
                            model: MockChatModel(.noisy, rate: rate, seed: seed), metrics: [.exact], samples: samples)
         spec.reduce = reduce
-        return try await Runner(store: store).run(spec)
+        return try await Runner(store: store).runLoaded(spec)
     }
 
     /// Each case's samples as passed (the answer is the expected text, `answer i` for case `ci`) or not,

@@ -50,11 +50,11 @@ struct FlakeyMockTests {
         defer { folder.remove() }
         let spec = RunSpec(name: "flakey", suite: RunTestKit.suite(count: 30), template: RunTestKit.template,
                            model: MockChatModel(.flakey), metrics: [.exact])
-        let run = try await Runner(store: store, environment: RecordingSleeper().environment()).run(spec)
+        let run = try await Runner(store: store, environment: RecordingSleeper().environment()).runLoaded(spec)
         let scores = run.results.compactMap { $0.metrics["exact"]?.intValue }
         #expect(scores.contains(1) && scores.contains(0))
         #expect(run.results.contains { $0.status == .modelError && $0.retries == 0 })
-        let again = try await Runner(store: store, environment: RecordingSleeper().environment()).run(spec)
+        let again = try await Runner(store: store, environment: RecordingSleeper().environment()).runLoaded(spec)
         #expect(again.results.map(\.status) == run.results.map(\.status))
     }
 }

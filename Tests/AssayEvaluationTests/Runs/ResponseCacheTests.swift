@@ -10,7 +10,7 @@ struct ResponseCacheTests {
         let suite = RunTestKit.suite(count: 25)
         let first = ScriptedModel.answering { "The \($0.testCase?.expected?.stringValue ?? "") is it." }
         let original = RunSpec(name: "first", suite: suite, template: RunTestKit.template, model: first, metrics: [.exact])
-        let run = try await Runner(store: store).run(original)
+        let run = try await Runner(store: store).runLoaded(original)
         #expect(first.calls == 25)
         #expect(run.results.allSatisfy { $0.metrics == ["exact": 0] })
 
@@ -20,7 +20,7 @@ struct ResponseCacheTests {
         rescored.extraction = .regex("The (.*) is it")
         rescored.metrics = [.exact, .contains]
         rescored.derivedFrom = run.record.id
-        let rerun = try await Runner(store: store).run(rescored)
+        let rerun = try await Runner(store: store).runLoaded(rescored)
         #expect(second.calls == 0)
         #expect(rerun.results.allSatisfy { $0.isCached && $0.metrics == ["exact": 1, "contains": 1] })
         #expect(rerun.record.counts.cached == 25)
@@ -35,7 +35,7 @@ struct ResponseCacheTests {
             "\(request.testCase?.id ?? "") sample \(request.sampleIndex)"
         }
         let spec = RunSpec(name: "samples", suite: RunTestKit.suite(count: 6), template: RunTestKit.template, model: model, samples: 3)
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         #expect(model.calls == 18)
         #expect(try store.cachedAnswerCount() == 18)
         #expect(run.results.count == 18)
@@ -47,7 +47,7 @@ struct ResponseCacheTests {
         let again = ScriptedModel.answering(parameters: ModelParameters(temperature: 0.7)) { _ in "never" }
         var respec = spec
         respec.model = again
-        let cached = try await Runner(store: store).run(respec)
+        let cached = try await Runner(store: store).runLoaded(respec)
         #expect(again.calls == 0)
         #expect(cached.results.map(\.output) == run.results.map(\.output))
     }
@@ -56,18 +56,18 @@ struct ResponseCacheTests {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
         let spec = RunSpec(name: "a", suite: RunTestKit.suite(count: 4), template: RunTestKit.template, model: ScriptedModel.perfect())
-        _ = try await Runner(store: store).run(spec)
+        _ = try await Runner(store: store).runLoaded(spec)
         let model = ScriptedModel.answering { _ in "fresh" }
         var uncached = spec
         uncached.model = model
         uncached.usesCache = false
-        let run = try await Runner(store: store).run(uncached)
+        let run = try await Runner(store: store).runLoaded(uncached)
         #expect(model.calls == 4)
         #expect(run.results.allSatisfy { $0.output == "fresh" && !$0.isCached })
         #expect(try store.cachedAnswerCount() == 4)
         var cachedAgain = spec
         cachedAgain.model = ScriptedModel.answering { _ in "never" }
-        #expect(try await Runner(store: store).run(cachedAgain).results.allSatisfy { $0.output == "fresh" })
+        #expect(try await Runner(store: store).runLoaded(cachedAgain).results.allSatisfy { $0.output == "fresh" })
     }
 
     @Test func failedCallsAreNotCached() async throws {
@@ -75,7 +75,7 @@ struct ResponseCacheTests {
         defer { folder.remove() }
         let broken = ScriptedModel { _, _ throws(ModelCallError) in throw ModelCallError(.client(status: 401), "bad key") }
         let spec = RunSpec(name: "broken", suite: RunTestKit.suite(count: 3), template: RunTestKit.template, model: broken)
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         #expect(run.results.allSatisfy { $0.status == .modelError })
         #expect(try store.cachedAnswerCount() == 0)
     }

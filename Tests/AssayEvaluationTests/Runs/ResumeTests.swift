@@ -36,7 +36,7 @@ struct ResumeTests {
         let spec = RunSpec(name: "interrupted", suite: suite, template: RunTestKit.template, model: stalling, metrics: [.exact], concurrency: 4, samples: 2)
         let runner = Runner(store: store)
         let id = UUID()
-        let task = Task { try await runner.run(spec, id: id) }
+        let task = Task { try await runner.runLoaded(spec, id: id) }
         try await Self.waitUntil { stalling.answered == 15 && stalling.calls == 19 }
         task.cancel()
         let interrupted = try await task.value
@@ -52,7 +52,7 @@ struct ResumeTests {
             settings: settings, suite: suite, template: try settings.makeTemplate(), model: fresh,
             extraction: try #require(settings.storedExtraction), metrics: try settings.metrics(from: MetricCatalogue(environment: MetricEnvironment()))
         )
-        let resumed = try await runner.resume(id, with: rebuilt)
+        let resumed = try await runner.resumeLoaded(id, with: rebuilt)
         #expect(resumed.record.status == .completed)
         #expect(fresh.calls == 80 - 15)
         #expect(Set(fresh.requests.map(ScriptedModel.requestID)).isDisjoint(with: Set(interrupted.results.map { "\($0.caseID)#\($0.sample)" })))
@@ -63,7 +63,7 @@ struct ResumeTests {
         // The same outputs, values and scores as a run that was never interrupted.
         let (otherStore, otherFolder) = try RunTestKit.store()
         defer { otherFolder.remove() }
-        let straight = try await Runner(store: otherStore).run(
+        let straight = try await Runner(store: otherStore).runLoaded(
             RunSpec(name: "straight", suite: suite, template: RunTestKit.template, model: ScriptedModel.answering(Self.answer), metrics: [.exact], samples: 2)
         )
         #expect(Self.comparable(resumed.results) == Self.comparable(straight.results))
@@ -87,7 +87,7 @@ struct ResumeTests {
         let model = ScriptedModel.perfect()
         var respec = spec
         respec.model = model
-        let resumed = try await Runner(store: store).resume(id, with: respec)
+        let resumed = try await Runner(store: store).resumeLoaded(id, with: respec)
         #expect(model.calls == 6)
         #expect(Set(model.requests.compactMap { $0.testCase?.id }) == Set((4..<10).map { "c\($0)" }))
         #expect(resumed.record.status == .completed)
@@ -99,11 +99,11 @@ struct ResumeTests {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
         let spec = RunSpec(name: "done", suite: RunTestKit.suite(count: 5), template: RunTestKit.template, model: ScriptedModel.perfect())
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         let again = ScriptedModel.perfect()
         var respec = spec
         respec.model = again
-        let resumed = try await Runner(store: store).resume(run.record.id, with: respec)
+        let resumed = try await Runner(store: store).resumeLoaded(run.record.id, with: respec)
         #expect(again.calls == 0)
         #expect(resumed.record.status == .completed)
         #expect(resumed.results == run.results)
@@ -113,13 +113,13 @@ struct ResumeTests {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
         let spec = RunSpec(name: "fixed", suite: RunTestKit.suite(count: 3), template: RunTestKit.template, model: ScriptedModel.perfect())
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         var changed = spec
         changed.suite = RunTestKit.suite(count: 4)
         changed.template = try PromptTemplate(text: "Question: {{ input }}")
         changed.samples = 2
         await #expect(throws: RunError(.resumeMismatch, "run \(run.record.idText) cannot be resumed with this spec: the suite's cases differ; the template differs; samples differ (stored: 1, given: 2)")) {
-            try await Runner(store: store).resume(run.record.id, with: changed)
+            try await Runner(store: store).resumeLoaded(run.record.id, with: changed)
         }
     }
 

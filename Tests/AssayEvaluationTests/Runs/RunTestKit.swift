@@ -51,3 +51,26 @@ final class ProgressLog: Sendable {
         { [self] report in reports.withLock { $0.append(report) } }
     }
 }
+
+extension Runner {
+    /// Runs a spec and reads the run back whole (record, results and cases), as the tests look at
+    /// it: ``run(_:id:progress:)`` itself returns the record only.
+    func runLoaded(
+        _ spec: RunSpec, id: UUID = UUID(), progress: (@Sendable (RunProgress) -> Void)? = nil
+    ) async throws(RunError) -> StoredRun {
+        try await loaded(try await run(spec, id: id, progress: progress))
+    }
+
+    /// Resumes a run and reads it back whole (see ``runLoaded(_:id:progress:)``).
+    func resumeLoaded(
+        _ runID: UUID, with spec: RunSpec, progress: (@Sendable (RunProgress) -> Void)? = nil
+    ) async throws(RunError) -> StoredRun {
+        try await loaded(try await resume(runID, with: spec, progress: progress))
+    }
+
+    /// A run read back whole, even when the calling task has been cancelled.
+    private func loaded(_ record: RunRecord) async throws(RunError) -> StoredRun {
+        let store = self.store
+        return try await Self.detached { () async throws(RunStoreError) in try await store.load(record.id) }
+    }
+}

@@ -9,7 +9,7 @@ struct RunnerTests {
         defer { folder.remove() }
         let model = ScriptedModel.perfect()
         let spec = RunSpec(name: "perfect", suite: RunTestKit.suite(count: 12), template: RunTestKit.template, model: model, metrics: [.exact])
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         #expect(run.record.status == .completed)
         #expect(run.record.counts == RunCounts(expected: 12, finished: 12, ok: 12, errors: 0, cached: 0))
         #expect(run.results.map(\.caseID) == (0..<12).map { "c\($0)" })
@@ -43,7 +43,7 @@ struct RunnerTests {
             name: "stages", suite: suite, template: RunTestKit.template, model: model,
             extraction: .labels(["yes", "no"]), metrics: [.exact]
         )
-        let run = try await Runner(store: store, environment: RecordingSleeper().environment()).run(spec)
+        let run = try await Runner(store: store, environment: RecordingSleeper().environment()).runLoaded(spec)
         let byID = Dictionary(uniqueKeysWithValues: run.results.map { ($0.caseID, $0) })
         #expect(byID["ok"]?.status == .ok)
         #expect(byID["no-input"]?.status == .templateError)
@@ -68,7 +68,7 @@ struct RunnerTests {
             name: "bad metric", suite: RunTestKit.suite(count: 1), template: RunTestKit.template,
             model: ScriptedModel.perfect(), metrics: [length, verdict]
         )
-        let result = try #require(try await Runner(store: store).run(spec).results.first)
+        let result = try #require(try await Runner(store: store).runLoaded(spec).results.first)
         #expect(result.status == .metricError)
         #expect(result.metrics == ["length": 8])
         #expect(result.error?.hasPrefix("metric 'verdict' returned a string (\"good\") for case 'c0'") == true)
@@ -79,7 +79,7 @@ struct RunnerTests {
         defer { folder.remove() }
         let model = ScriptedModel.perfect(pause: .milliseconds(3))
         let spec = RunSpec(name: "bounded", suite: RunTestKit.suite(count: 60), template: RunTestKit.template, model: model, concurrency: 5)
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         #expect(run.results.count == 60)
         #expect(model.maxInFlight <= 5)
         #expect(model.maxInFlight > 1)
@@ -95,7 +95,7 @@ struct RunnerTests {
             name: "params", suite: RunTestKit.suite(count: 1), template: RunTestKit.template, model: model,
             parameters: ModelParameters(temperature: 0.3, seed: 7), timeout: .seconds(12)
         )
-        _ = try await Runner(store: store).run(spec)
+        _ = try await Runner(store: store).runLoaded(spec)
         let request = try #require(model.requests.first)
         #expect(request.parameters == ModelParameters(temperature: 0.3, maxTokens: 100, seed: 7))
         #expect(request.timeout == .seconds(12))
@@ -121,7 +121,7 @@ struct RunnerTests {
             name: "flakey", suite: RunTestKit.suite(count: 200), template: RunTestKit.template, model: model,
             metrics: [.exact], concurrency: 16, retries: 4
         )
-        let run = try await Runner(store: store, environment: sleeper.environment()).run(spec)
+        let run = try await Runner(store: store, environment: sleeper.environment()).runLoaded(spec)
         #expect(run.record.status == .completed)
         #expect(run.results.count == 200)
         #expect(Set(run.results.map(\.caseID)).count == 200)
@@ -153,7 +153,7 @@ struct RunnerTests {
             name: "limited", suite: RunTestKit.suite(count: 4), template: RunTestKit.template, model: ScriptedModel.perfect(),
             concurrency: 4, rateLimit: 6
         )
-        let run = try await Runner(store: store, environment: sleeper.environment()).run(spec)
+        let run = try await Runner(store: store, environment: sleeper.environment()).runLoaded(spec)
         #expect(run.results.count == 4)
         // 6 requests a minute: one starts at once, the others wait for slots 10, 20 and 30 s later.
         #expect(sleeper.durations.sorted() == [.seconds(10), .seconds(20), .seconds(30)])
@@ -164,7 +164,7 @@ struct RunnerTests {
         defer { folder.remove() }
         let log = ProgressLog()
         let spec = RunSpec(name: "progress", suite: RunTestKit.suite(count: 300), template: RunTestKit.template, model: ScriptedModel.perfect())
-        _ = try await Runner(store: store).run(spec, progress: log.callback)
+        _ = try await Runner(store: store).runLoaded(spec, progress: log.callback)
         let reports = log.all
         let last = try #require(reports.last)
         #expect(last.isFinal)
@@ -187,7 +187,7 @@ struct RunnerTests {
         defer { folder.remove() }
         var spec = RunSpec(name: "bad", suite: RunTestKit.suite(count: 1), template: RunTestKit.template, model: ScriptedModel.perfect())
         setting.apply(to: &spec)
-        await #expect(throws: RunError(.invalidSpec, message)) { try await Runner(store: store).run(spec) }
+        await #expect(throws: RunError(.invalidSpec, message)) { try await Runner(store: store).runLoaded(spec) }
         #expect(try await store.runs().isEmpty)
     }
 }

@@ -30,7 +30,7 @@ import Testing
         let entries = Self.entries("http://127.0.0.1:\(server.port)")
         let model = try ModelCatalog(entries: entries, keys: Dictionary(uniqueKeysWithValues: entries.map { ($0.name, "k") })).model(name)
         let spec = RunSpec(name: name, suite: suite, template: RunTestKit.template, model: model, metrics: [.exact], retries: retries)
-        let run = try await Runner(store: store, environment: RecordingSleeper().environment()).run(spec)
+        let run = try await Runner(store: store, environment: RecordingSleeper().environment()).runLoaded(spec)
         let stats = server.stats
         await server.shutdown()
         return (try await store.load(run.record.id), stats)

@@ -50,7 +50,7 @@ import Testing
         let metrics = try MetricCatalogue(environment: MetricEnvironment()).metrics(Self.specs)
         let spec = RunSpec(name: "tools", suite: Self.suite(calls: \.expected), template: RunTestKit.template, model: model,
                            parameters: ModelParameters(tools: Self.tools, toolChoice: .auto), metrics: metrics)
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         await server.shutdown()
         #expect(run.results.allSatisfy { $0.status == .ok }, "\(run.results.map { $0.error ?? "" })")
         func column(_ name: String, _ member: String? = nil) -> [Int?] {
@@ -80,7 +80,7 @@ import Testing
         #expect(csv.contains(#",cost,tool_calls,tool_called,"#))
         #expect(csv.contains(#""[{""name"":""get_forecast"",""arguments"":{""city"":""Paris""},""id"":""call_mock_"#))
         // Asked again, the calls come from the response cache, with no server.
-        let again = try await Runner(store: store).run(spec)
+        let again = try await Runner(store: store).runLoaded(spec)
         #expect(again.results.allSatisfy { $0.isCached })
         #expect(again.results.map(\.metrics) == run.results.map(\.metrics))
     }
@@ -91,11 +91,11 @@ import Testing
         defer { folder.remove() }
         let metrics = try MetricCatalogue(environment: MetricEnvironment()).metrics([MetricSpec(name: "in_order", kind: .toolCallsMatch(field: "expected_tool_calls", ordered: true))])
         let suite = Self.suite(calls: \.expected)
-        let offered = try await Runner(store: store).run(RunSpec(
+        let offered = try await Runner(store: store).runLoaded(RunSpec(
             name: "t", suite: suite, template: RunTestKit.template, model: MockChatModel(.perfect),
             parameters: ModelParameters(tools: Self.tools), metrics: metrics))
         #expect(offered.results.map { $0.metrics["in_order"]?.objectValue?["score"] } == Array(repeating: 1, count: 6))
-        let plain = try await Runner(store: store).run(RunSpec(name: "t", suite: suite, template: RunTestKit.template, model: MockChatModel(.perfect)))
+        let plain = try await Runner(store: store).runLoaded(RunSpec(name: "t", suite: suite, template: RunTestKit.template, model: MockChatModel(.perfect)))
         #expect(plain.results.allSatisfy { $0.toolCalls == nil })
     }
 }

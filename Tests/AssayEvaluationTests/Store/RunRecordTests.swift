@@ -16,7 +16,7 @@ struct RunRecordTests {
             TestCase(id: "7", fields: ["id": 7, "input": "a", "expected": "yes"]),
         ])
         let spec = RunSpec(name: "cases", suite: suite, template: RunTestKit.template, model: ScriptedModel.perfect(), metrics: [.exact])
-        let made = try await Runner(store: store).run(spec)
+        let made = try await Runner(store: store).runLoaded(spec)
         let reopened = try RunStore(path: try #require(store.path))
         let loaded = try await reopened.load(made.record.id)
         #expect(loaded.cases == suite.cases)
@@ -32,7 +32,7 @@ struct RunRecordTests {
         let runner = Runner(store: store)
         for index in 0..<100 {
             let spec = RunSpec(name: "run \(index)", suite: suite, template: RunTestKit.template, model: ScriptedModel.perfect(), metrics: [.exact])
-            _ = try await runner.run(spec)
+            _ = try await runner.runLoaded(spec)
         }
         let counts = try store.storedCaseCounts()
         #expect(counts.cases == 7)
@@ -43,7 +43,7 @@ struct RunRecordTests {
         var edited = suite.cases
         edited[3] = TestCase(id: "c3", fields: ["input": "question 3", "expected": "a new answer"])
         let spec = RunSpec(name: "edited", suite: Suite(cases: edited), template: RunTestKit.template, model: ScriptedModel.perfect())
-        _ = try await runner.run(spec)
+        _ = try await runner.runLoaded(spec)
         let after = try store.storedCaseCounts()
         #expect(after.cases == 8)
         #expect(after.listEntries == 14)
@@ -59,7 +59,7 @@ struct RunRecordTests {
             return ModelResponse(text: prompt.hasSuffix("0") || prompt.hasSuffix("3") ? "wrong" : prompt.replacingOccurrences(of: "Q: question", with: "answer"))
         }
         let spec = RunSpec(name: "summary", suite: RunTestKit.suite(count: 9), template: RunTestKit.template, model: model, metrics: [.exact])
-        let made = try await Runner(store: store).run(spec)
+        let made = try await Runner(store: store).runLoaded(spec)
         let summary = try #require(made.record.summary)
         #expect(summary == RunStatistics(results: made.results))
         let exact = try #require(summary.entry(named: "exact"))
@@ -75,7 +75,7 @@ struct RunRecordTests {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
         let spec = RunSpec(name: "old", suite: RunTestKit.suite(count: 4), template: RunTestKit.template, model: ScriptedModel.perfect(), metrics: [.exact])
-        let made = try await Runner(store: store).run(spec)
+        let made = try await Runner(store: store).runLoaded(spec)
         // Make the store as the version before self-contained records wrote it.
         try await store.writing { db in
             try db.execute("DROP TABLE case_lists")
@@ -91,7 +91,7 @@ struct RunRecordTests {
         #expect(loaded.record.summary == nil)
         #expect(loaded.results == made.results)
         #expect(loaded.statistics == made.record.summary, "computed from the results, the same as the summary stored now")
-        let rerun = try await Runner(store: reopened).run(spec)
+        let rerun = try await Runner(store: reopened).runLoaded(spec)
         #expect(rerun.results.allSatisfy { $0.isCached }, "answers cached before the migration are still found")
     }
 
@@ -128,7 +128,7 @@ struct RunRecordTests {
         var spec = RunSpec(name: "p", suite: RunTestKit.suite(count: 1), template: RunTestKit.template, model: ScriptedModel.perfect())
         spec.provenance = RunProvenance.detect(directory: project)
         let store = try RunStore(path: folder.url.appendingPathComponent("runs.sqlite").path)
-        let made = try await Runner(store: store).run(spec)
+        let made = try await Runner(store: store).runLoaded(spec)
         let assay = try #require(made.record.configuration.objectValue?["assay"])
         #expect(assay == ["version": .string(RunProvenance.assayVersion), "git": ["revision": .string(revision), "dirty": true]])
         #expect(try RunSettings(configuration: made.record.configuration).provenance == spec.provenance)

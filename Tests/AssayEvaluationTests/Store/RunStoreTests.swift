@@ -11,7 +11,7 @@ struct RunStoreTests {
             name: name, suite: RunTestKit.suite(count: cases), template: RunTestKit.template,
             model: model ?? ScriptedModel.perfect(), metrics: [.exact], tags: ["nightly"]
         )
-        return try await Runner(store: store).run(spec)
+        return try await Runner(store: store).runLoaded(spec)
     }
 
     @Test func aNewStoreHasTheCurrentSchemaInWALMode() throws {

@@ -14,7 +14,8 @@ import Synchronization
 /// run's last result marks the run completed and stores its summary. A run's `max_cost` is held
 /// with its other workers through the store's ledger (``SharedCostBudget``).
 public struct QueueWorker: Sendable {
-    /// Rebuilds a queued run's spec from its stored record.
+    /// Rebuilds a queued run's spec from its stored record and cases (the run is given without its
+    /// results).
     public typealias SpecBuilder = @Sendable (StoredRun) async throws(RunError) -> RunSpec
 
     public let store: RunStore
@@ -135,7 +136,8 @@ public struct QueueWorker: Sendable {
         let spec: RunSpec
         do throws(RunError) {
             let store = self.store
-            let stored = try await Runner.detached { () async throws(RunStoreError) in try await store.load(runID) }
+            // The spec is rebuilt from the record and the stored cases: the results are not read.
+            let stored = try await Runner.detached { () async throws(RunStoreError) in try await store.loadWithoutResults(runID) }
             spec = try await buildSpec(stored)
             try Runner.validate(spec)
         } catch {

@@ -8,15 +8,15 @@ extension Runner {
     ///   - spec: What to run; workers rebuild it from the stored record, as `rerun` in another
     ///     process does, so its metrics and extraction must be rebuildable from their stored specs.
     ///   - id: The new run's id.
-    /// - Returns: The stored run, status `queued`, without results.
+    /// - Returns: The run's record, status `queued`.
     /// - Throws: ``RunError`` when the spec is invalid or the store fails.
-    public func enqueue(_ spec: RunSpec, id: UUID = UUID()) async throws(RunError) -> StoredRun {
+    public func enqueue(_ spec: RunSpec, id: UUID = UUID()) async throws(RunError) -> RunRecord {
         try Self.validate(spec)
         let configuration = spec.configuration
         let store = self.store
         return try await Self.detached { () async throws(RunStoreError) in
             try await store.createRun(id: id, spec: spec, configuration: configuration, queued: true)
-            return try await store.load(id)
+            return try await Self.currentRecord(id, store: store)
         }
     }
 
@@ -27,11 +27,11 @@ extension Runner {
     ///   - id: The queued run.
     ///   - poll: How often the store is read.
     ///   - progress: Called after each read whose counts changed, and once at the end.
-    /// - Returns: The stored run as it is when following stopped.
+    /// - Returns: The run's record as it is when following stopped (its results are in the store).
     /// - Throws: ``RunError`` when the store fails or has no such run.
     public func follow(
         _ id: UUID, poll: Duration = .milliseconds(250), progress: (@Sendable (RunProgress) -> Void)? = nil
-    ) async throws(RunError) -> StoredRun {
+    ) async throws(RunError) -> RunRecord {
         let store = self.store
         let started = ContinuousClock.now
         var first: RunCounts?
@@ -40,10 +40,7 @@ extension Runner {
             let record = try await Self.detached { () async throws(RunStoreError) -> RunRecord in
                 // A run whose last worker died after storing its last result is completed here.
                 try await Self.completeIfDone(id, store: store)
-                guard let record = try await store.currentRecord(id: id) else {
-                    throw RunStoreError(.noSuchRun, "no run has the id \(ConfigurationCoding.text(id))")
-                }
-                return record
+                return try await Self.currentRecord(id, store: store)
             }
             let counts = record.counts
             if first == nil { first = counts }
@@ -57,10 +54,9 @@ extension Runner {
                                       cached: counts.cached, requestsPerSecond: rate, estimatedRemaining: left,
                                       promptTokens: 0, completionTokens: 0, isFinal: finished))
             }
-            if finished { break }
+            if finished { return record }
             try? await environment.sleep(poll)
         }
-        return try await Self.detached { () async throws(RunStoreError) in try await store.load(id) }
     }
 
     /// Ends a queued run that is ready to end, with its summary: completed when it has no work
@@ -68,8 +64,8 @@ extension Runner {
     /// Does nothing for a run with work going on, or already ended (by another worker).
     static func completeIfDone(_ id: UUID, store: RunStore) async throws(RunStoreError) {
         guard let ending = try await store.queuedRunEnding(id) else { return }
-        let run = try await store.load(id)
-        let reducer = RunSettings.reducer(in: run.record.configuration) ?? .mean
-        _ = try await store.completeQueuedRun(id, as: ending, summary: RunStatistics(results: run.results, reducer: reducer))
+        let reducer = try await currentRecord(id, store: store).reducer
+        // From the results' scores read a page at a time: the results are never all held.
+        _ = try await store.completeQueuedRun(id, as: ending, summary: try await store.statistics(of: id, reducer: reducer))
     }
 }

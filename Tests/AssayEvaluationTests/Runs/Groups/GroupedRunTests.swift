@@ -16,7 +16,7 @@ struct GroupedRunTests {
         grouped.group = 10
         let model = CountingModel(MockChatModel(.perfect))
         grouped.model = model
-        let run = try await Runner(store: store).run(grouped)
+        let run = try await Runner(store: store).runLoaded(grouped)
         #expect(model.calls == 10)
         #expect(run.results.count == 100)
         #expect(run.results.allSatisfy { $0.status == .ok && $0.metrics["exact"] == .int(1) })
@@ -24,7 +24,7 @@ struct GroupedRunTests {
         #expect(model.requests.allSatisfy { $0.groupedCases.count == 10 })
         #expect(model.requests.map { $0.groupedCases.map(\.id) }.sorted { $0[0] < $1[0] }.first == (0..<10).map { "c\($0)" })
 
-        let again = try await Runner(store: store).run(grouped)
+        let again = try await Runner(store: store).runLoaded(grouped)
         #expect(model.calls == 10, "the same groups are answered from the cache")
         #expect(again.results.allSatisfy { $0.isCached })
     }
@@ -40,7 +40,7 @@ struct GroupedRunTests {
         var spec = RunSpec(name: "partial", suite: RunTestKit.suite(count: 10), template: RunTestKit.template, model: model,
                            metrics: [.exact])
         spec.group = 10
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         #expect(model.calls == 1)
         let failed = run.results.filter { $0.status == .extractError }
         #expect(failed.map(\.caseID) == ["c7", "c8", "c9"])
@@ -64,7 +64,7 @@ struct GroupedRunTests {
         }
         var spec = RunSpec(name: "broken", suite: RunTestKit.suite(count: 10), template: RunTestKit.template, model: model)
         spec.group = 4
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         #expect(model.calls == 3, "groups of 4, 4 and 2")
         #expect(run.results.filter { $0.status == .modelError }.map(\.caseID) == ["c4", "c5", "c6", "c7"])
         #expect(run.results.filter { $0.status == .modelError }.allSatisfy { $0.error == "bad request" })
@@ -80,7 +80,7 @@ struct GroupedRunTests {
         let model = CountingModel(MockChatModel(.perfect))
         var spec = RunSpec(name: "gaps", suite: Suite(cases: cases), template: RunTestKit.template, model: model)
         spec.group = 3
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         #expect(run.results.map(\.status) == [.ok, .templateError, .ok])
         #expect(model.requests.map { $0.groupedCases.map(\.id) } == [["c0", "c2"]])
         #expect(run.results.map(\.output) == ["answer 0", nil, "answer 2"])
@@ -99,14 +99,14 @@ struct GroupedRunTests {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
         spec.samples = 1
-        let first = try await Runner(store: store).run(spec)
+        let first = try await Runner(store: store).runLoaded(spec)
         try await store.writing { db in
             try db.execute("DELETE FROM case_results WHERE case_id IN ('c1', 'c3', 'c4')")
         }
         let model = CountingModel(MockChatModel(.perfect))
         spec.model = model
         spec.usesCache = false
-        let resumed = try await Runner(store: store).resume(first.record.id, with: spec)
+        let resumed = try await Runner(store: store).resumeLoaded(first.record.id, with: spec)
         let asked = model.requests.map { $0.groupedCases.isEmpty ? [$0.testCase?.id ?? "?"] : $0.groupedCases.map(\.id) }
         #expect(asked.sorted { $0[0] < $1[0] } == [["c1", "c3"], ["c4"]], "the last, single case is asked alone")
         #expect(resumed.results.map(\.caseID) == ["c0", "c1", "c2", "c3", "c4"])
@@ -119,11 +119,11 @@ struct GroupedRunTests {
         defer { folder.remove() }
         var spec = RunSpec(name: "bad", suite: RunTestKit.suite(count: 2), template: RunTestKit.template, model: MockChatModel(.perfect))
         spec.group = 0
-        await #expect(throws: RunError(.invalidSpec, "group must be at least 1, not 0")) { try await Runner(store: store).run(spec) }
+        await #expect(throws: RunError(.invalidSpec, "group must be at least 1, not 0")) { try await Runner(store: store).runLoaded(spec) }
         spec.group = 2
         spec.suite = Suite(cases: [TestCase(id: "t1", fields: ["turns": [["input": "a", "expected": "b"]]])])
         await #expect(throws: RunError(.invalidSpec, "case 't1' has turns, and multi-turn cases cannot be grouped: run them with group: 1 (the default)")) {
-            try await Runner(store: store).run(spec)
+            try await Runner(store: store).runLoaded(spec)
         }
     }
 

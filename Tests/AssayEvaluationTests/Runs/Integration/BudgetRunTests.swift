@@ -45,7 +45,7 @@ struct BudgetRunTests {
 
         // The full cost, from a complete run in a store of its own (its cache must not serve the budget run).
         let fullStore = try RunStore(path: folder.path("full.sqlite"))
-        let full = try await Runner(store: fullStore).run(Self.spec(model))
+        let full = try await Runner(store: fullStore).runLoaded(Self.spec(model))
         #expect(full.record.status == .completed)
         let fullCost = try #require(full.cost.total)
         #expect(full.cost.requests == Self.caseCount && full.cost.unmetered == 0)
@@ -57,7 +57,7 @@ struct BudgetRunTests {
         let maxCost = fullCost / 2
         let store = try RunStore(path: folder.path("runs.sqlite"))
         let requestsBefore = server.stats.totalRequests
-        let stopped = try await Runner(store: store).run(Self.spec(model, maxCost: maxCost))
+        let stopped = try await Runner(store: store).runLoaded(Self.spec(model, maxCost: maxCost))
         let requestsMade = server.stats.totalRequests - requestsBefore
 
         #expect(stopped.record.status == .budgetExhausted)
@@ -78,7 +78,7 @@ struct BudgetRunTests {
         var rebuilt = RunSpec(settings: settings, suite: RunTestKit.suite(count: Self.caseCount), template: try settings.makeTemplate(),
                               model: model, extraction: try #require(settings.storedExtraction), metrics: try settings.metrics(from: MetricCatalogue(environment: MetricEnvironment())))
         rebuilt.maxCost = fullCost * 2
-        let resumed = try await Runner(store: store).resume(stopped.record.id, with: rebuilt)
+        let resumed = try await Runner(store: store).resumeLoaded(stopped.record.id, with: rebuilt)
         await server.shutdown()
 
         #expect(resumed.record.status == .completed)
@@ -94,10 +94,10 @@ struct BudgetRunTests {
         defer { folder.remove() }
         let model = try Self.catalog(server, in: folder).model("local")
         let store = try RunStore(path: folder.path("runs.sqlite"))
-        _ = try await Runner(store: store).run(Self.spec(model))
+        _ = try await Runner(store: store).runLoaded(Self.spec(model))
         let requestsBefore = server.stats.totalRequests
 
-        let again = try await Runner(store: store).run(Self.spec(model, maxCost: 0))
+        let again = try await Runner(store: store).runLoaded(Self.spec(model, maxCost: 0))
         #expect(server.stats.totalRequests == requestsBefore)
         await server.shutdown()
         #expect(again.record.status == .completed)
@@ -111,7 +111,7 @@ struct BudgetRunTests {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
         do {
-            _ = try await Runner(store: store).run(Self.spec(MockChatModel(.perfect), maxCost: 1))
+            _ = try await Runner(store: store).runLoaded(Self.spec(MockChatModel(.perfect), maxCost: 1))
             Issue.record("expected an error")
         } catch {
             #expect(error.code == .invalidSpec)
@@ -130,13 +130,13 @@ struct BudgetRunTests {
         try await store.createRun(id: id, spec: unpriced, configuration: unpriced.configuration)
         let (otherStore, otherFolder) = try RunTestKit.store()
         defer { otherFolder.remove() }
-        let done = try await Runner(store: otherStore).run(unpriced)
+        let done = try await Runner(store: otherStore).runLoaded(unpriced)
         try await store.write(results: Array(done.results.prefix(2)), answers: [], runID: id)
         #expect(try await store.load(id).record.price == nil)
 
         var priced = unpriced
         priced.model = MockChatModel(.perfect, price: ModelPrice(input: 1, output: 1))
-        let resumed = try await Runner(store: store).resume(id, with: priced)
+        let resumed = try await Runner(store: store).resumeLoaded(id, with: priced)
         #expect(resumed.record.status == .completed)
         #expect(resumed.results.count == 6)
         #expect(resumed.record.price == ModelPrice(input: 1, output: 1))

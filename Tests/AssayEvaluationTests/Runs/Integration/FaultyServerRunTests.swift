@@ -27,7 +27,7 @@ struct FaultyServerRunTests {
         let spec = RunSpec(name: "faulty", suite: suite, template: RunTestKit.template, model: model,
                            concurrency: 32, retries: 4, timeout: .seconds(20))
 
-        let stored = try await Runner(store: store).run(spec)
+        let stored = try await Runner(store: store).runLoaded(spec)
         let stats = server.stats
         await server.shutdown()
 

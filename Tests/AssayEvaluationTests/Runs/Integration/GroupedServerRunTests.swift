@@ -37,11 +37,11 @@ struct GroupedServerRunTests {
         let setup = try await Setup(policy: .oracle(suite))
         var spec = RunSpec(name: "grouped", suite: suite, template: RunTestKit.template, model: setup.model, metrics: [.exact])
         spec.group = 10
-        let grouped = try await Runner(store: setup.store).run(spec)
+        let grouped = try await Runner(store: setup.store).runLoaded(spec)
         #expect(setup.server.stats.totalRequests == 10)
 
         spec.group = 1
-        let single = try await Runner(store: setup.store).run(spec)
+        let single = try await Runner(store: setup.store).runLoaded(spec)
         #expect(setup.server.stats.totalRequests == 110)
         await setup.finish()
 
@@ -60,7 +60,7 @@ struct GroupedServerRunTests {
         let setup = try await Setup(policy: .fixed([answer]))
         var spec = RunSpec(name: "partial", suite: suite, template: RunTestKit.template, model: setup.model, metrics: [.exact])
         spec.group = 10
-        let run = try await Runner(store: setup.store).run(spec)
+        let run = try await Runner(store: setup.store).runLoaded(spec)
         let requests = setup.server.stats.totalRequests
         await setup.finish()
         #expect(requests == 1)
@@ -84,7 +84,7 @@ struct GroupedServerRunTests {
         ])
         let setup = try await Setup(policy: .oracle(orders))
         let template = try PromptTemplate(system: "Take the order.", user: "Customer: {{ input }}")
-        let run = try await Runner(store: setup.store).run(RunSpec(name: "orders", suite: orders, template: template,
+        let run = try await Runner(store: setup.store).runLoaded(RunSpec(name: "orders", suite: orders, template: template,
                                                                    model: setup.model, metrics: [.exact]))
         let requests = setup.server.stats.totalRequests
         await setup.finish()

@@ -24,7 +24,7 @@ struct MultiTurnRunTests {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
         let model = ScriptedModel.answering { request in "answer to " + (request.testCase?.input?.stringValue ?? "?") }
-        let run = try await Runner(store: store).run(Self.spec([Self.order], model: model))
+        let run = try await Runner(store: store).runLoaded(Self.spec([Self.order], model: model))
         let requests = model.requests
         #expect(requests.count == 3)
         #expect(requests[2].messages == [
@@ -51,7 +51,7 @@ struct MultiTurnRunTests {
         let model = ScriptedModel.answering { _ in "wrong" }
         var spec = Self.spec([Self.order], model: model)
         spec.history = .expected
-        _ = try await Runner(store: store).run(spec)
+        _ = try await Runner(store: store).runLoaded(spec)
         let assistant = model.requests[2].messages.filter { $0.role == "assistant" }.map(\.content)
         #expect(assistant == ["1 cheeseburger", "2 cheeseburger"])
     }
@@ -63,14 +63,14 @@ struct MultiTurnRunTests {
         let secondWrong = ScriptedModel.answering { request in
             request.testCase?.fields["turn"] == .int(1) ? "3 cheeseburger" : request.testCase!.expected!.stringValue!
         }
-        let run = try await Runner(store: store).run(Self.spec([Self.order], model: secondWrong, metrics: [.exact, .contains]))
+        let run = try await Runner(store: store).runLoaded(Self.spec([Self.order], model: secondWrong, metrics: [.exact, .contains]))
         let result = try #require(run.results.first)
         #expect(result.status == .ok)
         #expect(result.turns?.map { $0.metrics["exact"] } == [.int(1), .int(0), .int(1)])
         #expect(result.metrics["exact"]?.doubleValue == 2.0 / 3.0)
         #expect(result.turns?.map(\.expected) == ["1 cheeseburger", "2 cheeseburger", "2 cheeseburger, 1 coke"])
 
-        let perfect = try await Runner(store: store).run(Self.spec([Self.order], model: MockChatModel(.perfect)))
+        let perfect = try await Runner(store: store).runLoaded(Self.spec([Self.order], model: MockChatModel(.perfect)))
         #expect(perfect.results.first?.metrics["exact"] == .int(1))
         #expect(perfect.results.first?.turns?.map(\.output) == ["1 cheeseburger", "2 cheeseburger", "2 cheeseburger, 1 coke"])
     }
@@ -91,7 +91,7 @@ struct MultiTurnRunTests {
             if request.testCase?.fields["turn"] == .int(1) { throw ModelCallError(.client(status: 400), "no such item") }
             return ModelResponse(text: "fine")
         }
-        let run = try await Runner(store: store).run(Self.spec([Self.order], model: model))
+        let run = try await Runner(store: store).runLoaded(Self.spec([Self.order], model: model))
         let result = try #require(run.results.first)
         #expect(model.calls == 2, "the third turn is never sent")
         #expect(result.status == .modelError)
@@ -106,7 +106,7 @@ struct MultiTurnRunTests {
         defer { folder.remove() }
         let model = CountingModel(MockChatModel(.perfect))
         let plain = TestCase(id: "p1", fields: ["input": "a coke", "expected": "1 coke"])
-        let first = try await Runner(store: store).run(Self.spec([Self.order, plain], model: model, template: RunTestKit.template))
+        let first = try await Runner(store: store).runLoaded(Self.spec([Self.order, plain], model: model, template: RunTestKit.template))
         #expect(model.calls == 4)
         #expect(first.results.map(\.status) == [.ok, .ok])
         let loaded = try await store.load(first.record.id)
@@ -114,7 +114,7 @@ struct MultiTurnRunTests {
         #expect(loaded.results.first { $0.caseID == "o1" }?.turns?.count == 3)
         #expect(loaded.results.first { $0.caseID == "p1" }?.turns == nil)
 
-        let rescored = try await Runner(store: store).run(
+        let rescored = try await Runner(store: store).runLoaded(
             Self.spec([Self.order, plain], model: model, metrics: [.contains], template: RunTestKit.template))
         #expect(model.calls == 4, "every turn came from the cache")
         #expect(rescored.results.allSatisfy { $0.isCached })
@@ -127,12 +127,12 @@ struct MultiTurnRunTests {
         defer { folder.remove() }
         let bad = TestCase(id: "b1", fields: ["turns": "hello"])
         await #expect(throws: RunError(.invalidSpec, #"case 'b1': 'turns' must be a non-empty list of records such as {"input": …, "expected": …}, not a string"#)) {
-            try await Runner(store: store).run(Self.spec([bad], model: MockChatModel(.perfect)))
+            try await Runner(store: store).runLoaded(Self.spec([bad], model: MockChatModel(.perfect)))
         }
         var spec = Self.spec([TestCase(id: "n1", fields: ["turns": [["input": "a"], ["input": "b"]]])], model: MockChatModel(.perfect))
         spec.history = .expected
         await #expect(throws: RunError(.invalidSpec, #"history: "expected" shows each earlier turn's expected value, but turn 1 of case 'n1' has none: add it, or use history: "model""#)) {
-            try await Runner(store: store).run(spec)
+            try await Runner(store: store).runLoaded(spec)
         }
         #expect(throws: RunError(.invalidSpec, #"history must be "model" or "expected", not "gold""#)) { try ConversationHistory(setting: "gold") }
     }

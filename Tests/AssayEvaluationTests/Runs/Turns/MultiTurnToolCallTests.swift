@@ -28,7 +28,7 @@ struct MultiTurnToolCallTests {
             name: "trip", suite: Suite(cases: [Self.trip]), template: MultiTurnRunTests.template, model: MockChatModel(.perfect),
             parameters: ModelParameters(tools: [ToolDefinition(name: "get_weather"), ToolDefinition(name: "get_time")]),
             metrics: metrics)
-        let run = try await Runner(store: store).run(spec)
+        let run = try await Runner(store: store).runLoaded(spec)
         let result = try #require(run.results.first)
         #expect(result.status == .ok, "\(result.error ?? "")")
         let turns = try #require(result.turns)
@@ -50,7 +50,7 @@ struct MultiTurnToolCallTests {
     func noTools() async throws {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
-        let run = try await Runner(store: store).run(MultiTurnRunTests.spec([Self.trip], model: MockChatModel(.perfect)))
+        let run = try await Runner(store: store).runLoaded(MultiTurnRunTests.spec([Self.trip], model: MockChatModel(.perfect)))
         let result = try #require(run.results.first)
         #expect(result.status == .ok, "\(result.error ?? "")")
         #expect(result.turns?.count == 3)

@@ -49,7 +49,7 @@ struct ToolResultTurnTests {
         let model = try ModelCatalog(entries: [made], keys: ["gpt": "k"]).model("gpt")
         let run: StoredRun
         do {
-            run = try await Runner(store: store).run(spec(model, history: history))
+            run = try await Runner(store: store).runLoaded(spec(model, history: history))
         } catch {
             await server.shutdown()
             throw error
@@ -116,7 +116,7 @@ struct ToolResultTurnTests {
     func mockModelsAndStore() async throws {
         let (store, folder) = try RunTestKit.store()
         defer { folder.remove() }
-        let run = try await Runner(store: store).run(Self.spec(MockChatModel(.perfect)))
+        let run = try await Runner(store: store).runLoaded(Self.spec(MockChatModel(.perfect)))
         let result = try #require(run.results.first)
         #expect(result.status == .ok, "\(result.error ?? "")")
         #expect(result.metrics["exact"] == 1)
@@ -153,12 +153,12 @@ struct ToolResultTurnTests {
             ([["id": 3, "content": "sunny"]], "tool_results[0].id must be text, not a number"),
         ] {
             await #expect(throws: RunError(.invalidSpec, "case 'paris', turn 2: \(problem)")) {
-                try await Runner(store: store).run(Self.spec(model, cases: [Self.trip(results: results)]))
+                try await Runner(store: store).runLoaded(Self.spec(model, cases: [Self.trip(results: results)]))
             }
         }
         let first = TestCase(id: "early", fields: ["turns": [["tool_results": [["content": "sunny"]], "expected": "ok"]]])
         await #expect(throws: RunError(.invalidSpec, "case 'early', turn 1: 'tool_results' answers the calls of the answer before, and the first turn has none")) {
-            try await Runner(store: store).run(Self.spec(model, cases: [first]))
+            try await Runner(store: store).runLoaded(Self.spec(model, cases: [first]))
         }
         #expect(model.calls == 0)
     }
@@ -169,7 +169,7 @@ struct ToolResultTurnTests {
         defer { folder.remove() }
         var spec = try Self.spec(MockChatModel(.perfect))
         spec.parameters = ModelParameters()
-        let result = try #require(try await Runner(store: store).run(spec).results.first)
+        let result = try #require(try await Runner(store: store).runLoaded(spec).results.first)
         #expect(result.status == .templateError)
         #expect(result.error == "turn 2 of 2: tool_results[0] answers a tool call, but the previous answer called no tool")
         #expect(result.turns?.map(\.status) == [.ok, .templateError])

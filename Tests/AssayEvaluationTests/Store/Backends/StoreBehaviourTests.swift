@@ -115,8 +115,8 @@ struct StoreBehaviourTests {
         let store = made.store
         let runner = Runner(store: store)
         let spec = RunSpec(name: "twin", suite: RunTestKit.suite(count: 1), template: RunTestKit.template, model: ScriptedModel.perfect())
-        let a = try await runner.run(spec, id: try #require(UUID(uuidString: "abcd0000-0000-4000-8000-000000000001")))
-        let b = try await runner.run(spec, id: try #require(UUID(uuidString: "abcd0000-0000-4000-8000-000000000002")))
+        let a = try await runner.runLoaded(spec, id: try #require(UUID(uuidString: "abcd0000-0000-4000-8000-000000000001")))
+        let b = try await runner.runLoaded(spec, id: try #require(UUID(uuidString: "abcd0000-0000-4000-8000-000000000002")))
         do {
             _ = try await store.select("abcd")
             Issue.record("an ambiguous prefix should fail")

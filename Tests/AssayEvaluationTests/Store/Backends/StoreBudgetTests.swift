@@ -11,7 +11,7 @@ struct StoreBudgetTests {
         let model = ScriptedModel(price: ModelPrice(input: 1, output: 1)) { _, _ throws(ModelCallError) in ModelResponse(text: "") }
         let spec = RunSpec(name: "budgeted", suite: RunTestKit.suite(count: cases), template: RunTestKit.template,
                            model: model, metrics: [.exact], maxCost: 1)
-        return try await Runner(store: store).enqueue(spec).record.id
+        return try await Runner(store: store).enqueue(spec).id
     }
 
     /// Asks the ledger for `want` dollars (at least `least`); the grant, nil when refused.

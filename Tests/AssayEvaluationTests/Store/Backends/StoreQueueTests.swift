@@ -9,7 +9,7 @@ struct StoreQueueTests {
         var spec = RunSpec(name: "queued", suite: RunTestKit.suite(count: cases), template: RunTestKit.template,
                            model: ScriptedModel.perfect(), metrics: [.exact])
         spec.samples = samples
-        return try await Runner(store: store).enqueue(spec).record.id
+        return try await Runner(store: store).enqueue(spec).id
     }
 
     @Test("workers claiming at once get disjoint cases, and no more than there are", arguments: StoreBackend.available)

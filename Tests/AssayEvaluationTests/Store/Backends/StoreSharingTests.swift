@@ -36,7 +36,7 @@ struct StoreSharingTests {
             "answer \(request.testCase?.id ?? "")"
         }
         let spec = RunSpec(name: "first", suite: RunTestKit.suite(count: 12), template: RunTestKit.template, model: model, metrics: [.exact])
-        let first = try await Runner(store: made.store).run(spec)
+        let first = try await Runner(store: made.store).runLoaded(spec)
         #expect(model.calls == 12)
 
         let other = try made.reopened()
@@ -45,7 +45,7 @@ struct StoreSharingTests {
         var again = spec
         again.name = "second"
         again.model = silent
-        let second = try await Runner(store: other).run(again)
+        let second = try await Runner(store: other).runLoaded(again)
         #expect(silent.calls == 0, "every answer came from the cache the first process filled")
         #expect(second.results.map(\.output) == first.results.map(\.output))
         #expect(second.record.counts.cached == 12)
