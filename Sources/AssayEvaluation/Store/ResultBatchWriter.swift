@@ -8,13 +8,17 @@ import Foundation
 /// (a group commit): when results arrive faster than single batches can be committed, each
 /// transaction takes everything that arrived during the one before, so a fast run commits a few
 /// large transactions rather than many small ones (each commit rewrites the index pages it touched
-/// into the write-ahead log). Writes run in tasks of their own, one after the other, so they
+/// into the write-ahead log). When the store falls behind by ``maximumBacklog`` results, adding
+/// waits for the write under way, so a run that finishes cases faster than the store takes them
+/// holds no more than that many. Writes run in tasks of their own, one after the other, so they
 /// complete even when the run's task is cancelled.
 actor ResultBatchWriter {
     /// The most results in one batch.
     static let batchSize = 64
     /// The longest a result waits before it is written.
     static let flushDelay = Duration.milliseconds(50)
+    /// The most results waiting while a batch is written before adding waits too.
+    static let maximumBacklog = 4096
 
     private let store: RunStore
     private let runID: UUID
@@ -25,6 +29,8 @@ actor ResultBatchWriter {
     private var lastWrite: Task<Void, Never>?
     /// Whether a batch is being written; what arrives meanwhile waits for it and goes in the next.
     private var writing = false
+    /// Adders waiting for the write under way, because the backlog is full.
+    private var waitingForRoom: [CheckedContinuation<Void, Never>] = []
     private var failure: RunStoreError?
 
     /// - Parameter fromQueue: Whether the results are a queued run's, whose work items are removed
@@ -36,15 +42,21 @@ actor ResultBatchWriter {
     }
 
     /// Queues a result and, when the model was called, its answer for the cache.
-    func add(_ result: CaseResult, cacheEntry: CachedAnswer?) {
-        add(result, cacheEntries: cacheEntry.map { [$0] } ?? [])
+    func add(_ result: CaseResult, cacheEntry: CachedAnswer?) async {
+        await add(result, cacheEntries: cacheEntry.map { [$0] } ?? [])
     }
 
-    /// Queues a result and, when the model was called, its answers for the cache.
-    func add(_ result: CaseResult, cacheEntries: [CachedAnswer]) {
+    /// Queues a result and, when the model was called, its answers for the cache; waits for the
+    /// write under way when ``maximumBacklog`` results are waiting for it already.
+    func add(_ result: CaseResult, cacheEntries: [CachedAnswer]) async {
         results.append(result)
         answers += cacheEntries
-        if writing { return }
+        if writing {
+            if results.count >= Self.maximumBacklog {
+                await withCheckedContinuation { waitingForRoom.append($0) }
+            }
+            return
+        }
         if results.count >= Self.batchSize {
             flush()
         } else if results.count == 1 {
@@ -72,6 +84,9 @@ actor ResultBatchWriter {
     private func written() {
         writing = false
         if !results.isEmpty || !answers.isEmpty { flush() }
+        let waiting = waitingForRoom
+        waitingForRoom = []
+        for adder in waiting { adder.resume() }
     }
 
     private func flush() {
