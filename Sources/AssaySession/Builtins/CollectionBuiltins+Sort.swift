@@ -54,7 +54,9 @@ extension CollectionBuiltins {
         return result
     }
 
-    private static func sorted<Key: Comparable>(_ keys: [Key?], descending: Bool) -> [Int] {
+    /// The positions of `keys` in a stable order by their own comparison, nulls last: the order
+    /// every sort key gives, and the one the byte-wise sort of ASCII keys is held to (in tests).
+    static func sorted<Key: Comparable>(_ keys: [Key?], descending: Bool) -> [Int] {
         var order = Array(keys.indices)
         order.sort { left, right in
             switch (keys[left], keys[right]) {

@@ -6,18 +6,10 @@ import Testing
 /// stable sort comparing the keys as `String`s, nulls last.
 @Suite("Sorting string keys")
 struct SortOrderTests {
-    /// The positions of `keys` as a stable sort by `String` comparison orders them, nulls last.
+    /// The positions of `keys` as a stable sort by `String` comparison orders them, nulls last:
+    /// the generic path every other kind of key takes.
     static func reference(_ keys: [String?], descending: Bool) -> [Int] {
-        keys.indices.sorted { left, right in
-            switch (keys[left], keys[right]) {
-            case (nil, nil): return left < right
-            case (nil, _): return false
-            case (_, nil): return true
-            case (let a?, let b?):
-                if a == b { return left < right }
-                return descending ? a > b : a < b
-            }
-        }
+        CollectionBuiltins.sorted(keys, descending: descending)
     }
 
     /// Keys from a few pieces: long shared prefixes, keys that are prefixes of others, lengths
