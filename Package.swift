@@ -92,6 +92,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -142,7 +143,17 @@ let package = Package(
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
         .testTarget(name: "AssayLanguageTests", dependencies: ["AssayLanguage", "AssayCore"]),
         .testTarget(name: "AssayMetricsTests", dependencies: ["AssayMetrics"]),
-        .testTarget(name: "AssayEvaluationTests", dependencies: ["AssayCore", "AssayEvaluation", "AssayMockServer"]),
+        .testTarget(
+            name: "AssayEvaluationTests",
+            dependencies: [
+                "AssayCore", "AssayEvaluation", "AssayMockServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "AssayMockServerTests",
             dependencies: [

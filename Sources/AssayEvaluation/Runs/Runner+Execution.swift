@@ -4,16 +4,19 @@ extension Runner {
     /// Evaluates the work items with bounded concurrency, writes results as they finish, and sets
     /// the run's final status and summary; returns the run's final record (its results stay in the
     /// store).
+    ///
+    /// - Parameter creation: The writing of a new run's row, under way; results wait for it, and
+    ///   its failure stops the run. Nil for a run the store has already.
     func execute(
         _ spec: RunSpec, runID: UUID, work: [WorkItem], alreadyDone: RunCounts, stored: [CaseResult],
-        progress: (@Sendable (RunProgress) -> Void)?
+        creation: RunCreation? = nil, progress: (@Sendable (RunProgress) -> Void)?
     ) async throws(RunError) -> RunRecord {
         let store = self.store
         let limiter = spec.rateLimit.map { RateLimiter(requestsPerMinute: $0, sleep: environment.sleep, now: environment.now) }
         let budget = Self.budget(for: spec, stored: stored)
         let caller = ModelCaller(model: spec.model, retries: spec.retries, limiter: limiter, environment: environment, budget: budget)
         let evaluator = CaseEvaluator(spec: spec, store: store, caller: caller)
-        let writer = ResultBatchWriter(store: store, runID: runID)
+        let writer = ResultBatchWriter(store: store, runID: runID, after: creation)
         var meter = ProgressMeter(runID: ConfigurationCoding.text(runID), counts: alreadyDone, callback: progress)
         var finished = 0
         // The lease's heartbeat, until the run stops (a failed refresh is left to the next one).
@@ -38,7 +41,7 @@ extension Runner {
                     await writer.add(evaluation.result, cacheEntries: evaluation.cacheEntries)
                     meter.record(evaluation.result)
                 }
-                if Task.isCancelled {
+                if Task.isCancelled || creation?.failure != nil {
                     group.cancelAll()
                 } else if let item = pending.next() {
                     group.addTask { await evaluator.evaluate(item) }
@@ -47,6 +50,12 @@ extension Runner {
             }
         }
 
+        if let failure = await creation?.finished() {
+            // The run was never stored: nothing of it can be kept or resumed.
+            _ = await writer.finish()
+            meter.finish()
+            throw RunError(failure)
+        }
         let complete = finished == work.count
         let writeFailure = await writer.finish()
         let status: RunStatus = writeFailure != nil ? .failed : complete ? .completed : await Self.unfinishedStatus(budget: budget)

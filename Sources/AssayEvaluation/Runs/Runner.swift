@@ -51,12 +51,14 @@ public struct Runner: Sendable {
     ) async throws(RunError) -> RunRecord {
         try Self.validate(spec)
         let configuration = spec.configuration
-        try await Self.detached { () async throws(RunStoreError) in
+        let store = self.store
+        // The run's row and cases are written while its first cases are sent (RunCreation).
+        let creation = RunCreation { () async throws(RunStoreError) in
             try await store.createRun(id: id, spec: spec, configuration: configuration)
         }
         let work = Self.workItems(for: spec, skipping: [])
         return try await execute(spec, runID: id, work: work, alreadyDone: RunCounts(expected: spec.expectedResultCount), stored: [],
-                                 progress: progress)
+                                 creation: creation, progress: progress)
     }
 
     /// Runs the cases of a stored run that have no result yet (case id × sample), with the same

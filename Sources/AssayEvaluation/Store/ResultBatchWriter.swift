@@ -23,6 +23,7 @@ actor ResultBatchWriter {
     private let store: RunStore
     private let runID: UUID
     private let fromQueue: Bool
+    private let creation: RunCreation?
     private var results: [CaseResult] = []
     private var answers: [CachedAnswer] = []
     private var generation = 0
@@ -33,12 +34,16 @@ actor ResultBatchWriter {
     private var waitingForRoom: [CheckedContinuation<Void, Never>] = []
     private var failure: RunStoreError?
 
-    /// - Parameter fromQueue: Whether the results are a queued run's, whose work items are removed
-    ///   as their results are stored.
-    init(store: RunStore, runID: UUID, fromQueue: Bool = false) {
+    /// - Parameters:
+    ///   - fromQueue: Whether the results are a queued run's, whose work items are removed as
+    ///     their results are stored.
+    ///   - creation: The writing of the run's row, when it is still under way: the first write
+    ///     waits for it, and nothing is written if it failed.
+    init(store: RunStore, runID: UUID, fromQueue: Bool = false, after creation: RunCreation? = nil) {
         self.store = store
         self.runID = runID
         self.fromQueue = fromQueue
+        self.creation = creation
     }
 
     /// Queues a result and, when the model was called, its answer for the cache.
@@ -100,9 +105,15 @@ actor ResultBatchWriter {
         let store = self.store
         let runID = self.runID
         let fromQueue = self.fromQueue
+        let creation = self.creation
         writing = true
         lastWrite = Task {
             await previous?.value
+            if let failure = await creation?.finished() {
+                self.record(failure)
+                self.written()
+                return
+            }
             do throws(RunStoreError) {
                 try await store.write(results: batch, answers: cacheBatch, runID: runID, fromQueue: fromQueue)
             } catch {

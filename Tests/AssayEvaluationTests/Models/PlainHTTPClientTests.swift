@@ -91,7 +91,7 @@ struct PlainHTTPClientTests {
     }
 
     static func post(_ client: PlainHTTPClient, _ url: String, body: String = #"{"q":1}"#, limit: Int = 1 << 20,
-                     timeout: TimeAmount = .seconds(5)) async throws -> PlainHTTPClient.Response {
+                     timeout: TimeAmount = .seconds(60)) async throws -> PlainHTTPClient.Response {
         let target = try #require(client.target(for: url))
         var headers = HTTPHeaders()
         headers.add(name: "content-type", value: "application/json")
