@@ -14,6 +14,8 @@ private final class ScriptedServer: Sendable {
     let port: Int
     private let channel: any Channel
     private let state: NIOLockedValueBox<(connections: Int, requests: [String])>
+    /// The accepted connections, closed with the server.
+    private let accepted: NIOLockedValueBox<[any Channel]>
 
     /// - Parameters:
     ///   - closing: Whether the server closes the connection after answering the request of that index.
@@ -22,10 +24,13 @@ private final class ScriptedServer: Sendable {
          answer: @escaping @Sendable (_ index: Int, _ request: String) -> String) async throws {
         let state = NIOLockedValueBox<(connections: Int, requests: [String])>((0, []))
         self.state = state
+        let accepted = NIOLockedValueBox<[any Channel]>([])
+        self.accepted = accepted
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 state.withLockedValue { $0.connections += 1 }
+                accepted.withLockedValue { $0.append(channel) }
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(RequestReader(state: state, closing: closing, answer: answer))
                 }
@@ -35,10 +40,16 @@ private final class ScriptedServer: Sendable {
     }
 
     var connections: Int { state.withLockedValue { $0.connections } }
+    /// The connections it accepted, in order.
+    var acceptedChannels: [any Channel] { accepted.withLockedValue { $0 } }
     var requests: [String] { state.withLockedValue { $0.requests } }
     var url: String { "http://127.0.0.1:\(port)/v1/chat?x=1" }
 
-    func stop() async { try? await channel.close() }
+    /// Stops listening and closes every connection it accepted (the client sees them end).
+    func stop() async {
+        try? await channel.close()
+        for connection in accepted.withLockedValue({ $0 }) { try? await connection.close() }
+    }
 
     private final class RequestReader: ChannelInboundHandler {
         typealias InboundIn = ByteBuffer
@@ -168,6 +179,19 @@ struct PlainHTTPClientTests {
         }
         #expect(server.connections == 20)
         #expect(server.requests.count == 20, "no request was sent twice to the server that read it")
+        await server.stop()
+    }
+
+    @Test("a connection idle for the idle timeout is closed by the client, and the next request opens another", .timeLimit(.minutes(1)))
+    func idleTimeout() async throws {
+        let server = try await ScriptedServer { _, _ in Self.ok("{}") }
+        let client = PlainHTTPClient(group: MultiThreadedEventLoopGroup.singleton, idleTimeout: .milliseconds(100))
+        _ = try await Self.post(client, server.url)
+        let first = try #require(server.acceptedChannels.first)
+        // The server's end of the connection closes when the client closes its own.
+        try await first.closeFuture.get()
+        _ = try await Self.post(client, server.url)
+        #expect(server.connections == 2)
         await server.stop()
     }
 

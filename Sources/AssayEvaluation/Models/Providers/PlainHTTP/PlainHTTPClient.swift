@@ -20,17 +20,17 @@ import NIOPosix
 /// connect timeout, a limit on the answer's size, cancellation, and the error values of
 /// AsyncHTTPClient and NIO, so that failures are told to the user the same way by either client.
 /// Connections are not limited in number (the run's concurrency bounds them) and are closed after
-/// an exchange that failed, after an answer that asked for it, and when found idle for longer than
-/// ``idleTimeout``.
+/// an exchange that failed, after an answer that asked for it, and once idle for ``defaultIdleTimeout``
+/// (as AsyncHTTPClient's pool was configured), so that a long session holds no sockets it does
+/// not use.
 final class PlainHTTPClient: Sendable {
     /// The client every provider shares.
     static let shared = PlainHTTPClient(group: MultiThreadedEventLoopGroup.singleton)
 
     /// The longest a connection may take to open.
     static let connectTimeout = TimeAmount.seconds(5)
-    /// Idle connections older than this are closed rather than reused (servers close theirs
-    /// after a minute or so; reusing one they are closing would fail the request).
-    static let idleTimeout = Duration.seconds(50)
+    /// How long a kept-alive connection may stay idle before it is closed, unless told otherwise.
+    static let defaultIdleTimeout = TimeAmount.seconds(60)
 
     /// A whole answer.
     struct Response: Sendable {
@@ -73,7 +73,6 @@ final class PlainHTTPClient: Sendable {
     private struct Connection: Sendable {
         let channel: any Channel
         let handler: NIOLoopBound<PlainHTTPExchangeHandler>
-        var idleSince: ContinuousClock.Instant
     }
 
     private let group: any EventLoopGroup
@@ -82,8 +81,11 @@ final class PlainHTTPClient: Sendable {
     /// Targets parsed from URLs, which repeat for every request of a run.
     private let targets = NIOLockedValueBox<[String: Target]>([:])
 
-    init(group: any EventLoopGroup) {
+    private let idleTimeout: TimeAmount
+
+    init(group: any EventLoopGroup, idleTimeout: TimeAmount = defaultIdleTimeout) {
         self.group = group
+        self.idleTimeout = idleTimeout
     }
 
     /// The target of `url` when this client serves it: plain HTTP, and no proxy set for it in the
@@ -146,23 +148,18 @@ final class PlainHTTPClient: Sendable {
 
     /// An idle connection to `target`, or a new one.
     private func connection(to target: Target, deadline: NIODeadline) async throws -> Connection {
-        let now = ContinuousClock.now
-        var stale: [Connection] = []
+        // Connections closed while idle (by the server, or by their idle timer) are dropped.
         let reused: Connection? = idle.withLockedValue { pools in
             while let candidate = pools[target.poolKey]?.popLast() {
-                if candidate.channel.isActive, now - candidate.idleSince < Self.idleTimeout { return candidate }
-                stale.append(candidate)
+                if candidate.channel.isActive { return candidate }
             }
             return nil
         }
-        for connection in stale { connection.channel.close(promise: nil) }
         if let reused { return reused }
         return try await connect(to: target, deadline: deadline)
     }
 
     private func release(_ connection: Connection, to target: Target) {
-        var connection = connection
-        connection.idleSince = .now
         idle.withLockedValue { $0[target.poolKey, default: []].append(connection) }
     }
 
@@ -170,13 +167,14 @@ final class PlainHTTPClient: Sendable {
         let remaining = deadline - .now()
         guard remaining > .zero else { throw HTTPClientError.deadlineExceeded }
         let timeout = min(Self.connectTimeout, remaining)
+        let idleTimeout = self.idleTimeout
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(timeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(PlainHTTPExchangeHandler())
+                    try channel.pipeline.syncOperations.addHandler(PlainHTTPExchangeHandler(idleTimeout: idleTimeout))
                 }
             }
         do {
@@ -184,7 +182,7 @@ final class PlainHTTPClient: Sendable {
             let handler = try await channel.eventLoop.submit {
                 NIOLoopBound(try channel.pipeline.syncOperations.handler(type: PlainHTTPExchangeHandler.self), eventLoop: channel.eventLoop)
             }.get()
-            return Connection(channel: channel, handler: handler, idleSince: .now)
+            return Connection(channel: channel, handler: handler)
         } catch ChannelError.connectTimeout {
             throw timeout < Self.connectTimeout ? HTTPClientError.deadlineExceeded : HTTPClientError.connectTimeout
         } catch let error as NIOConnectionError {

@@ -31,6 +31,14 @@ final class PlainHTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHan
 
     private var context: ChannelHandlerContext?
     private var exchange: Exchange?
+    /// How long the connection may stay idle between exchanges before it is closed.
+    private let idleTimeout: TimeAmount
+    /// The closing of the connection once it has been idle for `idleTimeout`.
+    private var idleClose: Scheduled<Void>?
+
+    init(idleTimeout: TimeAmount) {
+        self.idleTimeout = idleTimeout
+    }
     /// Whether an exchange has been completed on this connection.
     private var served = false
 
@@ -39,6 +47,7 @@ final class PlainHTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHan
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
+        idleClose?.cancel()
         fail(HTTPClientError.remoteConnectionClosed)
         self.context = nil
     }
@@ -61,6 +70,8 @@ final class PlainHTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHan
             promise.fail(served ? StaleConnection() : HTTPClientError.remoteConnectionClosed)
             return
         }
+        idleClose?.cancel()
+        idleClose = nil
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
         let timeout = context.eventLoop.scheduleTask(deadline: deadline) {
             bound.value.fail(HTTPClientError.deadlineExceeded)
@@ -110,7 +121,12 @@ final class PlainHTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHan
             served = true
             current.timeout.cancel()
             let reusable = head.isKeepAlive
-            if !reusable { context.close(promise: nil) }
+            if reusable {
+                let channel = context.channel
+                idleClose = context.eventLoop.scheduleTask(in: idleTimeout) { channel.close(promise: nil) }
+            } else {
+                context.close(promise: nil)
+            }
             current.promise.succeed(PlainHTTPClient.Response(
                 status: Int(head.status.code), headers: head.headers, body: current.body ?? ByteBuffer(), reusable: reusable
             ))
