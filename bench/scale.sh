@@ -55,11 +55,13 @@ if [[ "$steps" == *" load "* ]]; then
 fi
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Runs a command under /usr/bin/time -v; sets `wall` (s) and `peak` (MB) and leaves its output in $out/last.
+# Runs a command under /usr/bin/time -v; sets `wall` (s) and `peak` (MB: millions of bytes, the
+# unit of the files' sizes, so that peak / file compares like with like; time reports KiB) and
+# leaves its output in $out/last.
 measure() {
   /usr/bin/time -v "$@" >"$out/last" 2>"$out/last.time"
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$out/last.time")"
-  peak="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$out/last.time")"
+  peak="$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 * 1024 / 1000000 }' "$out/last.time")"
 }
 
 # The time `:time on` reports for the cell (in seconds), from its stderr line `time: 1.2 s`.
