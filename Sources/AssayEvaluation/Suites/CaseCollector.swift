@@ -14,28 +14,39 @@ struct CaseCollector {
     private(set) var text: SuiteText?
     private(set) var cases: [TestCase] = []
     private(set) var skipped: [SkippedRecord] = []
-    /// Where each case's record starts, and whether it named its own id (for `add-ids`).
-    private(set) var placements: [Placement] = []
+    /// The line where each case's record starts, for the message naming a repeated id's lines.
+    private(set) var lines: [UInt32] = []
+    /// Each case's column and whether it named its own id, for `add-ids`; see ``placements``.
+    private(set) var anchors: [Anchor] = []
     private var ids = CaseIDIndex()
 
-    /// Where a case's record starts, in 8 bytes: a million-case suite keeps one per case while
-    /// it loads.
+    /// Where a case's record starts, and whether it named its own id.
     struct Placement {
-        /// The line in the low 31 bits, and whether the record named its own id in the top one.
-        private let storedLine: UInt32
-        private let storedColumn: Int32
+        let line: Int
+        /// The 1-based column, when meaningful.
+        let column: Int?
+        let hasOwnID: Bool
+    }
 
-        init(line: Int, column: Int?, hasOwnID: Bool) {
-            storedLine = UInt32(clamping: min(max(line, 0), Int(Int32.max))) | (hasOwnID ? 1 << 31 : 0)
-            storedColumn = Int32(clamping: column ?? 0)
+    /// A case's column in the low 31 bits, and whether it named its own id in the top one.
+    struct Anchor {
+        private let stored: UInt32
+
+        init(column: Int?, hasOwnID: Bool) {
+            stored = UInt32(clamping: min(max(column ?? 0, 0), Int(Int32.max))) | (hasOwnID ? 1 << 31 : 0)
         }
 
-        /// Whether the record named its own id.
-        var hasOwnID: Bool { storedLine >> 31 == 1 }
-        /// The 1-based line.
-        var line: Int { Int(storedLine & 0x7FFF_FFFF) }
-        /// The 1-based column, when meaningful.
-        var column: Int? { storedColumn == 0 ? nil : Int(storedColumn) }
+        var hasOwnID: Bool { stored >> 31 == 1 }
+        var column: Int? { stored & 0x7FFF_FFFF == 0 ? nil : Int(stored & 0x7FFF_FFFF) }
+    }
+
+    /// Where each case's record starts and whether it named its own id (what `add-ids` needs).
+    ///
+    /// Kept only while cases do not keep their text, as `add-ids` reads a suite: a large suite
+    /// loaded to be used would hold 4 bytes more per case for nothing.
+    var placements: [Placement] {
+        precondition(text == nil, "placements are kept only for cases that do not keep their text")
+        return zip(lines, anchors).map { Placement(line: Int($0), column: $1.column, hasOwnID: $1.hasOwnID) }
     }
 
     /// - Parameter bytes: The file's bytes, when its cases may keep their text there.
@@ -48,6 +59,7 @@ struct CaseCollector {
     /// From now on, cases keep their record's text (JSON, or a CSV row read with `csvHeader`)
     /// when the collector was given the file's bytes.
     mutating func keepText(csvHeader: [String]?) {
+        precondition(cases.isEmpty, "whether cases keep their text is decided before the first")
         guard let bytes else { return }
         text = SuiteText(bytes, csvHeader: csvHeader)
         self.bytes = nil
@@ -56,7 +68,8 @@ struct CaseCollector {
     /// Makes room for about `count` cases.
     mutating func reserveCapacity(_ count: Int) {
         cases.reserveCapacity(count)
-        placements.reserveCapacity(count)
+        lines.reserveCapacity(count)
+        if text == nil { anchors.reserveCapacity(count) }
         ids.reserveCapacity(count)
     }
 
@@ -137,7 +150,7 @@ struct CaseCollector {
         if let first = ids.insert(cases.count, id: testCase.id, of: cases) {
             try reject(SuiteLoadError(
                 .duplicateID, path: path, line: line, column: column,
-                message: "duplicate id \"\(testCase.id)\": line \(placements[first].line) and line \(line) have the same id",
+                message: "duplicate id \"\(testCase.id)\": line \(lines[first]) and line \(line) have the same id",
                 hint: wasDerived
                     ? "the two cases have identical content; remove one or give them distinct ids"
                     : "ids must be unique within a suite"
@@ -145,7 +158,8 @@ struct CaseCollector {
             return
         }
         cases.append(testCase)
-        placements.append(Placement(line: line, column: column, hasOwnID: hasOwnID))
+        lines.append(UInt32(clamping: line))
+        if text == nil { anchors.append(Anchor(column: column, hasOwnID: hasOwnID)) }
     }
 
     /// Fails with `error`, or records it as skipped when `skipBad` allows.
@@ -157,59 +171,5 @@ struct CaseCollector {
     /// The finished suite.
     func suite(source: SuiteSource) -> Suite {
         Suite(cases: cases, source: source, skipped: skipped)
-    }
-}
-
-/// The ids of the cases collected so far, to find a repeated one: an open-addressing hash table
-/// of positions in the cases array.
-///
-/// Hand-tuned for memory and speed: a dictionary from id to line held a million ids (strings and
-/// lines, about 48 MB) while a large suite loaded. A slot here is 8 bytes: the case's position
-/// and 32 bits of its id's hash, so a probe reads a case's id only when those bits match.
-struct CaseIDIndex {
-    /// Each slot holds a case's position plus one in its low 32 bits (0 when empty) and the high
-    /// 32 bits of its id's hash above them.
-    private var slots = [UInt64](repeating: 0, count: 16)
-    private var count = 0
-
-    /// Makes room for `capacity` ids without growing.
-    mutating func reserveCapacity(_ capacity: Int) {
-        guard count == 0, capacity * 2 > slots.count else { return }
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
-    }
-
-    /// Adds the id of the case at `position`, unless a case before it has the same id: then
-    /// nothing is added and that case's position is returned.
-    mutating func insert(_ position: Int, id: String, of cases: [TestCase]) -> Int? {
-        if (count + 1) * 2 > slots.count { grow() }
-        let hash = UInt64(UInt(bitPattern: id.hashValue))
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-        while slots[slot] != 0 {
-            if slots[slot] & 0xFFFF_FFFF_0000_0000 == tag {
-                let other = Int(slots[slot] & 0xFFFF_FFFF) - 1
-                if cases[other].id == id { return other }
-            }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = tag | UInt64(position + 1)
-        count += 1
-        return nil
-    }
-
-    /// Doubles the table. A slot's place comes from the hash bits it keeps, so growing needs
-    /// no id.
-    private mutating func grow() {
-        let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
-        let mask = slots.count - 1
-        for entry in old where entry != 0 {
-            var slot = Int(truncatingIfNeeded: entry >> 32) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = entry
-        }
     }
 }

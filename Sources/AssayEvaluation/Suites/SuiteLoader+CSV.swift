@@ -5,11 +5,11 @@ extension SuiteLoader {
     /// (after a byte order mark), for the spans of cases that keep their text.
     static func readCSV(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int, into collector: inout CaseCollector) throws(SuiteLoadError) {
         var reader = CSVReader(bytes: bytes)
-        // Sized once: grown by doubling, the cases, their placements and the id table were each
-        // held twice over while they were copied, which made the peak of a large load.
-        collector.reserveCapacity(lineCount(bytes))
         let header = try readHeader(&reader, path: collector.path)
         collector.keepText(csvHeader: header)
+        // Sized once: grown by doubling, the cases, their lines and the id table were each held
+        // twice over while they were copied, which made the peak of a large load.
+        collector.reserveCapacity(lineCount(bytes))
         // A row's own id is its `id` cell, else (without an `id` column) its `uuid` cell: when
         // that is not empty, the case keeps its text and only that cell is read; any other row
         // is made into its fields, for its content hash.

@@ -9,8 +9,8 @@ extension SuiteLoader {
     static func readJSONL(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int, into collector: inout CaseCollector) throws(SuiteLoadError) {
         var lineStart = 0
         var lineNumber = 0
-        collector.reserveCapacity(lineCount(bytes))
         collector.keepText(csvHeader: nil)
+        collector.reserveCapacity(lineCount(bytes))
         var parser = JSONParser(bytes: UnsafeBufferPointer(rebasing: bytes[0..<0]))
         var canonical = JSONCanonicalWriter()
         while lineStart < bytes.count {

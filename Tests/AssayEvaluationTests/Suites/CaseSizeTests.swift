@@ -2,14 +2,24 @@ import AssayCore
 import Testing
 @testable import AssayEvaluation
 
-/// A million-case suite keeps a case, and while it loads a placement, per record: their sizes
-/// are part of the suite's memory, and packing them must not lose what they hold.
+/// A million-case suite keeps a case, and while it loads a line, per record: their sizes are part
+/// of the suite's memory, and packing them must not lose what they hold.
 @Suite("The per-case cost of a loaded suite")
 struct CaseSizeTests {
-    @Test("a case is 32 bytes and a placement 8")
-    func sizes() {
+    @Test("a case is 32 bytes; while a suite loads, its lines cost 4 bytes a case and add-ids' anchors 4 more")
+    func sizes() throws {
         #expect(MemoryLayout<TestCase>.stride <= 32)
-        #expect(MemoryLayout<CaseCollector.Placement>.stride <= 8)
+        #expect(MemoryLayout<CaseCollector.Anchor>.stride <= 4)
+        let text = (1...3).map { #"{"id": "c\#($0)", "input": "hi"}"# }.joined(separator: "\n")
+        for format in [SuiteFormat.jsonl, .csv] {
+            let bytes = Array((format == .csv ? "id,input\nc1,hi\nc2,hi\nc3,hi\n" : text).utf8)
+            let kept = try SuiteLoader.collect(bytes: bytes, format: format, path: "s", skipBad: false, keepText: true)
+            #expect(kept.lines == [1, 2, 3].map { UInt32(format == .csv ? $0 + 1 : $0) })
+            #expect(kept.anchors.isEmpty, "a suite loaded to be used keeps no column per case")
+            let parsed = try SuiteLoader.collect(bytes: bytes, format: format, path: "s", skipBad: false)
+            #expect(parsed.placements.map(\.line) == kept.lines.map(Int.init))
+            #expect(parsed.placements.allSatisfy { $0.hasOwnID })
+        }
     }
 
     @Test("a text span keeps its start and length up to its limits, and refuses larger ones")
@@ -37,13 +47,12 @@ struct CaseSizeTests {
         #expect(kept.tags == ["a"])
     }
 
-    @Test("a placement keeps its line, column and whether the record named its id")
-    func placements() {
-        for (line, column, own) in [(1, nil, true), (2, 5, false), (Int(Int32.max), Int(Int32.max), true), (1 << 40, nil, false)] as [(Int, Int?, Bool)] {
-            let placement = CaseCollector.Placement(line: line, column: column, hasOwnID: own)
-            #expect(placement.line == min(line, Int(Int32.max)))
-            #expect(placement.column == column)
-            #expect(placement.hasOwnID == own)
+    @Test("an anchor keeps a column up to 2^31 - 1 and whether the record named its id")
+    func anchors() {
+        for (column, own) in [(nil, true), (5, false), (Int(Int32.max), true), (1 << 40, false)] as [(Int?, Bool)] {
+            let anchor = CaseCollector.Anchor(column: column, hasOwnID: own)
+            #expect(anchor.column == column.map { min($0, Int(Int32.max)) })
+            #expect(anchor.hasOwnID == own)
         }
     }
 }

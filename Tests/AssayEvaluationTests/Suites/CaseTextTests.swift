@@ -67,10 +67,12 @@ struct CaseTextTests {
             #expect(loaded.id == TestCase.derivedID(for: content), "\(line)")
             #expect(loaded == TestCase(fields: try #require(JSONValue.parse(line).objectValue)))
         }
+        // What `add-ids` reads: the same records, without keeping their text.
         let placements = try SuiteLoader.collect(
             bytes: Array(Self.unnamedLines.joined(separator: "\n").utf8), format: .jsonl, path: "unnamed.jsonl",
-            skipBad: false, keepText: true
+            skipBad: false
         ).placements
+        #expect(placements.count == Self.unnamedLines.count)
         #expect(placements.allSatisfy { !$0.hasOwnID })
     }
 
@@ -86,6 +88,24 @@ struct CaseTextTests {
         let skipping = try SuiteLoader.parse(lines.joined(separator: "\n"), format: .jsonl, name: "many.jsonl", skipBad: true)
         #expect(skipping.cases.count == 5000)
         #expect(Set(skipping.cases.map(\.id)).count == 5000)
+    }
+
+    @Test("a repeated id is found among many cases whose id table grew while they loaded")
+    func duplicateAfterGrowing() throws {
+        // A JSON array is not counted before it is read, so its id table starts small and
+        // doubles (placing every id again) nine times on the way to 5,000 cases.
+        let records = (0..<5000).map { #"{"id": "case-\#($0)"}"# } + [#"{"id": "case-17"}"#, #"{"id": "case-4999"}"#]
+        let text = "[\n" + records.joined(separator: ",\n") + "\n]"
+        let error = try #require(throws: SuiteLoadError.self) {
+            try SuiteLoader.parse(text, format: .json, name: "many.json")
+        }
+        #expect(error.description.hasPrefix(
+            #"many.json:5002:1: error: duplicate id "case-17": line 19 and line 5002 have the same id"#
+        ))
+        let skipping = try SuiteLoader.parse(text, format: .json, name: "many.json", skipBad: true)
+        let keptInOrder = skipping.cases.map(\.id) == (0..<5000).map { "case-\($0)" }
+        #expect(keptInOrder)
+        #expect(skipping.skipped.map(\.line) == [5002, 5003])
     }
 
     @Test("identical records without ids have the same content hash, so the second is a duplicate")
