@@ -137,14 +137,19 @@ struct ByteKeyOrder {
         // string shares the first `commonPrefix` bytes, so sorting starts after them.
         var pending: [(range: Range<Int>, offset: Int)] = [(entries.indices, commonPrefix(of: entries))]
         let descending = self.descending
+        var scratch: [Entry] = []
         while let (range, offset) = pending.popLast() {
             for index in range { load(&entries[index], at: offset) }
-            entries[range].sort { left, right in
-                if left.chunk != right.chunk { return descending ? left.chunk > right.chunk : left.chunk < right.chunk }
-                if left.remaining != right.remaining {
-                    return descending ? left.remaining > right.remaining : left.remaining < right.remaining
+            if range.count >= Self.radixThreshold {
+                radixSort(&entries, range, scratch: &scratch)
+            } else {
+                entries[range].sort { left, right in
+                    if left.chunk != right.chunk { return descending ? left.chunk > right.chunk : left.chunk < right.chunk }
+                    if left.remaining != right.remaining {
+                        return descending ? left.remaining > right.remaining : left.remaining < right.remaining
+                    }
+                    return left.position < right.position
                 }
-                return left.position < right.position
             }
             var runStart = range.lowerBound
             while runStart < range.upperBound {
@@ -158,6 +163,64 @@ struct ByteKeyOrder {
             }
         }
         return entries.map { Int($0.position) }
+    }
+
+    /// From how many entries a run is sorted by ``radixSort(_:_:scratch:)`` rather than by
+    /// comparisons.
+    static let radixThreshold = 1024
+
+    /// Sorts `entries[range]` by chunk, then by remaining bytes (each descending when asked),
+    /// keeping the order of entries equal on both: one counting pass per byte of the pair, the
+    /// least significant first, each stable, skipping a byte that every entry has alike (the
+    /// shared bytes of the chunks, most of `remaining`).
+    ///
+    /// A run's entries come in the order of their positions (the first run as given, each later
+    /// one as a run of equal entries left them), so keeping the order of equal entries is the
+    /// comparison sort's tie-break on positions. Sorting a million cases by their input took
+    /// 15% less time this way than with the comparison sort (bench/README.md).
+    private func radixSort(_ entries: inout [Entry], _ range: Range<Int>, scratch: inout [Entry]) {
+        // Digit 0 is `remaining` (at most 9), digits 1...8 the chunk's bytes, low to high.
+        var counts = [Int](repeating: 0, count: 9 * 256)
+        for index in range {
+            let entry = entries[index]
+            counts[Int(entry.remaining)] += 1
+            for byte in 0..<8 { counts[256 * (byte + 1) + Int(truncatingIfNeeded: entry.chunk >> (8 * byte)) & 0xFF] += 1 }
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: entries[range])
+        var sourceIsScratch = true
+        var offsets = [Int](repeating: 0, count: 256)
+        for digit in 0..<9 {
+            let histogram = counts[(256 * digit)..<(256 * digit + 256)]
+            if histogram.contains(range.count) { continue }
+            var next = 0
+            for value in descending ? Array((0..<256).reversed()) : Array(0..<256) {
+                offsets[value] = next
+                next += histogram[256 * digit + value]
+            }
+            func digitValue(_ entry: Entry) -> Int {
+                digit == 0 ? Int(entry.remaining) : Int(truncatingIfNeeded: entry.chunk >> (8 * (digit - 1))) & 0xFF
+            }
+            if sourceIsScratch {
+                for index in 0..<range.count {
+                    let entry = scratch[index]
+                    let value = digitValue(entry)
+                    entries[range.lowerBound + offsets[value]] = entry
+                    offsets[value] += 1
+                }
+            } else {
+                for index in 0..<range.count {
+                    let entry = entries[range.lowerBound + index]
+                    let value = digitValue(entry)
+                    scratch[offsets[value]] = entry
+                    offsets[value] += 1
+                }
+            }
+            sourceIsScratch.toggle()
+        }
+        if sourceIsScratch {
+            for index in 0..<range.count { entries[range.lowerBound + index] = scratch[index] }
+        }
     }
 
     /// Strings `left` and `right` compared byte by byte: negative, zero or positive.

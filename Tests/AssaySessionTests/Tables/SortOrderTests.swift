@@ -39,6 +39,19 @@ struct SortOrderTests {
         }
     }
 
+    @Test("ASCII keys in runs long enough to be sorted by counting, with the same order and ties")
+    func manyAsciiKeys() throws {
+        for seed in 1...4 as ClosedRange<UInt64> {
+            // Few distinct pieces: most runs of equal chunks are longer than the threshold too.
+            let keys = Self.trickyKeys(count: 3 * ByteKeyOrder.radixThreshold, seed: seed)
+            let values: [Value] = keys.map { $0.map(Value.string) ?? .null }
+            for descending in [false, true] {
+                let order = try CollectionBuiltins.sortedPositions(values, descending: descending, by: "by")
+                #expect(order == Self.reference(keys, descending: descending), "seed \(seed), descending \(descending)")
+            }
+        }
+    }
+
     @Test("non-ASCII keys: combining characters and canonically equal keys sort as Strings do")
     func unicodeKeys() throws {
         // "é" written precomposed and as e + U+0301 are equal Strings: they keep their order.
