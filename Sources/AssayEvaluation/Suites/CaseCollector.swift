@@ -116,31 +116,40 @@ struct CaseCollector {
         try append(testCase, line: line, column: column, wasDerived: wasDerived, hasOwnID: own)
     }
 
-    /// Adds a JSON object known to be valid whose text stays the case's, given only its `id` and
+    /// Adds a record known to be valid whose text stays the case's, given only its `id` and
     /// `uuid` members, without its other fields; `false` (nothing added) when the record needs
     /// ``add(_:line:column:hintForNonObject:span:)``: it has no id of its own, or an id that is
     /// not a string or an integer.
     mutating func addText(id: JSONValue?, uuid: JSONValue?, line: Int, column: Int?, span: Range<Int>) throws(SuiteLoadError) -> Bool {
-        guard let text else { return false }
-        let ownID: String
-        if let id {
-            guard let idText = TestCase.idText(of: id), !idText.isEmpty else { return false }
-            ownID = idText
-        } else {
-            guard let uuid, let uuidText = TestCase.idText(of: uuid), !uuidText.isEmpty else { return false }
-            ownID = uuidText
-        }
-        let testCase = TestCase(id: ownID, text: text, start: span.lowerBound, count: span.count)
-        try append(testCase, line: line, column: column, wasDerived: id == nil, hasOwnID: true)
+        guard text != nil, let named = Self.namedID(id: id, uuid: uuid) else { return false }
+        try addNamed(named, fromUUID: id == nil, line: line, column: column, span: span)
         return true
     }
 
-    /// Adds a record without an `id` or `uuid` member, known to be a valid JSON object, whose
-    /// text stays the case's, given its canonical text (what `canonicalBytes()` gives for its
-    /// parsed value): its id is ``TestCase/derivedID(for:)`` of its fields, hashed from that text.
-    mutating func addDerived(canonicalContent: [UInt8], line: Int, column: Int, span: Range<Int>) throws(SuiteLoadError) {
+    /// The id a record names for itself, given only its `id` and `uuid` members: the non-empty
+    /// text of its string or integer `id`, else (without an `id`) of its `uuid`; nil otherwise.
+    static func namedID(id: JSONValue?, uuid: JSONValue?) -> String? {
+        if let id {
+            guard let idText = TestCase.idText(of: id), !idText.isEmpty else { return nil }
+            return idText
+        }
+        guard let uuid, let uuidText = TestCase.idText(of: uuid), !uuidText.isEmpty else { return nil }
+        return uuidText
+    }
+
+    /// Adds a record known to be valid whose text stays the case's, given the id it names for
+    /// itself (``namedID(id:uuid:)``), `fromUUID` when that came from its `uuid`.
+    mutating func addNamed(_ id: String, fromUUID: Bool, line: Int, column: Int?, span: Range<Int>) throws(SuiteLoadError) {
         guard let text else { preconditionFailure("cases keep their text only once the collector has the file's") }
-        let id = sha256Hex(canonicalContent, digits: 12)
+        let testCase = TestCase(id: id, text: text, start: span.lowerBound, count: span.count)
+        try append(testCase, line: line, column: column, wasDerived: fromUUID, hasOwnID: true)
+    }
+
+    /// Adds a record without an `id` or `uuid` member, known to be a valid JSON object, whose
+    /// text stays the case's, given its id: ``TestCase/derivedID(for:)`` of its fields (as
+    /// `SuiteLoader.derivedID(ofLine:writer:)` hashes it from the record's text).
+    mutating func addDerived(id: String, line: Int, column: Int, span: Range<Int>) throws(SuiteLoadError) {
+        guard let text else { preconditionFailure("cases keep their text only once the collector has the file's") }
         let testCase = TestCase(id: id, text: text, start: span.lowerBound, count: span.count)
         try append(testCase, line: line, column: column, wasDerived: true, hasOwnID: false)
     }

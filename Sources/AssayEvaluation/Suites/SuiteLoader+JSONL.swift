@@ -13,8 +13,18 @@ extension SuiteLoader {
         collector.reserveCapacity(lineCount(bytes))
         var parser = JSONParser(bytes: UnsafeBufferPointer(rebasing: bytes[0..<0]))
         var canonical = JSONCanonicalWriter()
+        // The later half of a large suite is read ahead on another thread meanwhile (`LineIDs`).
+        let split = collector.text != nil && bytes.count >= parallelLineIDsMinimum ? laterHalf(of: bytes) : nil
+        let laterIDs = split.map { LineIDs(text: collector.text!, from: offset + $0) }
+        defer { laterIDs?.cancel() }
+        var readAhead: [LineID] = []
+        var firstReadAheadLine = Int.max
         while lineStart < bytes.count {
             lineNumber += 1
+            if lineStart == split, let laterIDs {
+                readAhead = laterIDs.wait()
+                firstReadAheadLine = lineNumber
+            }
             // memchr rather than a loop over the bytes: on a large suite finding the line ends
             // is a noticeable part of the load.
             let lineEnd = memchr(bytes.baseAddress! + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
@@ -26,35 +36,19 @@ extension SuiteLoader {
             if parser.isAtEnd { continue }
             let recordColumn = parser.index + 1
             let span = (offset + lineStart + recordColumn - 1)..<(offset + lineEnd)
-            // A plain line (see `isPlainDocument`) whose case keeps its text needs only its id:
-            // nothing else of it is built.
-            // Only a line that starts with its id takes this way (suites write the id first; a
-            // repeated key still makes the last one count): a line without an id is parsed whole
-            // anyway, for its content hash, and looking for an id all along it first would be
-            // wasted.
-            var probe = JSONParser(bytes: line, start: parser.index)
-            if collector.text != nil, let first = probe.firstKey(), first == "id" || first == "uuid" {
-                var lookup = JSONParser(bytes: line, start: parser.index)
-                let id = lookup.member("id")
-                var uuid: JSONValue?
-                if id == nil {
-                    lookup.index = parser.index
-                    uuid = lookup.member("uuid")
-                }
-                var checker = JSONParser(bytes: line, start: parser.index)
-                if id != nil || uuid != nil, checker.isPlainDocument(),
-                   try collector.addText(id: id, uuid: uuid, line: lineNumber, column: recordColumn, span: span) {
+            // A case that keeps its text needs only its id, when its bytes tell it.
+            if collector.text != nil {
+                let readAt = lineNumber - firstReadAheadLine
+                switch readAhead.indices.contains(readAt) ? readAhead[readAt] : lineID(line, writer: &canonical) {
+                case .named(let id, let fromUUID):
+                    try collector.addNamed(id, fromUUID: fromUUID, line: lineNumber, column: recordColumn, span: span)
                     continue
+                case .derived(let id):
+                    try collector.addDerived(id: id, line: lineNumber, column: recordColumn, span: span)
+                    continue
+                case .undecided:
+                    break
                 }
-            }
-            // A line without an id of its own gets its content hash from its canonical text,
-            // written straight from its bytes when that is certain to match the text of its
-            // parsed value (see `JSONCanonicalWriter`); a line with an `id` or `uuid` member
-            // is left to the full parse, which decides what its id is.
-            if collector.text != nil,
-               canonical.writeObject(line, from: parser.index, acceptsTopLevelKey: { !Self.namesID($0) }) {
-                try collector.addDerived(canonicalContent: canonical.output, line: lineNumber, column: recordColumn, span: span)
-                continue
             }
             let record: JSONValue
             do {
@@ -73,6 +67,61 @@ extension SuiteLoader {
                 span: span
             )
         }
+    }
+
+    /// From how many bytes a JSONL suite's later half has its lines' ids read on another thread
+    /// (``LineIDs``).
+    static let parallelLineIDsMinimum = 1 << 20
+
+    /// Where the first line starting in the second half of `bytes` starts; nil when none does.
+    private static func laterHalf(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let middle = bytes.count / 2
+        guard let base = bytes.baseAddress,
+              let found = memchr(base + middle, Int32(UInt8(ascii: "\n")), bytes.count - middle) else { return nil }
+        let start = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+        return start < bytes.count ? start : nil
+    }
+
+    /// What a JSONL line's id is, as far as its bytes tell without making its fields.
+    enum LineID: Sendable {
+        /// A plain object (see `isPlainDocument`) that starts with its `id` or `uuid` member,
+        /// naming this id; `fromUUID` when it came from `uuid`.
+        case named(String, fromUUID: Bool)
+        /// An object without an `id` or `uuid` member whose canonical text (written straight
+        /// from its bytes) gives this id, ``TestCase/derivedID(for:)`` of its fields.
+        case derived(String)
+        /// Anything else (a blank line, an id later in the line, an id that is not a non-empty
+        /// string or integer, an escape the canonical writer leaves to the parser, invalid
+        /// JSON): the line is parsed whole, which decides its id or its error.
+        case undecided
+    }
+
+    /// The id of a line, as ``LineID`` says.
+    ///
+    /// Only a line that starts with its id is looked up (suites write the id first; a repeated
+    /// key still makes the last one count): a line without an id needs its canonical text
+    /// anyway, and looking for an id all along it first would be wasted.
+    static func lineID(_ line: UnsafeBufferPointer<UInt8>, writer: inout JSONCanonicalWriter) -> LineID {
+        var parser = JSONParser(bytes: line)
+        parser.skipWhitespace()
+        guard !parser.isAtEnd else { return .undecided }
+        let start = parser.index
+        var probe = JSONParser(bytes: line, start: start)
+        if let first = probe.firstKey(), first == "id" || first == "uuid" {
+            var lookup = JSONParser(bytes: line, start: start)
+            let id = lookup.member("id")
+            var uuid: JSONValue?
+            if id == nil {
+                lookup.index = start
+                uuid = lookup.member("uuid")
+            }
+            var checker = JSONParser(bytes: line, start: start)
+            guard id != nil || uuid != nil, let named = CaseCollector.namedID(id: id, uuid: uuid),
+                  checker.isPlainDocument() else { return .undecided }
+            return .named(named, fromUUID: id == nil)
+        }
+        guard writer.writeObject(line, from: start, acceptsTopLevelKey: { !namesID($0) }) else { return .undecided }
+        return .derived(sha256Hex(writer.output, digits: 12))
     }
 
     /// Whether a key's bytes are `id` or `uuid`, the members a case's own id comes from.

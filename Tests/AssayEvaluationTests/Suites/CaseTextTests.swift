@@ -108,6 +108,50 @@ struct CaseTextTests {
         #expect(skipping.skipped.map(\.line) == [5002, 5003])
     }
 
+    /// Lines of every kind, enough of them that the later half's ids are read on another thread: without ids (members in and out of order), with an id or a uuid first, blank,
+    /// ending in CRLF, and with a `\u` escape the canonical writer leaves to the full parse.
+    static func largeSuiteLines() -> [String] {
+        var lines: [String] = []
+        var size = 0
+        while size < 2 * SuiteLoader.parallelLineIDsMinimum {
+            let index = lines.count
+            let line = switch index % 7 {
+            case 0: #"{"input": "question \#(index) about the menu", "expected": "yes", "tags": ["a", "b"]}"#
+            case 1: #"{"expected": "no", "input": "q \#(index)", "n": 1.5e3}"#
+            case 2: #"{"id": "own-\#(index)", "input": "x"}"#
+            case 3: ""
+            case 4: #"{"input": "caf\u00e9 \#(index)"}"#
+            case 5: #"{"input": "crlf \#(index)"}"# + "\r"
+            default: #"{"uuid": "u-\#(index)", "input": "y"}"#
+            }
+            lines.append(line)
+            size += line.utf8.count + 1
+        }
+        return lines
+    }
+
+    @Test("a large suite's ids are those of its parsed records, its later half's ids read ahead on another thread")
+    func derivedIDsOfALargeSuite() throws {
+        let lines = Self.largeSuiteLines()
+        let expected = try lines.filter { !$0.isEmpty }.map { TestCase(fields: try #require(JSONValue.parse($0).objectValue)).id }
+        let suite = try SuiteLoader.parse(lines.joined(separator: "\n"), format: .jsonl, name: "large.jsonl")
+        let sameIDs = suite.cases.map(\.id) == expected
+        #expect(sameIDs)
+
+        // A copy of the first line at the end repeats its content hash, across the two halves.
+        let repeated = lines + [lines[0]]
+        let error = try #require(throws: SuiteLoadError.self) {
+            try SuiteLoader.parse(repeated.joined(separator: "\n"), format: .jsonl, name: "large.jsonl")
+        }
+        #expect(error.description.hasPrefix(
+            "large.jsonl:\(repeated.count):1: error: duplicate id \"\(expected[0])\": line 1 and line \(repeated.count) have the same id"
+        ))
+        let skipping = try SuiteLoader.parse(repeated.joined(separator: "\n"), format: .jsonl, name: "large.jsonl", skipBad: true)
+        let keptIDs = skipping.cases.map(\.id) == expected
+        #expect(keptIDs)
+        #expect(skipping.skipped.map(\.line) == [repeated.count])
+    }
+
     @Test("identical records without ids have the same content hash, so the second is a duplicate")
     func identicalContent() throws {
         let text = #"{"input": "same", "tags": ["a"]}"# + "\n" + #"{"tags": ["a"], "input": "same"}"#
