@@ -1,6 +1,5 @@
 import AssayCore
 import Dispatch
-import Foundation
 import Synchronization
 
 /// The ids (``SuiteLoader/lineID(_:writer:)``) of a JSONL suite's lines from one offset to the end
@@ -11,8 +10,6 @@ import Synchronization
 /// bytes alone; everything else a line needs (its case, its place among the ids, its errors)
 /// happens in order on the caller's thread, which takes these ids when it reaches the offset.
 final class LineIDs: Sendable {
-    /// Where the first line covered starts, in the suite's text.
-    let start: Int
     private let ids = Mutex<[SuiteLoader.LineID]>([])
     private let finished = DispatchSemaphore(value: 0)
     private let cancelled = Atomic<Bool>(false)
@@ -20,7 +17,6 @@ final class LineIDs: Sendable {
     /// Starts computing the ids of the lines of `text` from `start` (which begins a line) to its
     /// end.
     init(text: SuiteText, from start: Int) {
-        self.start = start
         DispatchQueue.global().async { [self] in
             let computed = text.bytes.withUnsafeBufferPointer { whole in
                 lineIDs(UnsafeBufferPointer(rebasing: whole[start...]))
@@ -36,16 +32,15 @@ final class LineIDs: Sendable {
         var lineStart = 0
         while lineStart < bytes.count {
             if computed.count % 4096 == 0, cancelled.load(ordering: .relaxed) { break }
-            let lineEnd = memchr(bytes.baseAddress! + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
-                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! } ?? bytes.count
+            let lineEnd = SuiteLoader.newline(in: bytes, from: lineStart) ?? bytes.count
             computed.append(SuiteLoader.lineID(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), writer: &writer))
             lineStart = lineEnd + 1
         }
         return computed
     }
 
-    /// The ids, waiting for them: the k-th is that of the k-th line from ``start``. Fewer than the
-    /// lines when cancelled.
+    /// The ids, waiting for them: the k-th is that of the k-th line from the start given. Fewer
+    /// than the lines when cancelled.
     func wait() -> [SuiteLoader.LineID] {
         finished.wait()
         defer { finished.signal() }

@@ -25,10 +25,7 @@ extension SuiteLoader {
                 readAhead = laterIDs.wait()
                 firstReadAheadLine = lineNumber
             }
-            // memchr rather than a loop over the bytes: on a large suite finding the line ends
-            // is a noticeable part of the load.
-            let lineEnd = memchr(bytes.baseAddress! + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
-                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! } ?? bytes.count
+            let lineEnd = newline(in: bytes, from: lineStart) ?? bytes.count
             defer { lineStart = lineEnd + 1 }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             parser.restart(on: line)
@@ -75,11 +72,18 @@ extension SuiteLoader {
 
     /// Where the first line starting in the second half of `bytes` starts; nil when none does.
     private static func laterHalf(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let middle = bytes.count / 2
-        guard let base = bytes.baseAddress,
-              let found = memchr(base + middle, Int32(UInt8(ascii: "\n")), bytes.count - middle) else { return nil }
-        let start = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
-        return start < bytes.count ? start : nil
+        guard let newline = newline(in: bytes, from: bytes.count / 2), newline + 1 < bytes.count else { return nil }
+        return newline + 1
+    }
+
+    /// Where the first line feed at or after `start` is in `bytes`; nil when there is none.
+    ///
+    /// memchr rather than a loop over the bytes: on a large suite finding the line ends is a
+    /// noticeable part of the load.
+    static func newline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else { return nil }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     /// What a JSONL line's id is, as far as its bytes tell without making its fields.
@@ -136,12 +140,11 @@ extension SuiteLoader {
     /// The number of lines, to size the cases array once instead of growing (and copying) it:
     /// at most one case per line, for JSONL and CSV alike.
     static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
         var count = 1
         var position = 0
-        while position < bytes.count, let found = memchr(base + position, Int32(UInt8(ascii: "\n")), bytes.count - position) {
+        while let found = newline(in: bytes, from: position) {
             count += 1
-            position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+            position = found + 1
         }
         return count
     }
