@@ -120,8 +120,7 @@ extension SuiteLoader {
                 uuid = lookup.member("uuid")
             }
             var checker = JSONParser(bytes: line, start: start)
-            guard id != nil || uuid != nil, let named = CaseCollector.namedID(id: id, uuid: uuid),
-                  checker.isPlainDocument() else { return .undecided }
+            guard let named = CaseCollector.namedID(id: id, uuid: uuid), checker.isPlainDocument() else { return .undecided }
             return .named(named, fromUUID: id == nil)
         }
         guard writer.writeObject(line, from: start, acceptsTopLevelKey: { !namesID($0) }) else { return .undecided }

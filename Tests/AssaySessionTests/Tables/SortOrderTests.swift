@@ -27,27 +27,18 @@ struct SortOrderTests {
         }
     }
 
-    @Test("ASCII keys: the order and ties of a stable String sort, ascending and descending")
+    @Test("ASCII keys: the order and ties of a stable String sort, ascending and descending, sorted by comparison and by counting")
     func asciiKeys() throws {
-        for seed in 1...20 as ClosedRange<UInt64> {
-            let keys = Self.trickyKeys(count: 300, seed: seed)
-            let values: [Value] = keys.map { $0.map(Value.string) ?? .null }
-            for descending in [false, true] {
-                let order = try CollectionBuiltins.sortedPositions(values, descending: descending, by: "by")
-                #expect(order == Self.reference(keys, descending: descending), "seed \(seed), descending \(descending)")
-            }
-        }
-    }
-
-    @Test("ASCII keys in runs long enough to be sorted by counting, with the same order and ties")
-    func manyAsciiKeys() throws {
-        for seed in 1...4 as ClosedRange<UInt64> {
-            // Few distinct pieces: most runs of equal chunks are longer than the threshold too.
-            let keys = Self.trickyKeys(count: 3 * ByteKeyOrder.radixThreshold, seed: seed)
-            let values: [Value] = keys.map { $0.map(Value.string) ?? .null }
-            for descending in [false, true] {
-                let order = try CollectionBuiltins.sortedPositions(values, descending: descending, by: "by")
-                #expect(order == Self.reference(keys, descending: descending), "seed \(seed), descending \(descending)")
+        // 300 keys are sorted by comparison; with three times the threshold, and few distinct
+        // pieces, most runs of equal chunks are long enough to be sorted by counting too.
+        for (count, seeds) in [(300, 1...20), (3 * ByteKeyOrder.radixThreshold, 1...4)] as [(Int, ClosedRange<UInt64>)] {
+            for seed in seeds {
+                let keys = Self.trickyKeys(count: count, seed: seed)
+                let values: [Value] = keys.map { $0.map(Value.string) ?? .null }
+                for descending in [false, true] {
+                    let order = try CollectionBuiltins.sortedPositions(values, descending: descending, by: "by")
+                    #expect(order == Self.reference(keys, descending: descending), "\(count) keys, seed \(seed), descending \(descending)")
+                }
             }
         }
     }
